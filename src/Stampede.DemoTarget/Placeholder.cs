@@ -1,0 +1,1 @@
+namespace Stampede.DemoTarget; internal static class Placeholder {}

@@ -1,0 +1,1 @@
+namespace Stampede; internal static class Placeholder {}

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Runs Stampede's whole test suite. Installs what the tests need when it is missing,
+# so it works the same on a fresh machine and on a developer's.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+need_apt=()
+command -v promtool >/dev/null 2>&1 || need_apt+=(prometheus)
+if [ ${#need_apt[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ]; then
+    echo "test.sh: installing ${need_apt[*]}"
+    apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
+  else
+    echo "test.sh: missing ${need_apt[*]}; tests that need them will fail (run as root to install)" >&2
+  fi
+fi
+
+dotnet build Stampede.sln -c Release -nologo -v q
+set +e
+dotnet test --solution Stampede.sln -c Release --no-build 2>&1 | tee /tmp/stampede-test-output.$$ 
+status=${PIPESTATUS[0]}
+set -e
+passed=$(grep -E '^\s+succeeded: ' /tmp/stampede-test-output.$$ | awk '{print $2}' | tail -1)
+failed=$(grep -E '^\s+failed: ' /tmp/stampede-test-output.$$ | awk '{print $2}' | tail -1)
+skipped=$(grep -E '^\s+skipped: ' /tmp/stampede-test-output.$$ | awk '{print $2}' | tail -1)
+rm -f /tmp/stampede-test-output.$$
+echo "${passed:-0} passed, ${failed:-0} failed, ${skipped:-0} skipped"
+exit "$status"
