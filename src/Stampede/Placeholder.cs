@@ -1,1 +1,0 @@
-namespace Stampede; internal static class Placeholder {}
