@@ -1,0 +1,17 @@
+namespace Stampede.Cli;
+
+/// <summary>Every exit code Stampede uses, in one place (docs/exit-codes.md explains them).</summary>
+public static class ExitCodes
+{
+    /// <summary>The run completed and every threshold passed (or there were none).</summary>
+    public const int Ok = 0;
+
+    /// <summary>Something else went wrong: the run was interrupted, a target could not start, an unexpected error.</summary>
+    public const int Failure = 1;
+
+    /// <summary>Bad input: a malformed plan, option or file. Nothing ran.</summary>
+    public const int BadInput = 2;
+
+    /// <summary>At least one threshold failed (k6's code, so CI scripts carry over).</summary>
+    public const int ThresholdsFailed = 99;
+}

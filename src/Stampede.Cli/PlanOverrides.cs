@@ -1,0 +1,151 @@
+using Stampede.Plans;
+using Stampede.Plans.Executors;
+
+namespace Stampede.Cli;
+
+/// <summary>
+/// Applies command-line options to a plan, as k6's shortcut options do: load options replace every scenario's
+/// executor (--stage → ramping-vus starting at --vus or 1; --rate → constant-arrival-rate; --iterations →
+/// shared-iterations; --vus/--duration → constant-vus); -e, --tag, --threshold and HTTP options add to the plan.
+/// </summary>
+internal static class PlanOverrides
+{
+    public static TestPlan Apply(TestPlan plan, RunSettings settings, List<PlanError> errors)
+    {
+        var env = new Dictionary<string, string>(plan.Env, StringComparer.Ordinal);
+        foreach (var pair in settings.Env)
+        {
+            if (SplitPair(pair, '=', "--env", errors) is { } kv)
+            {
+                env[kv.Key] = kv.Value;
+            }
+        }
+
+        var tags = new Dictionary<string, string>(plan.Tags, StringComparer.Ordinal);
+        foreach (var pair in settings.Tags)
+        {
+            if (SplitPair(pair, '=', "--tag", errors) is { } kv)
+            {
+                tags[kv.Key] = kv.Value;
+            }
+        }
+
+        var thresholds = plan.Thresholds.ToList();
+        foreach (var text in settings.Thresholds)
+        {
+            // The selector may hold ':' inside its braces, so split at the first ':' after them.
+            var close = text.IndexOf('}', StringComparison.Ordinal);
+            var colon = text.IndexOf(':', close < 0 ? 0 : close);
+            if (colon <= 0 || colon == text.Length - 1)
+            {
+                errors.Add(new PlanError("--threshold", $"expected METRIC:EXPRESSION (e.g. 'http_req_duration:p(95)<500'), found '{text}'"));
+                continue;
+            }
+
+            thresholds.Add(new ThresholdPlan(text[..colon].Trim(), text[(colon + 1)..].Trim()));
+        }
+
+        var http = plan.Http;
+        if (settings.Http2)
+        {
+            http = http with { Http2 = true };
+        }
+
+        if (settings.Insecure)
+        {
+            http = http with { InsecureSkipTlsVerify = true };
+        }
+
+        if (settings.Timeout is { } timeoutText)
+        {
+            if (Duration.TryParse(timeoutText, out var timeout, out var error))
+            {
+                http = http with { Timeout = timeout };
+            }
+            else
+            {
+                errors.Add(new PlanError("--timeout", error!));
+            }
+        }
+
+        var scenarios = plan.Scenarios;
+        if (settings.OverridesLoad && LoadFrom(settings, errors) is { } executor)
+        {
+            scenarios = [.. scenarios.Select(s => s with { Executor = executor })];
+        }
+
+        return plan with { Env = env, Tags = tags, Thresholds = thresholds, Http = http, Scenarios = scenarios };
+    }
+
+    /// <summary>The executor the load options describe, or null (with errors) when they do not make sense.</summary>
+    public static ExecutorOptions? LoadFrom(RunSettings settings, List<PlanError> errors, TimeSpan? defaultDuration = null)
+    {
+        TimeSpan? duration = null;
+        if (settings.Duration is { } durationText)
+        {
+            if (Duration.TryParse(durationText, out var parsed, out var error))
+            {
+                duration = parsed;
+            }
+            else
+            {
+                errors.Add(new PlanError("--duration", error!));
+                return null;
+            }
+        }
+
+        if (settings.Stages.Count > 0)
+        {
+            var stages = new List<Stage>();
+            foreach (var text in settings.Stages)
+            {
+                if (Stage.TryParse(text, out var stage, out var error))
+                {
+                    stages.Add(stage!);
+                }
+                else
+                {
+                    errors.Add(new PlanError("--stage", error!));
+                }
+            }
+
+            return new RampingVusOptions { StartVus = settings.Vus ?? 1, Stages = stages };
+        }
+
+        if (settings.Rate is { } rate)
+        {
+            var preAllocated = settings.Vus ?? (int)Math.Clamp(Math.Ceiling(rate), 1, 1000);
+            return new ConstantArrivalRateOptions
+            {
+                Rate = rate,
+                Duration = duration ?? defaultDuration ?? TimeSpan.FromSeconds(30),
+                PreAllocatedVus = preAllocated,
+                MaxVus = Math.Max(preAllocated, (int)Math.Clamp(Math.Ceiling(rate * 10), 1, 10_000)),
+            };
+        }
+
+        if (settings.Iterations is { } iterations)
+        {
+            return new SharedIterationsOptions
+            {
+                Vus = Math.Min(settings.Vus ?? 1, Math.Max(iterations, 1)),
+                Iterations = iterations,
+                MaxDuration = duration ?? TimeSpan.FromMinutes(10),
+            };
+        }
+
+        return new ConstantVusOptions { Vus = settings.Vus ?? 1, Duration = duration ?? defaultDuration ?? TimeSpan.FromSeconds(10) };
+    }
+
+    private static KeyValuePair<string, string>? SplitPair(string text, char separator, string option, List<PlanError> errors)
+    {
+        var index = text.IndexOf(separator, StringComparison.Ordinal);
+        if (index <= 0)
+        {
+            errors.Add(new PlanError(option, $"expected KEY{separator}VALUE, found '{text}'"));
+            return null;
+        }
+
+        return new(text[..index], text[(index + 1)..]);
+    }
+}

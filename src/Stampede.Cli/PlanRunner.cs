@@ -1,0 +1,88 @@
+using Spectre.Console;
+using Stampede.Cli.Hosting;
+using Stampede.Cli.Outputs;
+using Stampede.Execution;
+using Stampede.Outputs;
+using Stampede.Plans;
+
+namespace Stampede.Cli;
+
+/// <summary>
+/// Runs a plan for the command line: applies the options, wires Ctrl-C/SIGTERM (first: graceful stop; second:
+/// stop now), shows live progress, prints the summary, writes the outputs and decides the exit code.
+/// </summary>
+internal sealed class PlanRunner(IConsoleHost host)
+{
+    public async Task<RunOutcome> RunAsync(TestPlan plan, RunSettings settings, IEnumerable<IOutput>? extraOutputs = null)
+    {
+        var errors = new List<PlanError>();
+        plan = PlanOverrides.Apply(plan, settings, errors);
+        var failures = new List<string>();
+        var outputs = new List<IOutput>();
+        foreach (var spec in settings.Outputs)
+        {
+            if (OutputFactory.Create(spec, errors) is { } output)
+            {
+                outputs.Add(new GuardedOutput(output, spec, failures));
+            }
+        }
+
+        outputs.AddRange((extraOutputs ?? []).Select(o => new GuardedOutput(o, o.GetType().Name, failures)));
+        if (errors.Count == 0)
+        {
+            errors.AddRange(plan.Validate());
+        }
+
+        if (errors.Count > 0)
+        {
+            ErrorReport.Write(host.Error, errors);
+            return new RunOutcome(null, ExitCodes.BadInput);
+        }
+
+        var color = host.ColorAllowed && !settings.NoColor;
+        if (!settings.Quiet)
+        {
+            var console = AnsiConsole.Create(new AnsiConsoleSettings
+            {
+                Out = new AnsiConsoleOutput(host.Out),
+                Ansi = host.IsTerminal ? AnsiSupport.Detect : AnsiSupport.No,
+                ColorSystem = color ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+                Interactive = host.IsTerminal ? InteractionSupport.Detect : InteractionSupport.No,
+            });
+            outputs.Insert(0, new GuardedOutput(new LiveProgress(console, host.Out, host.IsTerminal, TimeSpan.FromSeconds(5)), "progress", failures));
+        }
+
+        var control = new RunControl();
+        var signals = 0;
+        using var registration = host.OnStopSignal(signal =>
+        {
+            if (Interlocked.Increment(ref signals) == 1)
+            {
+                host.Error.WriteLine($"\nstopping: {signal}; letting running iterations finish (press Ctrl-C again to stop now)");
+                control.RequestStop(signal);
+            }
+            else
+            {
+                host.Error.WriteLine("\nstopping now");
+                control.RequestHardStop(signal);
+            }
+        });
+
+        var engine = new Engine(new EngineOptions { Time = host.Time, Outputs = outputs, Control = control, Host = host.MachineName });
+        var result = await engine.RunAsync(plan).ConfigureAwait(false);
+        if (!settings.NoSummary)
+        {
+            await host.Out.WriteAsync(new ConsoleSummary(color).Render(result)).ConfigureAwait(false);
+        }
+
+        foreach (var failure in failures)
+        {
+            host.Error.WriteLine($"error: {failure}");
+        }
+
+        var exitCode = !result.Passed ? ExitCodes.ThresholdsFailed
+            : result.Meta.StopReason is not null || failures.Count > 0 ? ExitCodes.Failure
+            : ExitCodes.Ok;
+        return new RunOutcome(result, exitCode);
+    }
+}

@@ -1,0 +1,70 @@
+using System.CommandLine;
+
+namespace Stampede.Cli;
+
+/// <summary>
+/// The options every run takes, from <c>stampede run</c>, <c>stampede demo</c> and a C# program's
+/// <c>plan.RunAsync(args)</c> alike, so a plan behaves the same however it is started.
+/// </summary>
+internal sealed class RunOptions
+{
+    public Option<int?> Vus { get; } = new("--vus", "-u") { Description = "Number of virtual users (overrides the plan's executors with constant-vus, or sets the start of --stage ramps)." };
+
+    public Option<string?> Duration { get; } = new("--duration", "-d") { Description = "How long to run, e.g. 30s, 1m30s (with --vus: constant-vus; with --rate: constant-arrival-rate)." };
+
+    public Option<int?> Iterations { get; } = new("--iterations", "-i") { Description = "Total iterations shared by the VUs (shared-iterations)." };
+
+    public Option<string[]> Stages { get; } = new("--stage", "-s") { Description = "A ramp stage DURATION:TARGET, e.g. --stage 30s:10 --stage 1m:10 --stage 30s:0 (ramping-vus). Repeatable.", AllowMultipleArgumentsPerToken = false };
+
+    public Option<double?> Rate { get; } = new("--rate", "-r") { Description = "Iterations to start per second (constant-arrival-rate: an open model that does not slow down when the target does)." };
+
+    public Option<string[]> Env { get; } = new("--env", "-e") { Description = "An environment variable for the plan, KEY=VALUE. Repeatable." };
+
+    public Option<string[]> Out { get; } = new("--out", "-o") { Description = "Write results: json=FILE (the full result). Repeatable." };
+
+    public Option<string[]> Thresholds { get; } = new("--threshold") { Description = "Add a threshold METRIC:EXPRESSION, e.g. 'http_req_duration:p(95)<500' or 'http_req_failed{status:500}:rate<0.01'. Repeatable." };
+
+    public Option<string[]> Tags { get; } = new("--tag") { Description = "Add a tag to every sample, KEY=VALUE. Repeatable." };
+
+    public Option<bool> Quiet { get; } = new("--quiet", "-q") { Description = "No live progress; the summary is still printed." };
+
+    public Option<bool> NoSummary { get; } = new("--no-summary") { Description = "Do not print the end-of-test summary." };
+
+    public Option<bool> NoColor { get; } = new("--no-color") { Description = "No colours in the output (also when NO_COLOR is set or output is not a terminal)." };
+
+    public Option<bool> Http2 { get; } = new("--http2") { Description = "Use HTTP/2 (h2c prior knowledge for http://, ALPN for https://)." };
+
+    public Option<bool> Insecure { get; } = new("--insecure-skip-tls-verify") { Description = "Accept any TLS certificate." };
+
+    public Option<string?> Timeout { get; } = new("--timeout") { Description = "Request timeout, e.g. 10s (default 60s)." };
+
+    public IEnumerable<Option> All =>
+        [Vus, Duration, Iterations, Stages, Rate, Env, Out, Thresholds, Tags, Quiet, NoSummary, NoColor, Http2, Insecure, Timeout];
+
+    public void AddTo(Command command)
+    {
+        foreach (var option in All)
+        {
+            command.Options.Add(option);
+        }
+    }
+
+    public RunSettings Read(ParseResult parse) => new()
+    {
+        Vus = parse.GetValue(Vus),
+        Duration = parse.GetValue(Duration),
+        Iterations = parse.GetValue(Iterations),
+        Stages = parse.GetValue(Stages) ?? [],
+        Rate = parse.GetValue(Rate),
+        Env = parse.GetValue(Env) ?? [],
+        Outputs = parse.GetValue(Out) ?? [],
+        Thresholds = parse.GetValue(Thresholds) ?? [],
+        Tags = parse.GetValue(Tags) ?? [],
+        Quiet = parse.GetValue(Quiet),
+        NoSummary = parse.GetValue(NoSummary),
+        NoColor = parse.GetValue(NoColor),
+        Http2 = parse.GetValue(Http2),
+        Insecure = parse.GetValue(Insecure),
+        Timeout = parse.GetValue(Timeout),
+    };
+}

@@ -1,0 +1,38 @@
+namespace Stampede.Cli;
+
+/// <summary>The run options as given, before they are checked and applied to a plan.</summary>
+internal sealed record RunSettings
+{
+    public int? Vus { get; init; }
+
+    public string? Duration { get; init; }
+
+    public int? Iterations { get; init; }
+
+    public IReadOnlyList<string> Stages { get; init; } = [];
+
+    public double? Rate { get; init; }
+
+    public IReadOnlyList<string> Env { get; init; } = [];
+
+    public IReadOnlyList<string> Outputs { get; init; } = [];
+
+    public IReadOnlyList<string> Thresholds { get; init; } = [];
+
+    public IReadOnlyList<string> Tags { get; init; } = [];
+
+    public bool Quiet { get; init; }
+
+    public bool NoSummary { get; init; }
+
+    public bool NoColor { get; init; }
+
+    public bool Http2 { get; init; }
+
+    public bool Insecure { get; init; }
+
+    public string? Timeout { get; init; }
+
+    /// <summary>True when the options replace the plan's executors.</summary>
+    public bool OverridesLoad => Vus is not null || Duration is not null || Iterations is not null || Stages.Count > 0 || Rate is not null;
+}

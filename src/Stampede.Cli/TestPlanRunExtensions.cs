@@ -1,0 +1,44 @@
+using Stampede.Cli;
+using Stampede.Cli.Hosting;
+using Stampede.Plans;
+
+namespace Stampede;
+
+/// <summary>Runs a C# plan as a program: <c>return (await plan.RunAsync(args)).ExitCode;</c></summary>
+public static class TestPlanRunExtensions
+{
+    /// <summary>
+    /// Runs the plan with the command line's options (the same as <c>stampede run</c>: --vus, --duration,
+    /// --iterations, --stage, -e, --out, --threshold, --quiet, --no-color, …), prints live progress and the summary,
+    /// and returns the result with the exit code to return from <c>Main</c>.
+    /// </summary>
+    public static Task<RunOutcome> RunAsync(this TestPlanBuilder plan, string[] args) => RunAsync(plan, args, new ConsoleHost());
+
+    internal static async Task<RunOutcome> RunAsync(TestPlanBuilder builder, string[] args, IConsoleHost host)
+    {
+        var options = new RunOptions();
+        var command = new System.CommandLine.RootCommand($"Runs the load test '{builder.Name}'.");
+        options.AddTo(command);
+        var parse = command.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            ErrorReport.Write(host.Error, [.. parse.Errors.Select(e => new PlanError("arguments", e.Message))]);
+            return new RunOutcome(null, ExitCodes.BadInput);
+        }
+
+        if (args.Contains("--help") || args.Contains("-h") || args.Contains("-?"))
+        {
+            await parse.InvokeAsync(new System.CommandLine.InvocationConfiguration { Output = host.Out, Error = host.Error }).ConfigureAwait(false);
+            return new RunOutcome(null, ExitCodes.Ok);
+        }
+
+        var plan = builder.Build(out var errors);
+        if (errors.Count > 0)
+        {
+            ErrorReport.Write(host.Error, errors);
+            return new RunOutcome(null, ExitCodes.BadInput);
+        }
+
+        return await new PlanRunner(host).RunAsync(plan, options.Read(parse)).ConfigureAwait(false);
+    }
+}

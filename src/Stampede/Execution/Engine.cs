@@ -1,0 +1,227 @@
+using Stampede.Execution.Executors;
+using Stampede.Metrics;
+using Stampede.Outputs;
+using Stampede.Plans;
+using Stampede.Results;
+
+namespace Stampede.Execution;
+
+/// <summary>
+/// Runs a <see cref="TestPlan"/>: setup, every scenario side by side (each on its executor), teardown; a one-second
+/// tick collects metrics, evaluates thresholds and feeds the outputs. However the run ends — on schedule, by a
+/// signal, by a threshold abort — it returns a complete <see cref="RunResult"/> and the outputs get it.
+/// </summary>
+public sealed class Engine(EngineOptions? options = null)
+{
+    private readonly EngineOptions _options = options ?? new EngineOptions();
+
+    /// <summary>Runs <paramref name="plan"/> to its end and returns what it produced.</summary>
+    /// <exception cref="PlanException">The plan is not valid.</exception>
+    public async Task<RunResult> RunAsync(TestPlan plan)
+    {
+        var errors = plan.Validate();
+        if (errors.Count > 0)
+        {
+            throw new PlanException(errors);
+        }
+
+        var time = _options.Time;
+        var registry = new MetricRegistry();
+        var run = new RunContext(plan, registry, time, _options.Control);
+        var thresholds = new ThresholdMonitor(plan.Thresholds, registry, _options.Control);
+        var startedAt = time.GetUtcNow();
+        run.StartTimestamp = time.GetTimestamp();
+        var expected = plan.Scenarios.Max(s => s.StartTime + s.Executor.ScheduledDuration);
+        foreach (var output in _options.Outputs)
+        {
+            output.Start(new RunInfo(plan, expected));
+        }
+
+        var runtimes = plan.Scenarios.Select(s => new ScenarioRuntime(run, s)).ToList();
+        var started = new bool[runtimes.Count];
+        var finished = new bool[runtimes.Count];
+        using var tickStop = new CancellationTokenSource();
+        var ticker = TickAsync(run, runtimes, started, finished, thresholds, tickStop.Token);
+        try
+        {
+            await RunSetupAsync(run).ConfigureAwait(false);
+            var scenarios = runtimes.Select((runtime, index) => RunScenarioAsync(runtime, () => started[index] = true, () => finished[index] = true));
+            await Task.WhenAll(scenarios).ConfigureAwait(false);
+            await RunTeardownAsync(run).ConfigureAwait(false);
+        }
+        finally
+        {
+            await tickStop.CancelAsync().ConfigureAwait(false);
+            await ticker.ConfigureAwait(false);
+        }
+
+        // The last, partial second still counts.
+        registry.Collect();
+        var elapsed = run.Elapsed;
+        var result = new RunResult
+        {
+            Meta = new RunMetadata
+            {
+                Plan = plan.Name,
+                Source = plan.Source,
+                StartedAt = startedAt,
+                EndedAt = time.GetUtcNow(),
+                DurationSeconds = elapsed.TotalSeconds,
+                ToolVersion = _options.ToolVersion,
+                Host = _options.Host,
+                StopReason = _options.Control.StopReason,
+                Tags = plan.Tags,
+                Seconds = registry.CollectedSeconds,
+            },
+            Metrics = ResultBuilder.BuildMetrics(registry, elapsed),
+            Checks = ResultBuilder.BuildChecks(registry),
+            Thresholds = thresholds.Final(elapsed),
+            Scenarios = [.. runtimes.Select(r => new ScenarioResult
+            {
+                Name = r.Plan.Name,
+                Executor = r.Plan.Executor.Type,
+                Iterations = r.CompletedIterations + r.FailedIterations,
+                FailedIterations = r.FailedIterations,
+                InterruptedIterations = r.InterruptedIterations,
+                DroppedIterations = r.DroppedIterations,
+                Vus = r.AllocatedVus,
+            })],
+            Errors = [.. run.Errors.Entries.Select(e => new ErrorResult(e.Scenario, e.Message, e.Count))],
+        };
+
+        foreach (var runtime in runtimes)
+        {
+            await runtime.DisposeAsync().ConfigureAwait(false);
+        }
+
+        using var outputTimeout = new CancellationTokenSource(_options.OutputTimeout);
+        foreach (var output in _options.Outputs)
+        {
+            await output.EndAsync(result, outputTimeout.Token).ConfigureAwait(false);
+        }
+
+        return result;
+    }
+
+    private static async Task RunScenarioAsync(ScenarioRuntime runtime, Action onStart, Action onFinish)
+    {
+        var run = runtime.Run;
+        try
+        {
+            if (runtime.Plan.StartTime > TimeSpan.Zero)
+            {
+                await Task.Delay(runtime.Plan.StartTime, run.Time, run.Control.Graceful).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            onFinish();
+            return;   // stopped before this scenario's start time
+        }
+
+        runtime.Start();
+        onStart();
+        try
+        {
+            await ExecutorFactory.Create(runtime.Plan.Executor).RunAsync(runtime).ConfigureAwait(false);
+        }
+        finally
+        {
+            onFinish();
+        }
+    }
+
+    private static async Task RunSetupAsync(RunContext run)
+    {
+        if (run.Plan.Setup is not { } setup)
+        {
+            return;
+        }
+
+        await using var lifecycle = LifecycleScenario(run, "setup");
+        var vu = lifecycle.CreateVu();
+        using var timeout = new CancellationTokenSource(run.Plan.SetupTimeout, run.Time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, run.Control.Hard);
+        vu.CancellationToken = linked.Token;
+        run.SetupData = await setup(vu.Context).WaitAsync(linked.Token).ConfigureAwait(false);
+    }
+
+    private static async Task RunTeardownAsync(RunContext run)
+    {
+        if (run.Plan.Teardown is not { } teardown || run.Control.Hard.IsCancellationRequested)
+        {
+            return;
+        }
+
+        await using var lifecycle = LifecycleScenario(run, "teardown");
+        var vu = lifecycle.CreateVu();
+        using var timeout = new CancellationTokenSource(run.Plan.SetupTimeout, run.Time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, run.Control.Hard);
+        vu.CancellationToken = linked.Token;
+        try
+        {
+            await teardown(vu.Context, run.SetupData).WaitAsync(linked.Token).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            run.Errors.Record("teardown", exception);
+        }
+    }
+
+    private static ScenarioRuntime LifecycleScenario(RunContext run, string name) =>
+        new(run, new ScenarioPlan
+        {
+            Name = name,
+            Executor = new Plans.Executors.SharedIterationsOptions(),
+            Iteration = static _ => Task.CompletedTask,
+        });
+
+    private async Task TickAsync(RunContext run, List<ScenarioRuntime> runtimes, bool[] started, bool[] finished, ThresholdMonitor thresholds, CancellationToken stop)
+    {
+        var registry = run.Registry;
+        var vus = registry.Gauge(BuiltinMetrics.Vus, TagSet.Empty);
+        var vusMax = registry.Gauge(BuiltinMetrics.VusMax, TagSet.Empty);
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1), run.Time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stop).ConfigureAwait(false))
+            {
+                var active = runtimes.Sum(r => r.ActiveVus);
+                var allocated = runtimes.Sum(r => r.AllocatedVus);
+                vus.Set(active);
+                vusMax.Set(allocated);
+                registry.Collect();
+                var elapsed = run.Elapsed;
+                var failing = thresholds.EvaluateLive(elapsed);
+                var snapshot = new LiveSnapshot
+                {
+                    Elapsed = elapsed,
+                    Second = registry.CollectedSeconds,
+                    Vus = active,
+                    VusMax = allocated,
+                    Metrics = registry,
+                    RequestsLastSecond = LastValue(registry, BuiltinMetrics.HttpReqs),
+                    FailuresLastSecond = registry.TimelineOf(BuiltinMetrics.HttpReqFailed) is { Rates.Count: > 0 } failed ? failed.Rates[^1].Passes : 0,
+                    FailingThresholds = failing,
+                    Scenarios = [.. runtimes.Select((r, i) => new ScenarioProgress(
+                        r.Plan.Name, r.Plan.Executor.Type, r.ActiveVus, r.AllocatedVus,
+                        r.CompletedIterations + r.FailedIterations, r.DroppedIterations,
+                        started[i] ? r.Elapsed : TimeSpan.Zero, r.Plan.Executor.ScheduledDuration, started[i], finished[i]))],
+                };
+                foreach (var output in _options.Outputs)
+                {
+                    output.OnSecond(snapshot);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // the run is over
+        }
+
+        vus.Set(0);
+    }
+
+    private static double LastValue(MetricRegistry registry, Metric metric) =>
+        registry.TimelineOf(metric) is { Values.Count: > 0 } timeline ? timeline.Values[^1] : 0;
+}

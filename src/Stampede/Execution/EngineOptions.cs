@@ -1,0 +1,25 @@
+using Stampede.Outputs;
+
+namespace Stampede.Execution;
+
+/// <summary>How the engine runs a plan: its clock, its outputs and its stop control.</summary>
+public sealed record EngineOptions
+{
+    /// <summary>The clock. Default: the system's.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>Where progress and the result go.</summary>
+    public IReadOnlyList<IOutput> Outputs { get; init; } = [];
+
+    /// <summary>Stops the run from outside (signals, limits). Default: a fresh one.</summary>
+    public RunControl Control { get; init; } = new();
+
+    /// <summary>Stampede's version, for the result's metadata.</summary>
+    public string ToolVersion { get; init; } = typeof(Engine).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+
+    /// <summary>The machine's name, for the result's metadata.</summary>
+    public string Host { get; init; } = "";
+
+    /// <summary>Longest the outputs may take to write at the end. Default 60s.</summary>
+    public TimeSpan OutputTimeout { get; init; } = TimeSpan.FromSeconds(60);
+}

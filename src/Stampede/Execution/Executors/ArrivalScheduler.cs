@@ -1,0 +1,111 @@
+namespace Stampede.Execution.Executors;
+
+/// <summary>
+/// Starts open-model iterations at the times an <see cref="ArrivalPacer"/> gives, on a thread of its own so that
+/// thread-pool queueing cannot delay it. It sleeps until about a millisecond before each arrival and spins
+/// (yielding) for the rest, because timers on Linux fire about a millisecond late. An arrival with no free VU,
+/// and none left to create, is counted in <c>dropped_iterations</c>; each started iteration records how late it started.
+/// </summary>
+internal sealed class ArrivalScheduler(ScenarioRuntime runtime, ArrivalPacer pacer, int preAllocatedVus, int maxVus)
+{
+    private static readonly long SpinThreshold = TimeSpan.TicksPerMillisecond;
+
+    public async Task RunAsync()
+    {
+        for (var i = 0; i < preAllocatedVus; i++)
+        {
+            runtime.ReturnIdleVu(runtime.CreateVu());
+        }
+
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                Schedule();
+                done.TrySetResult();
+            }
+            catch (Exception exception)
+            {
+                done.TrySetException(exception);
+            }
+        })
+        {
+            IsBackground = true,
+            Name = $"stampede-arrivals-{runtime.Plan.Name}",
+        };
+        thread.Start();
+        await done.Task.ConfigureAwait(false);
+        await runtime.DrainAsync().ConfigureAwait(false);
+    }
+
+    private void Schedule()
+    {
+        var time = runtime.Run.Time;
+        var frequency = (double)time.TimestampFrequency;
+        var start = runtime.StartTimestamp;
+        var stop = runtime.SoftStop;
+        for (long i = 0; ; i++)
+        {
+            if (pacer.OffsetOf(i) is not { } offset || offset >= pacer.Duration)
+            {
+                break;
+            }
+
+            var due = start + (long)(offset.TotalSeconds * frequency);
+            if (!WaitUntil(time, due, frequency, stop))
+            {
+                break;
+            }
+
+            var vu = runtime.TakeIdleVu(maxVus);
+            if (vu is null)
+            {
+                runtime.Dropped.Add(1);
+                continue;
+            }
+
+            vu.IterationInScenario = runtime.NextIterationIndex();
+            runtime.BeginDispatch();
+            vu.Dispatch(due);
+        }
+    }
+
+    private static bool WaitUntil(TimeProvider time, long due, double frequency, CancellationToken stop)
+    {
+        while (true)
+        {
+            if (stop.IsCancellationRequested)
+            {
+                return false;
+            }
+
+            var remaining = TimeSpan.FromSeconds((due - time.GetTimestamp()) / frequency);
+            if (remaining <= TimeSpan.Zero)
+            {
+                return true;
+            }
+
+            if (time != TimeProvider.System)
+            {
+                // An injected clock only moves when its owner moves it: wait on it, not on the wall clock.
+                try
+                {
+                    Task.Delay(remaining, time, stop).GetAwaiter().GetResult();
+                }
+                catch (OperationCanceledException)
+                {
+                    return false;
+                }
+            }
+            else if (remaining.Ticks > 2 * SpinThreshold)
+            {
+                stop.WaitHandle.WaitOne(remaining - TimeSpan.FromTicks(SpinThreshold));
+            }
+            else
+            {
+                Thread.Yield();
+            }
+        }
+    }
+}

@@ -1,0 +1,8 @@
+namespace Stampede.Execution.Executors;
+
+/// <summary>Decides when iterations run and on how many VUs. Knows nothing of protocols.</summary>
+internal interface IExecutor
+{
+    /// <summary>Runs the scenario's schedule; returns when every VU of it has stopped.</summary>
+    Task RunAsync(ScenarioRuntime runtime);
+}

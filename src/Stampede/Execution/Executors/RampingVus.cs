@@ -1,0 +1,99 @@
+using Stampede.Plans.Executors;
+
+namespace Stampede.Execution.Executors;
+
+/// <summary>
+/// <c>ramping-vus</c>: starts and retires VUs so their number follows the stages. A retired VU finishes its
+/// iteration, or is interrupted after <see cref="RampingVusOptions.GracefulRampDown"/>.
+/// </summary>
+internal sealed class RampingVus(RampingVusOptions options) : IExecutor
+{
+    /// <summary>How often the VU count is adjusted; a count change is at most this late.</summary>
+    private static readonly TimeSpan Step = TimeSpan.FromMilliseconds(50);
+
+    private sealed class Slot
+    {
+        public required VirtualUser Vu;
+        public Task Loop = Task.CompletedTask;
+        public CancellationTokenSource? Interrupt;
+        public CancellationTokenRegistration OnHardStop;
+    }
+
+    public async Task RunAsync(ScenarioRuntime runtime)
+    {
+        var ramp = new VuRamp(options.StartVus, options.Stages);
+        var running = new List<Slot>();
+        var retired = new List<Slot>();
+        var time = runtime.Run.Time;
+        try
+        {
+            while (!runtime.SoftStop.IsCancellationRequested)
+            {
+                var target = ramp.VusAt(runtime.Elapsed);
+                while (running.Count < target)
+                {
+                    running.Add(Activate(runtime, retired));
+                }
+
+                while (running.Count > target)
+                {
+                    var slot = running[^1];
+                    running.RemoveAt(running.Count - 1);
+                    slot.Vu.Retire!.Cancel();
+                    slot.Interrupt!.CancelAfter(options.GracefulRampDown);
+                    retired.Add(slot);
+                }
+
+                try
+                {
+                    await Task.Delay(Step, time, runtime.SoftStop).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    break;
+                }
+            }
+        }
+        finally
+        {
+            await Task.WhenAll(running.Concat(retired).Select(s => s.Loop)).ConfigureAwait(false);
+            foreach (var slot in running.Concat(retired))
+            {
+                Release(slot);
+            }
+        }
+    }
+
+    private static Slot Activate(ScenarioRuntime runtime, List<Slot> retired)
+    {
+        // Reuse a VU whose ramp-down already finished, as k6 does, so its connections and variables carry over.
+        var index = retired.FindIndex(s => s.Loop.IsCompleted);
+        Slot slot;
+        if (index >= 0)
+        {
+            slot = retired[index];
+            retired.RemoveAt(index);
+            Release(slot);
+        }
+        else
+        {
+            slot = new Slot { Vu = runtime.CreateVu() };
+        }
+
+        // Created on the run's clock so that the graceful ramp-down timeout follows injected time in tests.
+        var interrupt = new CancellationTokenSource(Timeout.InfiniteTimeSpan, runtime.Run.Time);
+        slot.Interrupt = interrupt;
+        slot.OnHardStop = runtime.HardStop.Register(static state => ((CancellationTokenSource)state!).Cancel(), interrupt);
+        slot.Vu.Retire = new CancellationTokenSource();
+        slot.Vu.CancellationToken = slot.Interrupt.Token;
+        slot.Loop = runtime.RunLoopAsync(slot.Vu, static () => true);
+        return slot;
+    }
+
+    private static void Release(Slot slot)
+    {
+        slot.OnHardStop.Dispose();
+        slot.Interrupt?.Dispose();
+        slot.Vu.Retire?.Dispose();
+    }
+}

@@ -1,0 +1,9 @@
+namespace Stampede.Execution;
+
+/// <summary>How an iteration ended.</summary>
+internal enum IterationOutcome
+{
+    Completed,
+    Failed,
+    Interrupted,
+}

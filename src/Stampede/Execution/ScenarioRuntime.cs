@@ -1,0 +1,265 @@
+using System.Collections.Concurrent;
+using Stampede.Metrics;
+using Stampede.Plans;
+
+namespace Stampede.Execution;
+
+/// <summary>
+/// One scenario while it runs: its VUs, its stop signals and the iteration runner every executor shares.
+/// Soft stop (time is up, or a graceful stop of the run) means "start no more iterations"; hard stop, which follows
+/// after <see cref="ScenarioPlan.GracefulStop"/>, interrupts the ones still running.
+/// </summary>
+internal sealed class ScenarioRuntime : IAsyncDisposable
+{
+    private readonly CancellationTokenSource _soft;
+    private readonly CancellationTokenSource _hard;
+    private readonly ConcurrentStack<VirtualUser> _idle = new();
+    private readonly ConcurrentQueue<VirtualUser> _all = new();
+    private readonly CounterSeries _iterations;
+    private readonly TrendSeries _iterationDuration;
+    private readonly TrendSeries _lateness;
+    private readonly TrendSeries _responseTime;
+    private readonly List<IDisposable> _registrations = [];
+    private int _allocated;
+    private int _active;
+    private long _nextIteration = -1;
+    private int _inFlight;
+    private long _completed;
+    private long _failed;
+    private long _interrupted;
+    private TaskCompletionSource? _drained;
+
+    public ScenarioRuntime(RunContext run, ScenarioPlan plan)
+    {
+        Run = run;
+        Plan = plan;
+        Tags = run.BaseTags.With(TagSet.From(plan.Tags)).With("scenario", plan.Name);
+        var env = new Dictionary<string, string>(run.Plan.Env, StringComparer.Ordinal);
+        foreach (var (key, value) in plan.Env)
+        {
+            env[key] = value;
+        }
+
+        Env = env;
+        _soft = new CancellationTokenSource(Timeout.InfiniteTimeSpan, run.Time);
+        _hard = new CancellationTokenSource(Timeout.InfiniteTimeSpan, run.Time);
+        var registry = run.Registry;
+        _iterations = registry.Counter(BuiltinMetrics.Iterations, Tags);
+        _iterationDuration = registry.Trend(BuiltinMetrics.IterationDuration, Tags);
+        _lateness = registry.Trend(BuiltinMetrics.IterationLateness, Tags);
+        _responseTime = registry.Trend(BuiltinMetrics.IterationResponseTime, Tags);
+        Dropped = registry.Counter(BuiltinMetrics.DroppedIterations, Tags);
+    }
+
+    public RunContext Run { get; }
+
+    public ScenarioPlan Plan { get; }
+
+    public TagSet Tags { get; }
+
+    public IReadOnlyDictionary<string, string> Env { get; }
+
+    public CounterSeries Dropped { get; }
+
+    /// <summary>Cancelled when no more iterations may start.</summary>
+    public CancellationToken SoftStop => _soft.Token;
+
+    /// <summary>Cancelled when running iterations must be interrupted.</summary>
+    public CancellationToken HardStop => _hard.Token;
+
+    public long StartTimestamp { get; private set; }
+
+    public int AllocatedVus => Volatile.Read(ref _allocated);
+
+    public int ActiveVus => Volatile.Read(ref _active);
+
+    public long CompletedIterations => Interlocked.Read(ref _completed);
+
+    public long FailedIterations => Interlocked.Read(ref _failed);
+
+    public long InterruptedIterations => Interlocked.Read(ref _interrupted);
+
+    public long DroppedIterations => (long)Dropped.Total;
+
+    /// <summary>Starts the clock: soft stop after the executor's duration (or on a graceful stop of the run), hard stop a gracefulStop later.</summary>
+    public void Start()
+    {
+        StartTimestamp = Run.Time.GetTimestamp();
+        _registrations.Add(_soft.Token.Register(static state =>
+        {
+            var self = (ScenarioRuntime)state!;
+            if (self.Plan.GracefulStop == TimeSpan.Zero)
+            {
+                self._hard.Cancel();
+            }
+            else
+            {
+                self._hard.CancelAfter(self.Plan.GracefulStop);
+            }
+        }, this));
+        _registrations.Add(Run.Control.Graceful.Register(static state => ((ScenarioRuntime)state!)._soft.Cancel(), this));
+        _registrations.Add(Run.Control.Hard.Register(static state =>
+        {
+            var self = (ScenarioRuntime)state!;
+            self._soft.Cancel();
+            self._hard.Cancel();
+        }, this));
+        _soft.CancelAfter(Plan.Executor.ScheduledDuration);
+    }
+
+    /// <summary>Time since this scenario started.</summary>
+    public TimeSpan Elapsed => Run.Time.GetElapsedTime(StartTimestamp);
+
+    /// <summary>Ends the scenario's schedule early (e.g. all shared iterations are done).</summary>
+    public void FinishSchedule() => _soft.Cancel();
+
+    public VirtualUser CreateVu()
+    {
+        var vu = new VirtualUser(this, Run.NextVuId(), Interlocked.Increment(ref _allocated)) { CancellationToken = HardStop };
+        _all.Enqueue(vu);
+        return vu;
+    }
+
+    /// <summary>Takes an idle VU for an arrival, creating one while fewer than <paramref name="maxVus"/> exist; null when none can be had.</summary>
+    public VirtualUser? TakeIdleVu(int maxVus)
+    {
+        if (_idle.TryPop(out var vu))
+        {
+            return vu;
+        }
+
+        return AllocatedVus < maxVus ? CreateVu() : null;
+    }
+
+    public void ReturnIdleVu(VirtualUser vu) => _idle.Push(vu);
+
+    public long NextIterationIndex() => Interlocked.Increment(ref _nextIteration);
+
+    /// <summary>Runs iterations on <paramref name="vu"/> back to back while <paramref name="claim"/> grants one and no stop asks otherwise.</summary>
+    public async Task RunLoopAsync(VirtualUser vu, Func<bool> claim)
+    {
+        Interlocked.Increment(ref _active);
+        try
+        {
+            while (!SoftStop.IsCancellationRequested && vu.Retire?.IsCancellationRequested != true && claim())
+            {
+                vu.IterationInScenario = NextIterationIndex();
+                if (await RunIterationAsync(vu, 0).ConfigureAwait(false) == IterationOutcome.Interrupted)
+                {
+                    break;
+                }
+            }
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _active);
+        }
+    }
+
+    /// <summary>Runs one arrival-rate iteration that <see cref="VirtualUser.Dispatch"/> queued, then returns the VU to the idle pool.</summary>
+    public async Task RunDispatchedAsync(VirtualUser vu, long scheduledTimestamp)
+    {
+        Interlocked.Increment(ref _active);
+        try
+        {
+            await RunIterationAsync(vu, scheduledTimestamp).ConfigureAwait(false);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _active);
+            ReturnIdleVu(vu);
+            if (Interlocked.Decrement(ref _inFlight) == 0)
+            {
+                Volatile.Read(ref _drained)?.TrySetResult();
+            }
+        }
+    }
+
+    /// <summary>Counts an arrival about to be dispatched, so <see cref="DrainAsync"/> can wait for it.</summary>
+    public void BeginDispatch() => Interlocked.Increment(ref _inFlight);
+
+    /// <summary>Waits until every dispatched iteration has ended.</summary>
+    public Task DrainAsync()
+    {
+        var drained = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Volatile.Write(ref _drained, drained);
+        if (Volatile.Read(ref _inFlight) == 0)
+        {
+            drained.TrySetResult();
+        }
+
+        return drained.Task;
+    }
+
+    /// <summary>Runs one iteration and records <c>iterations</c> and <c>iteration_duration</c> (and, for arrivals, lateness and the wrk2-style response time).</summary>
+    public async Task<IterationOutcome> RunIterationAsync(VirtualUser vu, long scheduledTimestamp)
+    {
+        var time = Run.Time;
+        var start = time.GetTimestamp();
+        vu.Iteration++;
+        IterationOutcome outcome;
+        try
+        {
+            await Plan.Iteration(vu.Context).ConfigureAwait(false);
+            outcome = IterationOutcome.Completed;
+        }
+        catch (OperationCanceledException) when (vu.CancellationToken.IsCancellationRequested)
+        {
+            outcome = IterationOutcome.Interrupted;
+        }
+        catch (IterationAbortedException)
+        {
+            outcome = IterationOutcome.Completed;
+        }
+        catch (Exception exception)
+        {
+            Run.Errors.Record(Plan.Name, exception);
+            outcome = IterationOutcome.Failed;
+        }
+        finally
+        {
+            vu.SetGroup("");
+        }
+
+        var end = time.GetTimestamp();
+        switch (outcome)
+        {
+            case IterationOutcome.Interrupted:
+                // k6 leaves interrupted iterations out of iterations and iteration_duration: they did not finish.
+                Interlocked.Increment(ref _interrupted);
+                return outcome;
+            case IterationOutcome.Failed:
+                Interlocked.Increment(ref _failed);
+                break;
+            default:
+                Interlocked.Increment(ref _completed);
+                break;
+        }
+
+        _iterations.Add(1);
+        _iterationDuration.Record(time.GetElapsedTime(start, end));
+        if (scheduledTimestamp != 0)
+        {
+            _lateness.Record(time.GetElapsedTime(scheduledTimestamp, start));
+            _responseTime.Record(time.GetElapsedTime(scheduledTimestamp, end));
+        }
+
+        return outcome;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var registration in _registrations)
+        {
+            registration.Dispose();
+        }
+
+        while (_all.TryDequeue(out var vu))
+        {
+            await vu.DisposeAsync().ConfigureAwait(false);
+        }
+
+        _soft.Dispose();
+        _hard.Dispose();
+    }
+}

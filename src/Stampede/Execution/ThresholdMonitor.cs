@@ -1,0 +1,102 @@
+using Stampede.Metrics;
+using Stampede.Plans;
+using Stampede.Results;
+using Stampede.Thresholds;
+
+namespace Stampede.Execution;
+
+/// <summary>
+/// Evaluates a run's thresholds on the one-second tick and at the end. A failing threshold with
+/// <c>abortOnFail</c> stops the run gracefully once <c>delayAbortEval</c> has passed.
+/// </summary>
+internal sealed class ThresholdMonitor
+{
+    private readonly List<Entry> _entries = [];
+    private readonly MetricRegistry _registry;
+    private readonly RunControl _control;
+
+    private sealed class Entry
+    {
+        public required ThresholdPlan Plan;
+        public required MetricSelector Selector;
+        public required ThresholdExpression Expression;
+        public double? FirstFailedAt;
+        public bool Aborted;
+    }
+
+    public ThresholdMonitor(IReadOnlyList<ThresholdPlan> thresholds, MetricRegistry registry, RunControl control)
+    {
+        _registry = registry;
+        _control = control;
+        foreach (var threshold in thresholds)
+        {
+            // The plan was validated when it loaded, so both parse.
+            var selector = MetricSelector.Parse(threshold.Selector);
+            var expression = ThresholdExpression.Parse(threshold.Expression);
+            if (selector.Succeeded && expression.Succeeded)
+            {
+                _entries.Add(new Entry { Plan = threshold, Selector = selector.Value, Expression = expression.Value });
+            }
+        }
+    }
+
+    /// <summary>Evaluates every threshold now; returns the failing ones as text and requests an abort where one is due.</summary>
+    public IReadOnlyList<string> EvaluateLive(TimeSpan elapsed)
+    {
+        List<string>? failing = null;
+        foreach (var entry in _entries)
+        {
+            var (outcome, _) = Evaluate(entry, elapsed);
+            if (outcome != ThresholdOutcome.Failed)
+            {
+                continue;
+            }
+
+            entry.FirstFailedAt ??= elapsed.TotalSeconds;
+            (failing ??= []).Add($"{entry.Selector}: {entry.Expression}");
+            if (entry.Plan.AbortOnFail && elapsed >= entry.Plan.DelayAbortEval && !_control.Graceful.IsCancellationRequested)
+            {
+                entry.Aborted = true;
+                _control.RequestStop($"threshold {entry.Selector} '{entry.Plan.Expression}' failed and has abortOnFail");
+            }
+        }
+
+        return failing ?? (IReadOnlyList<string>)[];
+    }
+
+    /// <summary>The final outcome of every threshold.</summary>
+    public IReadOnlyList<ThresholdResult> Final(TimeSpan elapsed) =>
+        [.. _entries.Select(entry =>
+        {
+            var (outcome, observed) = Evaluate(entry, elapsed);
+            return new ThresholdResult
+            {
+                Metric = entry.Plan.Selector,
+                Expression = entry.Plan.Expression,
+                Outcome = outcome switch
+                {
+                    ThresholdOutcome.Passed => ThresholdOutcomeNames.Passed,
+                    ThresholdOutcome.Failed => ThresholdOutcomeNames.Failed,
+                    _ => ThresholdOutcomeNames.NoData,
+                },
+                Observed = observed,
+                AbortOnFail = entry.Plan.AbortOnFail,
+                Aborted = entry.Aborted,
+                FirstFailedAt = entry.FirstFailedAt,
+            };
+        })];
+
+    private (ThresholdOutcome Outcome, double? Observed) Evaluate(Entry entry, TimeSpan elapsed)
+    {
+        var metric = _registry.Find(entry.Selector.MetricName);
+        if (metric is null)
+        {
+            return (ThresholdOutcome.NoData, null);
+        }
+
+        var series = _registry.SeriesOf(metric.Name).Where(s => entry.Selector.Matches(s.Tags.ToDictionary()));
+        var values = new ThresholdValues(MetricValues.Of(metric, series, elapsed));
+        var outcome = entry.Expression.Evaluate(values);
+        return (outcome, values.Get(entry.Expression.Aggregation, entry.Expression.Percentile ?? 0));
+    }
+}

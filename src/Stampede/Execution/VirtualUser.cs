@@ -1,0 +1,98 @@
+using Stampede.Metrics;
+
+namespace Stampede.Execution;
+
+/// <summary>
+/// One virtual user: owns its protocol sessions, its variables and its random source, and runs one iteration
+/// at a time. <see cref="VuContext"/> is the face an iteration sees.
+/// </summary>
+internal sealed class VirtualUser : IThreadPoolWorkItem, IAsyncDisposable
+{
+    private readonly Dictionary<string, TagSet> _groupTags = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Group, string Check), RateSeries> _checks = [];
+    private long _scheduledTimestamp;
+
+    public VirtualUser(ScenarioRuntime scenario, int id, int idInScenario)
+    {
+        Scenario = scenario;
+        Id = id;
+        IdInScenario = idInScenario;
+        Random = new Random(HashCode.Combine(scenario.Plan.Name, id));
+        Tags = scenario.Tags;
+        Context = new VuContext(this);
+    }
+
+    public ScenarioRuntime Scenario { get; }
+
+    public RunContext Run => Scenario.Run;
+
+    public int Id { get; }
+
+    public int IdInScenario { get; }
+
+    public VuContext Context { get; }
+
+    public Random Random { get; }
+
+    public Dictionary<string, object?> Vars { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Iterations this VU has started.</summary>
+    public long Iteration { get; set; } = -1;
+
+    /// <summary>The iteration's index across the scenario.</summary>
+    public long IterationInScenario { get; set; }
+
+    /// <summary>The current group path in k6's notation (<c>::outer::inner</c>), empty outside groups.</summary>
+    public string Group { get; private set; } = "";
+
+    /// <summary>Tags for samples recorded now: run, scenario and the current group.</summary>
+    public TagSet Tags { get; private set; }
+
+    /// <summary>Interrupts this VU's iteration (hard stop or end of a graceful ramp-down).</summary>
+    public CancellationToken CancellationToken { get; set; }
+
+    /// <summary>Asks this VU to stop after its current iteration (ramp-down).</summary>
+    public CancellationTokenSource? Retire { get; set; }
+
+    /// <summary>Enters a group; returns the group path to restore when it ends.</summary>
+    public string EnterGroup(string name)
+    {
+        var previous = Group;
+        SetGroup(previous + "::" + name);
+        return previous;
+    }
+
+    public void SetGroup(string group)
+    {
+        Group = group;
+        if (!_groupTags.TryGetValue(group, out var tags))
+        {
+            tags = group.Length == 0 ? Scenario.Tags : Scenario.Tags.With("group", group);
+            _groupTags[group] = tags;
+        }
+
+        Tags = tags;
+    }
+
+    public void RecordCheck(string name, bool passed)
+    {
+        if (!_checks.TryGetValue((Group, name), out var series))
+        {
+            series = Run.Registry.Rate(BuiltinMetrics.Checks, Tags.With("check", name));
+            _checks[(Group, name)] = series;
+        }
+
+        series.Add(passed);
+    }
+
+    /// <summary>Starts an arrival-rate iteration on the thread pool without allocating a closure.</summary>
+    public void Dispatch(long scheduledTimestamp)
+    {
+        _scheduledTimestamp = scheduledTimestamp;
+        ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+    }
+
+    void IThreadPoolWorkItem.Execute() => _ = Scenario.RunDispatchedAsync(this, _scheduledTimestamp);
+
+    public ValueTask DisposeAsync() => Context.DisposeAsync();
+}

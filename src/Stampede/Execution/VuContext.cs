@@ -1,0 +1,115 @@
+using Stampede.Metrics;
+
+namespace Stampede.Execution;
+
+/// <summary>
+/// What an iteration sees of its virtual user: protocols (<c>Http</c>), checks, groups, sleep, variables
+/// that persist across the VU's iterations, the environment and the data setup returned.
+/// </summary>
+public sealed class VuContext : IAsyncDisposable
+{
+    private readonly VirtualUser _vu;
+
+    internal VuContext(VirtualUser vu)
+    {
+        _vu = vu;
+    }
+
+    /// <summary>The VU's number across the whole run, from 1.</summary>
+    public int Id => _vu.Id;
+
+    /// <summary>The VU's number within its scenario, from 1.</summary>
+    public int IdInScenario => _vu.IdInScenario;
+
+    /// <summary>How many iterations this VU ran before this one (from 0).</summary>
+    public long Iteration => _vu.Iteration;
+
+    /// <summary>This iteration's index across the scenario (from 0).</summary>
+    public long IterationInScenario => _vu.IterationInScenario;
+
+    /// <summary>The scenario's name.</summary>
+    public string Scenario => _vu.Scenario.Plan.Name;
+
+    /// <summary>Variables kept across this VU's iterations.</summary>
+    public IDictionary<string, object?> Vars => _vu.Vars;
+
+    /// <summary>Environment variables from the plan, the scenario and <c>-e KEY=VALUE</c>.</summary>
+    public IReadOnlyDictionary<string, string> Env => _vu.Scenario.Env;
+
+    /// <summary>What the plan's setup returned (null without setup).</summary>
+    public object? SetupData => _vu.Run.SetupData;
+
+    /// <summary>A random source of this VU's own, seeded from the plan and the VU's number.</summary>
+    public Random Random => _vu.Random;
+
+    /// <summary>Cancelled when the iteration must stop (end of gracefulStop, or a hard stop).</summary>
+    public CancellationToken CancellationToken => _vu.CancellationToken;
+
+    /// <summary>The current group path (<c>::outer::inner</c>), empty outside groups.</summary>
+    public string GroupPath => _vu.Group;
+
+    /// <summary>Tags on the samples recorded now.</summary>
+    public TagSet Tags => _vu.Tags;
+
+    /// <summary>The run's metrics, for custom ones.</summary>
+    public MetricRegistry Metrics => _vu.Run.Registry;
+
+    /// <summary>Setup's data as <typeparamref name="T"/>.</summary>
+    public T SetupDataAs<T>() => (T)SetupData!;
+
+    /// <summary>Pauses for <paramref name="duration"/> (think time). Interrupted by a stop.</summary>
+    public Task SleepAsync(TimeSpan duration) =>
+        duration <= TimeSpan.Zero ? Task.CompletedTask : Task.Delay(duration, _vu.Run.Time, CancellationToken);
+
+    /// <summary>Pauses for <paramref name="seconds"/> seconds (k6's <c>sleep</c>).</summary>
+    public Task SleepAsync(double seconds) => SleepAsync(TimeSpan.FromSeconds(seconds));
+
+    /// <summary>Records the check <paramref name="name"/> on <paramref name="value"/>; a throwing predicate fails it. Returns whether it passed.</summary>
+    public bool Check<T>(T value, string name, Func<T, bool> predicate)
+    {
+        bool passed;
+        try
+        {
+            passed = predicate(value);
+        }
+        catch (Exception)
+        {
+            passed = false;
+        }
+
+        _vu.RecordCheck(name, passed);
+        return passed;
+    }
+
+    /// <summary>Records the check <paramref name="name"/> as passed or failed.</summary>
+    public bool Check(string name, bool passed)
+    {
+        _vu.RecordCheck(name, passed);
+        return passed;
+    }
+
+    /// <summary>Runs <paramref name="body"/> inside the group <paramref name="name"/>: its samples carry the <c>group</c> tag and its time is recorded as <c>group_duration</c>.</summary>
+    public async Task Group(string name, Func<Task> body)
+    {
+        var previous = _vu.EnterGroup(name);
+        var start = _vu.Run.Time.GetTimestamp();
+        try
+        {
+            await body().ConfigureAwait(false);
+        }
+        finally
+        {
+            _vu.Run.Registry.Trend(GroupDuration, _vu.Tags).Record(_vu.Run.Time.GetElapsedTime(start));
+            _vu.SetGroup(previous);
+        }
+    }
+
+    /// <summary>Ends this iteration now; the VU goes on with its next one.</summary>
+    public void AbortIteration(string reason = "aborted") => throw new IterationAbortedException(reason);
+
+    /// <summary>Time taken by each group (trend, ms).</summary>
+    public static readonly Metric GroupDuration = new("group_duration", MetricKind.Trend, MetricUnit.Time);
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+}

@@ -1,0 +1,135 @@
+using System.Collections.Concurrent;
+
+namespace Stampede.Metrics;
+
+/// <summary>
+/// Every metric and series of a run. Resolving a series is a dictionary lookup (do it once, then record into
+/// the handle); <see cref="Collect"/> closes each one-second interval on the tick thread.
+/// </summary>
+public sealed class MetricRegistry
+{
+    private readonly ConcurrentDictionary<string, Metric> _metrics = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(Metric Metric, TagSet Tags), Series> _series = new();
+    private readonly Dictionary<Metric, MetricTimeline> _timelines = [];
+    private readonly Lock _collectLock = new();
+    private int _seconds;
+
+    /// <summary>Creates a registry with the built-in metrics defined.</summary>
+    public MetricRegistry()
+    {
+        foreach (var metric in BuiltinMetrics.All)
+        {
+            Define(metric);
+        }
+    }
+
+    /// <summary>Seconds collected so far.</summary>
+    public int CollectedSeconds => Volatile.Read(ref _seconds);
+
+    /// <summary>Defines a metric, or returns the one already defined under that name.</summary>
+    /// <exception cref="InvalidOperationException">The name is taken by a metric of another kind or unit.</exception>
+    public Metric Define(Metric metric)
+    {
+        var existing = _metrics.GetOrAdd(metric.Name, metric);
+        if (existing != metric)
+        {
+            throw new InvalidOperationException(
+                $"Metric '{metric.Name}' is already defined as a {existing.Kind} ({existing.Unit}); cannot redefine it as a {metric.Kind} ({metric.Unit}).");
+        }
+
+        return existing;
+    }
+
+    /// <summary>The metric named <paramref name="name"/>, or null.</summary>
+    public Metric? Find(string name) => _metrics.GetValueOrDefault(name);
+
+    /// <summary>Every defined metric.</summary>
+    public IEnumerable<Metric> Metrics => _metrics.Values;
+
+    /// <summary>The trend series of <paramref name="metric"/> with <paramref name="tags"/>.</summary>
+    public TrendSeries Trend(Metric metric, TagSet tags) => (TrendSeries)Resolve(metric, tags, MetricKind.Trend);
+
+    /// <summary>The counter series of <paramref name="metric"/> with <paramref name="tags"/>.</summary>
+    public CounterSeries Counter(Metric metric, TagSet tags) => (CounterSeries)Resolve(metric, tags, MetricKind.Counter);
+
+    /// <summary>The rate series of <paramref name="metric"/> with <paramref name="tags"/>.</summary>
+    public RateSeries Rate(Metric metric, TagSet tags) => (RateSeries)Resolve(metric, tags, MetricKind.Rate);
+
+    /// <summary>The gauge series of <paramref name="metric"/> with <paramref name="tags"/>.</summary>
+    public GaugeSeries Gauge(Metric metric, TagSet tags) => (GaugeSeries)Resolve(metric, tags, MetricKind.Gauge);
+
+    /// <summary>Every series created so far.</summary>
+    public IReadOnlyCollection<Series> AllSeries => (IReadOnlyCollection<Series>)_series.Values;
+
+    /// <summary>The series of the metric named <paramref name="name"/>.</summary>
+    public IEnumerable<Series> SeriesOf(string name) => _series.Values.Where(s => s.Metric.Name == name);
+
+    /// <summary>Closes the current second for every series. Runs on the tick thread (and once more at the end).</summary>
+    internal void Collect()
+    {
+        lock (_collectLock)
+        {
+            var second = _seconds;
+            foreach (var timeline in _timelines.Values)
+            {
+                timeline.BeginSecond();
+            }
+
+            foreach (var series in _series.Values)
+            {
+                series.CollectAt(second);
+                if (!_timelines.TryGetValue(series.Metric, out var timeline))
+                {
+                    timeline = new MetricTimeline(series.Metric, second);
+                    _timelines.Add(series.Metric, timeline);
+                }
+
+                timeline.Add(series);
+            }
+
+            foreach (var timeline in _timelines.Values)
+            {
+                timeline.EndSecond(second);
+            }
+
+            Volatile.Write(ref _seconds, second + 1);
+        }
+    }
+
+    /// <summary>The per-second points of <paramref name="metric"/> over all its series, or null before its first tick.</summary>
+    internal MetricTimeline? TimelineOf(Metric metric)
+    {
+        lock (_collectLock)
+        {
+            return _timelines.GetValueOrDefault(metric);
+        }
+    }
+
+    private Series Resolve(Metric metric, TagSet tags, MetricKind kind)
+    {
+        if (_series.TryGetValue((metric, tags), out var found))
+        {
+            return found;
+        }
+
+        if (metric.Kind != kind)
+        {
+            throw new InvalidOperationException($"Metric '{metric.Name}' is a {metric.Kind}, not a {kind}.");
+        }
+
+        Define(metric);
+        return _series.GetOrAdd((metric, tags), static (key, registry) => registry.Create(key.Metric, key.Tags), this);
+    }
+
+    private Series Create(Metric metric, TagSet tags)
+    {
+        var first = CollectedSeconds;
+        return metric.Kind switch
+        {
+            MetricKind.Counter => new CounterSeries(metric, tags, first),
+            MetricKind.Gauge => new GaugeSeries(metric, tags, first),
+            MetricKind.Rate => new RateSeries(metric, tags, first),
+            _ => new TrendSeries(metric, tags, first),
+        };
+    }
+}

@@ -1,0 +1,218 @@
+using System.Text;
+using Stampede.Results;
+
+namespace Stampede.Outputs;
+
+/// <summary>
+/// The end-of-test summary in the spirit of k6's: thresholds with ✓/✗ first, then checks and every metric grouped
+/// (HTTP, execution, network, custom) with avg/min/med/max/p(90)/p(95)/p(99) for trends, rates and counts, then
+/// per-scenario totals and errors.
+/// </summary>
+public sealed class ConsoleSummary
+{
+    private const int NameWidth = 34;
+    private readonly bool _color;
+
+    /// <summary>Creates a summary writer; <paramref name="color"/> adds ANSI colours.</summary>
+    public ConsoleSummary(bool color = false)
+    {
+        _color = color;
+    }
+
+    /// <summary>The summary of <paramref name="result"/> as text.</summary>
+    public string Render(RunResult result)
+    {
+        var text = new StringBuilder();
+        text.AppendLine();
+        if (result.Meta.StopReason is { } reason)
+        {
+            text.AppendLine(Paint($"  Run stopped early: {reason}", Yellow));
+            text.AppendLine();
+        }
+
+        if (result.Thresholds.Count > 0)
+        {
+            text.AppendLine(Heading("THRESHOLDS"));
+            foreach (var group in result.Thresholds.GroupBy(t => t.Metric))
+            {
+                text.AppendLine($"    {group.Key}");
+                foreach (var threshold in group)
+                {
+                    var observed = threshold.Observed is { } value
+                        ? $" {ObservedName(threshold.Expression)}={FormatObserved(result, group.Key, threshold.Expression, value)}"
+                        : " (no data)";
+                    var mark = threshold.Outcome switch
+                    {
+                        ThresholdOutcomeNames.Passed => Paint("✓", Green),
+                        ThresholdOutcomeNames.Failed => Paint("✗", Red),
+                        _ => Paint("-", Yellow),
+                    };
+                    var aborted = threshold.Aborted ? Paint(" (aborted the run)", Red) : "";
+                    text.AppendLine($"    {mark} '{threshold.Expression}'{observed}{aborted}");
+                }
+
+                text.AppendLine();
+            }
+        }
+
+        text.AppendLine(Heading("TOTAL RESULTS"));
+        if (result.Checks.Count > 0)
+        {
+            long passes = result.Checks.Sum(c => c.Passes), fails = result.Checks.Sum(c => c.Fails), total = passes + fails;
+            text.AppendLine(Line("checks_total", $"{total,-10} {ValueFormat.Number(total / Math.Max(result.Meta.DurationSeconds, 1e-9))}/s"));
+            text.AppendLine(Line("checks_succeeded", $"{ValueFormat.Percent(total == 0 ? 0 : (double)passes / total),-10} {passes} out of {total}"));
+            text.AppendLine(Line("checks_failed", $"{ValueFormat.Percent(total == 0 ? 0 : (double)fails / total),-10} {fails} out of {total}"));
+            text.AppendLine();
+            foreach (var group in result.Checks.GroupBy(c => c.Group))
+            {
+                var indent = "    ";
+                if (group.Key.Length > 0)
+                {
+                    text.AppendLine($"    █ {group.Key.TrimStart(':').Replace("::", " › ", StringComparison.Ordinal)}");
+                    indent = "      ";
+                }
+
+                foreach (var check in group)
+                {
+                    var ok = check.Fails == 0;
+                    var detail = ok ? "" : Paint($"  {ValueFormat.Percent((double)check.Passes / Math.Max(1, check.Passes + check.Fails))} — ✓ {check.Passes} / ✗ {check.Fails}", Red);
+                    text.AppendLine($"{indent}{(ok ? Paint("✓", Green) : Paint("✗", Red))} {check.Name}{detail}");
+                }
+            }
+
+            text.AppendLine();
+        }
+
+        foreach (var (title, metrics) in Sections(result))
+        {
+            text.AppendLine($"    {title}");
+            foreach (var metric in metrics)
+            {
+                text.AppendLine(Line(metric.Name, Describe(metric, metric.Values, result.Meta.DurationSeconds)));
+                foreach (var series in ThresholdSubmetrics(result, metric))
+                {
+                    text.AppendLine(Line("  { " + series.Filter + " }", Describe(metric, series.Values, result.Meta.DurationSeconds)));
+                }
+            }
+
+            text.AppendLine();
+        }
+
+        if (result.Scenarios.Count > 0)
+        {
+            text.AppendLine(Heading("SCENARIOS"));
+            foreach (var scenario in result.Scenarios)
+            {
+                text.AppendLine($"    {scenario.Name} ({scenario.Executor}): {scenario.Iterations} iterations, {scenario.FailedIterations} failed, " +
+                                $"{scenario.InterruptedIterations} interrupted, {scenario.DroppedIterations} dropped, {scenario.Vus} VUs");
+            }
+
+            text.AppendLine();
+        }
+
+        if (result.Errors.Count > 0)
+        {
+            text.AppendLine(Heading("ERRORS"));
+            foreach (var error in result.Errors.Take(10))
+            {
+                text.AppendLine(Paint($"    {error.Count}× [{error.Scenario}] {error.Message}", Red));
+            }
+
+            text.AppendLine();
+        }
+
+        var verdict = result.Passed
+            ? Paint("  ✓ all thresholds passed", Green)
+            : Paint($"  ✗ {result.Thresholds.Count(t => t.Outcome == ThresholdOutcomeNames.Failed)} threshold(s) failed", Red);
+        text.AppendLine(result.Thresholds.Count == 0 ? "  (no thresholds)" : verdict);
+        text.AppendLine($"  ran {ValueFormat.Milliseconds(result.Meta.DurationSeconds * 1000)}, {result.Meta.Plan}");
+        return text.ToString();
+    }
+
+    private static IEnumerable<(string Title, List<MetricResult> Metrics)> Sections(RunResult result)
+    {
+        static string SectionOf(string name) => name switch
+        {
+            _ when name.StartsWith("http_", StringComparison.Ordinal) => "HTTP",
+            _ when name.StartsWith("sse_", StringComparison.Ordinal) || name.StartsWith("ws_", StringComparison.Ordinal) || name.StartsWith("llm_", StringComparison.Ordinal) => "STREAMING",
+            _ when name.StartsWith("data_", StringComparison.Ordinal) => "NETWORK",
+            "iterations" or "iteration_duration" or "iteration_lateness" or "iteration_response_time" or "dropped_iterations" or "vus" or "vus_max" or "group_duration" => "EXECUTION",
+            "checks" => "",
+            _ => "CUSTOM",
+        };
+
+        string[] order = ["HTTP", "STREAMING", "EXECUTION", "NETWORK", "CUSTOM"];
+        var grouped = result.Metrics.GroupBy(m => SectionOf(m.Name)).Where(g => g.Key.Length > 0).ToDictionary(g => g.Key, g => g.OrderBy(m => m.Name, StringComparer.Ordinal).ToList());
+        foreach (var title in order)
+        {
+            if (grouped.TryGetValue(title, out var metrics))
+            {
+                yield return (title, metrics);
+            }
+        }
+    }
+
+    private static IEnumerable<(string Filter, ResultValues Values)> ThresholdSubmetrics(RunResult result, MetricResult metric)
+    {
+        // Show a submetric under its metric when a threshold names it, as k6 does.
+        foreach (var selector in result.Thresholds.Select(t => t.Metric).Distinct())
+        {
+            var brace = selector.IndexOf('{', StringComparison.Ordinal);
+            if (brace < 0 || selector[..brace] != metric.Name)
+            {
+                continue;
+            }
+
+            var filter = selector[(brace + 1)..].TrimEnd('}');
+            if (SubmetricValues.Find(result, selector) is { } values)
+            {
+                yield return (filter, values);
+            }
+        }
+    }
+
+    private static string Describe(MetricResult metric, ResultValues v, double seconds) => metric.Kind switch
+    {
+        "counter" => $"{(metric.Unit == "bytes" ? ValueFormat.Bytes(v.Count ?? 0) : ValueFormat.Number(v.Count ?? 0)),-10} {(metric.Unit == "bytes" ? ValueFormat.Bytes(v.Rate ?? 0) : ValueFormat.Number(v.Rate ?? 0))}/s",
+        "rate" => $"{ValueFormat.Percent(v.Rate ?? 0),-10} {v.Passes} out of {v.Count}",
+        "gauge" => $"{ValueFormat.InUnit(v.Value ?? 0, metric.Unit),-10} min={ValueFormat.InUnit(v.Min ?? 0, metric.Unit)} max={ValueFormat.InUnit(v.Max ?? 0, metric.Unit)}",
+        _ => $"avg={F(v.Avg, metric.Unit)} min={F(v.Min, metric.Unit)} med={F(v.Med, metric.Unit)} max={F(v.Max, metric.Unit)} p(90)={F(v.P90, metric.Unit)} p(95)={F(v.P95, metric.Unit)} p(99)={F(v.P99, metric.Unit)}",
+    };
+
+    private static string F(double? value, string unit) => value is { } v ? ValueFormat.InUnit(v, unit) : "-";
+
+    private static string ObservedName(string expression)
+    {
+        var end = expression.IndexOfAny(['<', '>', '=', '!']);
+        return (end < 0 ? expression : expression[..end]).Replace(" ", "", StringComparison.Ordinal);
+    }
+
+    private static string FormatObserved(RunResult result, string selector, string expression, double value)
+    {
+        var brace = selector.IndexOf('{', StringComparison.Ordinal);
+        var unit = result.Metric(brace < 0 ? selector : selector[..brace])?.Unit ?? "";
+        var aggregation = ObservedName(expression);
+        return aggregation switch
+        {
+            "rate" when result.Metric(brace < 0 ? selector : selector[..brace])?.Kind == "rate" => ValueFormat.Percent(value),
+            "count" or "rate" => ValueFormat.Number(value),
+            _ => ValueFormat.InUnit(value, unit),
+        };
+    }
+
+    private string Line(string name, string value)
+    {
+        var dots = name.Length >= NameWidth ? " " : new string('.', NameWidth - name.Length);
+        return $"    {name}{Paint(dots, Grey)}: {value}";
+    }
+
+    private string Heading(string title) => Paint($"  █ {title}", Bold) + Environment.NewLine;
+
+    private const string Green = "32";
+    private const string Red = "31";
+    private const string Yellow = "33";
+    private const string Grey = "90";
+    private const string Bold = "1";
+
+    private string Paint(string text, string code) => _color ? $"\u001b[{code}m{text}\u001b[0m" : text;
+}

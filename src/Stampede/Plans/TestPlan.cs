@@ -1,0 +1,52 @@
+using Stampede.Execution;
+
+namespace Stampede.Plans;
+
+/// <summary>
+/// A whole load test as plain data: scenarios, thresholds, lifecycle hooks and defaults. Front-ends (the C# builder,
+/// YAML, k6 scripts) build one; the <see cref="Engine"/> runs it. Validate with <see cref="Validate"/> before running.
+/// </summary>
+public sealed record TestPlan
+{
+    /// <summary>The plan's name (used in reports and file names).</summary>
+    public required string Name { get; init; }
+
+    /// <summary>Relative request URLs resolve against this.</summary>
+    public Uri? BaseUrl { get; init; }
+
+    /// <summary>The scenarios, run side by side.</summary>
+    public IReadOnlyList<ScenarioPlan> Scenarios { get; init; } = [];
+
+    /// <summary>Pass/fail criteria.</summary>
+    public IReadOnlyList<ThresholdPlan> Thresholds { get; init; } = [];
+
+    /// <summary>Runs once before any scenario; what it returns is handed to every VU as <see cref="VuContext.SetupData"/>.</summary>
+    public Func<VuContext, Task<object?>>? Setup { get; init; }
+
+    /// <summary>Runs once after every scenario, with the setup's data.</summary>
+    public Func<VuContext, object?, Task>? Teardown { get; init; }
+
+    /// <summary>Longest time setup or teardown may take. Default 60s.</summary>
+    public TimeSpan SetupTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Environment variables every VU sees (<c>-e KEY=VALUE</c>).</summary>
+    public IReadOnlyDictionary<string, string> Env { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Tags added to every sample.</summary>
+    public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Custom metrics the plan records, so thresholds on them can be checked when the plan loads.</summary>
+    public IReadOnlyList<Metrics.Metric> Metrics { get; init; } = [];
+
+    /// <summary>HTTP defaults for every VU.</summary>
+    public HttpDefaults Http { get; init; } = new();
+
+    /// <summary>Where the plan came from (a file), for error messages and reports.</summary>
+    public string? Source { get; init; }
+
+    /// <summary>Starts a plan in C#: <c>TestPlan.Create("name").Scenario(…).Threshold(…)</c>.</summary>
+    public static TestPlanBuilder Create(string name) => new(name);
+
+    /// <summary>Every problem with this plan; empty when it can run.</summary>
+    public IReadOnlyList<PlanError> Validate() => PlanValidator.Validate(this);
+}

@@ -1,0 +1,156 @@
+using Stampede.Execution;
+
+namespace Stampede.Plans;
+
+/// <summary>
+/// Builds a <see cref="TestPlan"/> in C# so it reads like a description of the load:
+/// <code>
+/// TestPlan.Create("api-health")
+///     .BaseUrl("http://127.0.0.1:5000")
+///     .Scenario("health", s => s.ConstantVus(10, "30s").Iteration(async vu => { ... }))
+///     .Threshold("http_req_duration", "p(95)&lt;500");
+/// </code>
+/// </summary>
+public sealed class TestPlanBuilder
+{
+    private readonly List<ScenarioBuilder> _scenarios = [];
+    private readonly List<ThresholdPlan> _thresholds = [];
+    private readonly Dictionary<string, string> _env = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _tags = new(StringComparer.Ordinal);
+    private readonly List<Metrics.Metric> _metrics = [];
+    private readonly List<PlanError> _errors = [];
+    private Uri? _baseUrl;
+    private Func<VuContext, Task<object?>>? _setup;
+    private Func<VuContext, object?, Task>? _teardown;
+    private HttpDefaults _http = new();
+
+    internal TestPlanBuilder(string name)
+    {
+        Name = name;
+    }
+
+    /// <summary>The plan's name.</summary>
+    public string Name { get; }
+
+    /// <summary>Relative URLs resolve against <paramref name="url"/>.</summary>
+    public TestPlanBuilder BaseUrl(string url)
+    {
+        if (Uri.TryCreate(url, UriKind.Absolute, out var uri))
+        {
+            _baseUrl = uri;
+        }
+        else
+        {
+            _errors.Add(new PlanError("baseUrl", $"expected an absolute URL, found '{url}'"));
+        }
+
+        return this;
+    }
+
+    /// <summary>Adds a scenario configured by <paramref name="configure"/>.</summary>
+    public TestPlanBuilder Scenario(string name, Action<ScenarioBuilder> configure)
+    {
+        var scenario = new ScenarioBuilder(name);
+        configure(scenario);
+        _scenarios.Add(scenario);
+        return this;
+    }
+
+    /// <summary>Adds thresholds on <paramref name="selector"/> (a metric, optionally with <c>{tag:value}</c> filters).</summary>
+    public TestPlanBuilder Threshold(string selector, params string[] expressions)
+    {
+        foreach (var expression in expressions)
+        {
+            _thresholds.Add(new ThresholdPlan(selector, expression));
+        }
+
+        return this;
+    }
+
+    /// <summary>Adds a threshold that stops the run when it fails (after <paramref name="delayAbortEval"/>).</summary>
+    public TestPlanBuilder Threshold(string selector, string expression, bool abortOnFail, TimeSpan delayAbortEval = default)
+    {
+        _thresholds.Add(new ThresholdPlan(selector, expression, abortOnFail, delayAbortEval));
+        return this;
+    }
+
+    /// <summary>Declares a custom metric, so thresholds can name it.</summary>
+    public TestPlanBuilder Metric(Metrics.Metric metric)
+    {
+        _metrics.Add(metric);
+        return this;
+    }
+
+    /// <summary>Runs <paramref name="setup"/> once before the scenarios; its result is every VU's <see cref="VuContext.SetupData"/>.</summary>
+    public TestPlanBuilder Setup(Func<VuContext, Task<object?>> setup)
+    {
+        _setup = setup;
+        return this;
+    }
+
+    /// <summary>Runs <paramref name="teardown"/> once after the scenarios, with setup's data.</summary>
+    public TestPlanBuilder Teardown(Func<VuContext, object?, Task> teardown)
+    {
+        _teardown = teardown;
+        return this;
+    }
+
+    /// <summary>Sets an environment variable every VU sees.</summary>
+    public TestPlanBuilder Env(string key, string value)
+    {
+        _env[key] = value;
+        return this;
+    }
+
+    /// <summary>Adds a tag to every sample.</summary>
+    public TestPlanBuilder Tag(string key, string value)
+    {
+        _tags[key] = value;
+        return this;
+    }
+
+    /// <summary>Changes the HTTP defaults.</summary>
+    public TestPlanBuilder Http(Func<HttpDefaults, HttpDefaults> change)
+    {
+        _http = change(_http);
+        return this;
+    }
+
+    /// <summary>The plan, and every problem the builder saw (the plan's own validation runs too).</summary>
+    public TestPlan Build(out IReadOnlyList<PlanError> errors)
+    {
+        var all = new List<PlanError>(_errors);
+        var scenarios = new List<ScenarioPlan>();
+        foreach (var scenario in _scenarios)
+        {
+            if (scenario.Build(all) is { } built)
+            {
+                scenarios.Add(built);
+            }
+        }
+
+        var plan = new TestPlan
+        {
+            Name = Name,
+            BaseUrl = _baseUrl,
+            Scenarios = scenarios,
+            Thresholds = [.. _thresholds],
+            Setup = _setup,
+            Teardown = _teardown,
+            Env = new Dictionary<string, string>(_env),
+            Tags = new Dictionary<string, string>(_tags),
+            Metrics = [.. _metrics],
+            Http = _http,
+        };
+        all.AddRange(plan.Validate());
+        errors = all;
+        return plan;
+    }
+
+    /// <summary>The plan; throws <see cref="PlanException"/> listing every problem when it is not valid.</summary>
+    public TestPlan Build()
+    {
+        var plan = Build(out var errors);
+        return errors.Count > 0 ? throw new PlanException(errors) : plan;
+    }
+}

@@ -1,0 +1,101 @@
+using Shouldly;
+using Stampede.Execution;
+using Stampede.Plans;
+using Xunit;
+
+namespace Stampede.Tests.Execution;
+
+public sealed class EngineTests
+{
+    [Fact]
+    public async Task RunAsync_PerVuIterations_RunsExactlyVusTimesIterations()
+    {
+        var count = 0;
+        var plan = TestPlan.Create("exact")
+            .Scenario("work", s => s.PerVuIterations(vus: 7, iterations: 13).Iteration(_ =>
+            {
+                Interlocked.Increment(ref count);
+                return Task.CompletedTask;
+            }))
+            .Build();
+
+        var result = await new Engine().RunAsync(plan);
+
+        count.ShouldBe(91);
+        result.Metric("iterations")!.Values.Count.ShouldBe(91);
+        result.Scenarios.Single().Iterations.ShouldBe(91);
+    }
+
+    [Fact]
+    public async Task RunAsync_SharedIterations_RunsExactlyTheSharedCount()
+    {
+        var perVu = new System.Collections.Concurrent.ConcurrentDictionary<int, int>();
+        var plan = TestPlan.Create("shared")
+            .Scenario("work", s => s.SharedIterations(vus: 5, iterations: 103).Iteration(async vu =>
+            {
+                perVu.AddOrUpdate(vu.Id, 1, (_, n) => n + 1);
+                await Task.Yield();
+            }))
+            .Build();
+
+        var result = await new Engine().RunAsync(plan);
+
+        perVu.Values.Sum().ShouldBe(103);
+        result.Metric("iterations")!.Values.Count.ShouldBe(103);
+    }
+
+    [Fact]
+    public async Task RunAsync_Checks_AreCountedPerName()
+    {
+        var plan = TestPlan.Create("checks")
+            .Scenario("work", s => s.PerVuIterations(2, 10).Iteration(vu =>
+            {
+                vu.Check(vu.Iteration, "always", _ => true);
+                vu.Check(vu.Iteration, "even", i => i % 2 == 0);
+                return Task.CompletedTask;
+            }))
+            .Threshold("checks", "rate>0.5")
+            .Build();
+
+        var result = await new Engine().RunAsync(plan);
+
+        result.Checks.Single(c => c.Name == "always").Passes.ShouldBe(20);
+        var even = result.Checks.Single(c => c.Name == "even");
+        (even.Passes, even.Fails).ShouldBe((10L, 10L));
+        result.Thresholds.Single().Outcome.ShouldBe("passed");
+        result.Thresholds.Single().Observed.ShouldBe(0.75);
+    }
+
+    [Fact]
+    public async Task RunAsync_IterationThrows_IsCountedAsFailedAndReported()
+    {
+        var plan = TestPlan.Create("throws")
+            .Scenario("work", s => s.PerVuIterations(1, 3).Iteration(_ => throw new InvalidOperationException("boom")))
+            .Build();
+
+        var result = await new Engine().RunAsync(plan);
+
+        result.Scenarios.Single().FailedIterations.ShouldBe(3);
+        result.Errors.Single().Message.ShouldContain("boom");
+        result.Errors.Single().Count.ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task RunAsync_InvalidPlan_ThrowsPlanExceptionWithEveryProblem()
+    {
+        var plan = new TestPlan
+        {
+            Name = "bad",
+            Scenarios =
+            [
+                new ScenarioPlan { Name = "a", Executor = new Stampede.Plans.Executors.ConstantVusOptions { Vus = 0 }, Iteration = _ => Task.CompletedTask },
+            ],
+            Thresholds = [new ThresholdPlan("http_req_duraton", "p(95)<500")],
+        };
+
+        var error = await Should.ThrowAsync<PlanException>(() => new Engine().RunAsync(plan));
+
+        error.Errors.Select(e => e.Path).ShouldBe(["scenarios.a.vus", "scenarios.a.duration", "thresholds.http_req_duraton"], ignoreOrder: true);
+        error.Errors.Single(e => e.Path.StartsWith("thresholds")).Message.ShouldContain("did you mean 'http_req_duration'");
+    }
+}
