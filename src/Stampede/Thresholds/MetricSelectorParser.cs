@@ -65,6 +65,11 @@ internal static class MetricSelectorParser
         while (true)
         {
             var keyStart = SkipSpaces(text, pos);
+            if (keyStart >= text.Length)
+            {
+                return Unclosed();
+            }
+
             var key = ReadPart(text, ref pos, isKey: true, out var keyQuoted, out var error);
             if (error is not null)
             {
