@@ -1,1 +1,4 @@
-return 0;
+using Stampede.Cli;
+using Stampede.Cli.Hosting;
+
+return await StampedeCli.RunAsync(args, new ConsoleHost());

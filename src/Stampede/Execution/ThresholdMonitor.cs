@@ -19,9 +19,9 @@ internal sealed class ThresholdMonitor
     {
         public required ThresholdPlan Plan;
         public required MetricSelector Selector;
-        public required ThresholdExpression Expression;
-        public double? FirstFailedAt;
-        public bool Aborted;
+        public required ThresholdTracker Tracker;
+
+        public ThresholdExpression Expression => Tracker.Rule.Expression;
     }
 
     public ThresholdMonitor(IReadOnlyList<ThresholdPlan> thresholds, MetricRegistry registry, RunControl control)
@@ -35,7 +35,8 @@ internal sealed class ThresholdMonitor
             var expression = ThresholdExpression.Parse(threshold.Expression);
             if (selector.Succeeded && expression.Succeeded)
             {
-                _entries.Add(new Entry { Plan = threshold, Selector = selector.Value, Expression = expression.Value });
+                var rule = new ThresholdRule(expression.Value, threshold.AbortOnFail, threshold.DelayAbortEval);
+                _entries.Add(new Entry { Plan = threshold, Selector = selector.Value, Tracker = new ThresholdTracker(rule) });
             }
         }
     }
@@ -47,17 +48,15 @@ internal sealed class ThresholdMonitor
         foreach (var entry in _entries)
         {
             var (outcome, _) = Evaluate(entry, elapsed);
-            if (outcome != ThresholdOutcome.Failed)
+            var wasAborting = entry.Tracker.ShouldAbort;
+            if (entry.Tracker.Observe(elapsed, outcome) && !wasAborting)
             {
-                continue;
+                _control.RequestStop($"threshold {entry.Selector} '{entry.Plan.Expression}' failed and has abortOnFail");
             }
 
-            entry.FirstFailedAt ??= elapsed.TotalSeconds;
-            (failing ??= []).Add($"{entry.Selector}: {entry.Expression}");
-            if (entry.Plan.AbortOnFail && elapsed >= entry.Plan.DelayAbortEval && !_control.Graceful.IsCancellationRequested)
+            if (outcome == ThresholdOutcome.Failed)
             {
-                entry.Aborted = true;
-                _control.RequestStop($"threshold {entry.Selector} '{entry.Plan.Expression}' failed and has abortOnFail");
+                (failing ??= []).Add($"{entry.Selector}: {entry.Expression}");
             }
         }
 
@@ -81,8 +80,8 @@ internal sealed class ThresholdMonitor
                 },
                 Observed = observed,
                 AbortOnFail = entry.Plan.AbortOnFail,
-                Aborted = entry.Aborted,
-                FirstFailedAt = entry.FirstFailedAt,
+                Aborted = entry.Tracker.ShouldAbort,
+                FirstFailedAt = entry.Tracker.FirstFailedAt?.TotalSeconds,
             };
         })];
 

@@ -1,0 +1,54 @@
+using System.CommandLine;
+using Stampede.Cli.Hosting;
+using Stampede.Plans;
+using Stampede.Protocols.Http;
+
+namespace Stampede.Cli.Commands;
+
+/// <summary>
+/// <c>stampede run</c>: runs a plan file, or with <c>--url</c> a quick test of one URL (like hey or bombardier)
+/// on the same engine, with the same summary and thresholds.
+/// </summary>
+internal static class RunCommand
+{
+    public static Command Create(IConsoleHost host)
+    {
+        var options = new RunOptions();
+        var planFile = new Argument<string?>("plan") { Description = "A test plan file (YAML). Omit it and give --url for a quick test of one URL.", Arity = ArgumentArity.ZeroOrOne };
+        var url = new Option<string?>("--url") { Description = "Quick test: request this URL in every iteration." };
+        var method = new Option<string>("--method", "-X") { Description = "Quick test: the HTTP method.", DefaultValueFactory = _ => "GET" };
+        var headers = new Option<string[]>("--header", "-H") { Description = "Quick test: a request header 'Name: value'. Repeatable." };
+        var body = new Option<string?>("--body") { Description = "Quick test: the request body (sent as JSON when it parses as JSON, else as text)." };
+        var command = new Command("run", "Run a load test: a plan file, or a quick test of one URL with --url.") { planFile, url, method, headers, body };
+        options.AddTo(command);
+        command.SetAction(async (parse, _) =>
+        {
+            var settings = options.Read(parse);
+            var file = parse.GetValue(planFile);
+            var target = parse.GetValue(url);
+            if (file is null && target is null)
+            {
+                ErrorReport.Write(host.Error, [new PlanError("run", "give a plan file (stampede run plan.yaml) or a URL (stampede run --url http://127.0.0.1:5000/api/health)")]);
+                return ExitCodes.BadInput;
+            }
+
+            if (file is not null)
+            {
+                ErrorReport.Write(host.Error, [new PlanError("run", $"cannot run '{file}': YAML plans are not supported by this version yet; use --url, or a C# plan with plan.RunAsync(args)")]);
+                return ExitCodes.BadInput;
+            }
+
+            var errors = new List<PlanError>();
+            var quick = QuickTest.Build(target!, parse.GetValue(method)!, parse.GetValue(headers) ?? [], parse.GetValue(body), settings, errors);
+            if (errors.Count > 0)
+            {
+                ErrorReport.Write(host.Error, errors);
+                return ExitCodes.BadInput;
+            }
+
+            var outcome = await new PlanRunner(host).RunAsync(quick!, settings).ConfigureAwait(false);
+            return outcome.ExitCode;
+        });
+        return command;
+    }
+}

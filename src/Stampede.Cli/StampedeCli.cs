@@ -1,0 +1,44 @@
+using System.CommandLine;
+using Stampede.Cli.Commands;
+using Stampede.Cli.Hosting;
+using Stampede.Plans;
+
+namespace Stampede.Cli;
+
+/// <summary>The <c>stampede</c> command line: every command registered here, in one place.</summary>
+public static class StampedeCli
+{
+    /// <summary>Parses <paramref name="args"/> and runs the command; returns the exit code.</summary>
+    public static async Task<int> RunAsync(string[] args, IConsoleHost host)
+    {
+        var root = new RootCommand("Stampede: load testing for HTTP, streaming and LLM backends.")
+        {
+            RunCommand.Create(host),
+            DemoCommand.Create(host),
+            TargetCommand.Create(host),
+        };
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            ErrorReport.Write(host.Error, [.. parse.Errors.Select(e => new PlanError("arguments", e.Message))]);
+            host.Error.WriteLine("Try 'stampede --help'.");
+            return ExitCodes.BadInput;
+        }
+
+        try
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration
+            {
+                Output = host.Out,
+                Error = host.Error,
+                // Stampede handles Ctrl-C and SIGTERM itself: a run must stop gracefully and still write its results.
+                ProcessTerminationTimeout = null,
+            }).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is PlanException plan)
+        {
+            ErrorReport.Write(host.Error, plan.Errors);
+            return ExitCodes.BadInput;
+        }
+    }
+}

@@ -1,0 +1,73 @@
+using Stampede.Metrics;
+
+namespace Stampede.Protocols.Http;
+
+/// <summary>
+/// Records k6's HTTP metrics for one VU's responses. The series handles for each combination of tags (scenario,
+/// group, name, method, status, proto, expected_response, error_code) are resolved once and cached per VU, so
+/// recording a response is nine lock-free writes and no allocation after warm-up.
+/// </summary>
+internal sealed class HttpMetricsRecorder(MetricRegistry registry)
+{
+    private readonly Dictionary<Key, SeriesSet> _cache = [];
+
+    private readonly record struct Key(TagSet Base, string Name, string Method, int Status, string Proto, bool Expected, int ErrorCode);
+
+    private sealed class SeriesSet(MetricRegistry registry, TagSet tags)
+    {
+        public readonly CounterSeries Reqs = registry.Counter(BuiltinMetrics.HttpReqs, tags);
+        public readonly TrendSeries Duration = registry.Trend(BuiltinMetrics.HttpReqDuration, tags);
+        public readonly TrendSeries Blocked = registry.Trend(BuiltinMetrics.HttpReqBlocked, tags);
+        public readonly TrendSeries Connecting = registry.Trend(BuiltinMetrics.HttpReqConnecting, tags);
+        public readonly TrendSeries Tls = registry.Trend(BuiltinMetrics.HttpReqTlsHandshaking, tags);
+        public readonly TrendSeries Sending = registry.Trend(BuiltinMetrics.HttpReqSending, tags);
+        public readonly TrendSeries Waiting = registry.Trend(BuiltinMetrics.HttpReqWaiting, tags);
+        public readonly TrendSeries Receiving = registry.Trend(BuiltinMetrics.HttpReqReceiving, tags);
+        public readonly RateSeries Failed = registry.Rate(BuiltinMetrics.HttpReqFailed, tags);
+        public readonly CounterSeries Sent = registry.Counter(BuiltinMetrics.DataSent, tags);
+        public readonly CounterSeries Received = registry.Counter(BuiltinMetrics.DataReceived, tags);
+    }
+
+    public void Record(HttpResponse response, TagSet baseTags)
+    {
+        var key = new Key(baseTags, response.Name, response.Method, response.Status, response.Proto, response.ExpectedStatus, response.ErrorCode);
+        if (!_cache.TryGetValue(key, out var series))
+        {
+            series = new SeriesSet(registry, TagsFor(key));
+            _cache[key] = series;
+        }
+
+        var timings = response.Timings;
+        series.Reqs.Add(1);
+        series.Failed.Add(!response.ExpectedStatus);
+        series.Sent.Add(response.BytesSent);
+        series.Received.Add(response.BytesReceived);
+        series.Blocked.Record(timings.Blocked);
+        series.Connecting.Record(timings.Connecting);
+        series.Tls.Record(timings.TlsHandshaking);
+        series.Sending.Record(timings.Sending);
+        series.Waiting.Record(timings.Waiting);
+        series.Receiving.Record(timings.Receiving);
+        series.Duration.Record(timings.Duration);
+    }
+
+    private static TagSet TagsFor(Key key)
+    {
+        var tags = key.Base
+            .With("name", key.Name)
+            .With("method", key.Method)
+            .With("status", key.Status.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .With("expected_response", key.Expected ? "true" : "false");
+        if (key.Proto.Length > 0)
+        {
+            tags = tags.With("proto", key.Proto);
+        }
+
+        if (key.ErrorCode != 0)
+        {
+            tags = tags.With("error_code", key.ErrorCode.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        return tags;
+    }
+}
