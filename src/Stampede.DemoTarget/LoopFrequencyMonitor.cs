@@ -33,20 +33,15 @@ internal sealed class LoopFrequencyMonitor
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var windowStart = _time.GetTimestamp();
-        var next = windowStart;
+        var period = TicksOf(_period);
+        var next = windowStart + period;
         var ticks = 0;
         try
         {
             while (!cancellationToken.IsCancellationRequested)
             {
-                next += TicksOf(_period);
                 var now = _time.GetTimestamp();
-                if (now > next + TicksOf(_period))
-                {
-                    // More than a whole period late: drop the missed ticks rather than burst to catch up.
-                    next = now;
-                }
-                else if (next > now)
+                if (next > now)
                 {
                     await Task.Delay(_time.GetElapsedTime(now, next), _time, cancellationToken).ConfigureAwait(false);
                 }
@@ -61,6 +56,13 @@ internal sealed class LoopFrequencyMonitor
                 }
 
                 Interlocked.Increment(ref _totalTicks);
+                next += period;
+                now = _time.GetTimestamp();
+                if (next <= now)
+                {
+                    // More than a whole period late: drop the missed ticks rather than burst to catch up.
+                    next = now + period;
+                }
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
