@@ -46,6 +46,8 @@ internal sealed class LoopFrequencyMonitor
                     await Task.Delay(_time.GetElapsedTime(now, next), _time, cancellationToken).ConfigureAwait(false);
                 }
 
+                await BehindQueuedWorkAsync().ConfigureAwait(false);
+
                 ticks++;
                 var elapsed = _time.GetElapsedTime(windowStart);
                 if (elapsed >= Window)
@@ -69,6 +71,17 @@ internal sealed class LoopFrequencyMonitor
         {
             // Stopping is the normal way out.
         }
+    }
+
+    /// <summary>
+    /// Continues on the thread pool's global queue, behind every request waiting there. A timer alone fires on time
+    /// even when requests queue for seconds; this hop makes each tick wait as long as a new request would.
+    /// </summary>
+    private static Task BehindQueuedWorkAsync()
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        ThreadPool.UnsafeQueueUserWorkItem(static state => state.TrySetResult(), done, preferLocal: false);
+        return done.Task;
     }
 
     private long TicksOf(TimeSpan span) => (long)(span.Ticks * (double)_time.TimestampFrequency / TimeSpan.TicksPerSecond);

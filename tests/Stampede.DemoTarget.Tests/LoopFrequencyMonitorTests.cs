@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Time.Testing;
 using Shouldly;
 
@@ -44,25 +45,25 @@ public class LoopFrequencyMonitorTests
         await loop;
     }
 
+    /// <summary>
+    /// Moves fake time by <paramref name="step"/>, the last millisecond at a time, until the loop has ticked. The loop arms
+    /// its next timer on another thread, so advancing a whole step at once could jump past a timer not yet armed.
+    /// </summary>
     private static async Task AdvanceUntilTicked(FakeTimeProvider time, LoopFrequencyMonitor monitor, TimeSpan step, long expectedTicks)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(5);
+        var oneMs = TimeSpan.FromMilliseconds(1);
+        time.Advance(step - oneMs);
+        var overall = Stopwatch.StartNew();
         while (monitor.TotalTicks < expectedTicks)
         {
-            time.Advance(step);
-            if (monitor.TotalTicks >= expectedTicks)
+            time.Advance(oneMs);
+            var wait = Stopwatch.StartNew();
+            while (monitor.TotalTicks < expectedTicks && wait.ElapsedMilliseconds < 50)
             {
-                break;
+                await Task.Delay(1);
             }
 
-            // The loop may not have armed its timer yet; give it a moment and try again without advancing twice.
-            var wait = DateTime.UtcNow.AddMilliseconds(200);
-            while (monitor.TotalTicks < expectedTicks && DateTime.UtcNow < wait)
-            {
-                await Task.Yield();
-            }
-
-            DateTime.UtcNow.ShouldBeLessThan(deadline);
+            overall.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(5));
         }
     }
 }
