@@ -21,15 +21,16 @@ public sealed class DemoTargetServer : IAsyncDisposable
 {
     private static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(5);
     private readonly WebApplication _app;
-    private readonly CancellationTokenSource _loopStop = new();
+    private readonly CancellationTokenSource _loopStop;
     private readonly Task _loop;
     private int _stopped;
 
-    private DemoTargetServer(WebApplication app, Uri baseAddress, string? demoApiKey, Task loop)
+    private DemoTargetServer(WebApplication app, Uri baseAddress, string? demoApiKey, CancellationTokenSource loopStop, Task loop)
     {
         _app = app;
         BaseAddress = baseAddress;
         DemoApiKey = demoApiKey;
+        _loopStop = loopStop;
         _loop = loop;
     }
 
@@ -82,11 +83,22 @@ public sealed class DemoTargetServer : IAsyncDisposable
         var tenants = app.Services.GetRequiredService<TenantStore>();
         var demoKey = options.SeedDemoOrg ? SeedDemoOrg(tenants, options) : null;
 
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            // A taken port or a cancelled start must not leave a half-built host behind.
+            await app.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         var monitor = app.Services.GetRequiredService<LoopFrequencyMonitor>();
-        var server = new DemoTargetServer(app, new Uri(address.TrimEnd('/') + "/"), demoKey, Task.CompletedTask);
-        return server.WithLoop(Task.Run(() => monitor.RunAsync(server._loopStop.Token), CancellationToken.None));
+        var loopStop = new CancellationTokenSource();
+        var loop = Task.Run(() => monitor.RunAsync(loopStop.Token), CancellationToken.None);
+        return new DemoTargetServer(app, new Uri(address.TrimEnd('/') + "/"), demoKey, loopStop, loop);
     }
 
     /// <summary>Stops accepting requests, ends open streams and WebSocket sessions, and waits for them (at most 5 s).</summary>
@@ -99,7 +111,7 @@ public sealed class DemoTargetServer : IAsyncDisposable
 
         await _loopStop.CancelAsync().ConfigureAwait(false);
         await _app.StopAsync(cancellationToken).ConfigureAwait(false);
-        await _loopTask.ConfigureAwait(false);
+        await _loop.ConfigureAwait(false);
     }
 
     /// <summary>Stops the server if it still runs and releases it.</summary>
@@ -108,14 +120,6 @@ public sealed class DemoTargetServer : IAsyncDisposable
         await StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
         _loopStop.Dispose();
-    }
-
-    private Task _loopTask = Task.CompletedTask;
-
-    private DemoTargetServer WithLoop(Task loop)
-    {
-        _loopTask = loop;
-        return this;
     }
 
     private static void Register(IServiceCollection services, DemoTargetOptions options, TimeProvider time)

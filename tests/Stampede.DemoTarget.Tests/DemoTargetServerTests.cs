@@ -78,4 +78,12 @@ public class DemoTargetServerTests
 
         started.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(4));
     }
+
+    [Fact]
+    public async Task StartAsync_PortTaken_ThrowsIOException()
+    {
+        await using var first = await DemoTargetServer.StartAsync(new DemoTargetOptions { Port = 0 });
+
+        await Should.ThrowAsync<IOException>(() => DemoTargetServer.StartAsync(new DemoTargetOptions { Port = first.BaseAddress.Port }));
+    }
 }
