@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Stampede.DemoTarget;
+
+/// <summary><c>GET /api/health</c>.</summary>
+internal static class HealthEndpoints
+{
+    public static void Map(IEndpointRouteBuilder app) =>
+        app.MapGet("/api/health", (DemoTargetOptions options, ServerClock clock, ConcurrencyGate gate) => Results.Ok(new
+        {
+            status = "ok",
+            service = "stampede-demo-target",
+            version = typeof(HealthEndpoints).Assembly.GetName().Version?.ToString() ?? "0.0.0",
+            seed = options.Seed,
+            uptimeSeconds = Math.Round(clock.Elapsed.TotalSeconds, 3),
+            inFlight = gate.InFlight,
+        }));
+}

@@ -1,0 +1,47 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+
+namespace Stampede.DemoTarget;
+
+/// <summary>Reads a request's JSON body without throwing on bad input, so handlers can answer 400 in their own format.</summary>
+internal static class JsonBody
+{
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+
+    /// <summary>The body, or null when it is missing or not valid JSON for <typeparamref name="T"/>.</summary>
+    public static async ValueTask<T?> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken)
+        where T : class
+    {
+        try
+        {
+            return await JsonSerializer.DeserializeAsync<T>(request.Body, Options, cancellationToken).ConfigureAwait(false);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The text of an OpenAI message content: a string, or an array of parts whose <c>text</c> fields are joined.</summary>
+    public static string Text(JsonElement content)
+    {
+        switch (content.ValueKind)
+        {
+            case JsonValueKind.String:
+                return content.GetString() ?? string.Empty;
+            case JsonValueKind.Array:
+                var parts = new List<string>();
+                foreach (var part in content.EnumerateArray())
+                {
+                    if (part.ValueKind == JsonValueKind.Object && part.TryGetProperty("text", out var text) && text.ValueKind == JsonValueKind.String)
+                    {
+                        parts.Add(text.GetString()!);
+                    }
+                }
+
+                return string.Join(' ', parts);
+            default:
+                return string.Empty;
+        }
+    }
+}

@@ -1,0 +1,12 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Stampede.DemoTarget;
+
+/// <summary><c>GET /metrics</c> in the Prometheus text format.</summary>
+internal static class MetricsEndpoints
+{
+    public static void Map(IEndpointRouteBuilder app) =>
+        app.MapGet(DemoRoutes.Metrics, (DemoMetrics metrics) => Results.Text(metrics.Render(), PrometheusTextWriter.ContentType));
+}

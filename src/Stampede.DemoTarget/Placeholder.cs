@@ -1,1 +1,0 @@
-namespace Stampede.DemoTarget; internal static class Placeholder {}

@@ -1,0 +1,57 @@
+using System.Diagnostics;
+using System.Net;
+using Shouldly;
+using Stampede.DemoTarget.Tests.Support;
+
+namespace Stampede.DemoTarget.Tests;
+
+public class CapacityMiddlewareTests
+{
+    [Fact]
+    public async Task Request_PastCapacityWithNoQueue_Gets503()
+    {
+        await using var server = await DemoTargetServer.StartAsync(DemoTargetFixture.FastOptions with { MaxConcurrency = 1, MaxQueueLength = 0 });
+        using var client = DemoTargetFixture.CreateClient(server);
+
+        var slow = client.GetAsync("api/health?fault-latency=400");
+        await Task.Delay(100);
+        using var refused = await client.GetAsync("api/health");
+        using var served = await slow;
+
+        served.StatusCode.ShouldBe(HttpStatusCode.OK);
+        refused.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        refused.Headers.RetryAfter.ShouldNotBeNull();
+        (await client.GetStringAsync("metrics")).ShouldContain("demo_requests_rejected_total 1");
+    }
+
+    [Fact]
+    public async Task Request_PastCapacityWithQueue_WaitsForASlot()
+    {
+        await using var server = await DemoTargetServer.StartAsync(DemoTargetFixture.FastOptions with { MaxConcurrency = 1, MaxQueueLength = 4 });
+        using var client = DemoTargetFixture.CreateClient(server);
+
+        var slow = client.GetAsync("api/health?fault-latency=400");
+        await Task.Delay(100);
+        var started = Stopwatch.StartNew();
+        using var queued = await client.GetAsync("api/health");
+        using var served = await slow;
+
+        queued.StatusCode.ShouldBe(HttpStatusCode.OK);
+        started.Elapsed.TotalMilliseconds.ShouldBeGreaterThan(200);
+    }
+
+    [Fact]
+    public async Task Request_QueueTimeoutPassed_Gets503()
+    {
+        var options = DemoTargetFixture.FastOptions with { MaxConcurrency = 1, MaxQueueLength = 4, QueueTimeout = TimeSpan.FromMilliseconds(100) };
+        await using var server = await DemoTargetServer.StartAsync(options);
+        using var client = DemoTargetFixture.CreateClient(server);
+
+        var slow = client.GetAsync("api/health?fault-latency=600");
+        await Task.Delay(100);
+        using var timedOut = await client.GetAsync("api/health");
+        using var served = await slow;
+
+        timedOut.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+    }
+}
