@@ -1,0 +1,33 @@
+namespace Stampede.Protocols.Http;
+
+/// <summary>What a virtual user asks for: one HTTP request.</summary>
+internal sealed record HttpRequestSpec
+{
+    public HttpRequestSpec(HttpMethod method, string url)
+    {
+        Method = method;
+        Url = url;
+    }
+
+    public HttpMethod Method { get; init; }
+
+    /// <summary>Absolute, or relative to <see cref="HttpSessionOptions.BaseAddress"/>.</summary>
+    public string Url { get; init; }
+
+    /// <summary>Extra headers, added after the session's default headers.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>>? Headers { get; init; }
+
+    public HttpBody? Body { get; init; }
+
+    /// <summary>Overrides <see cref="HttpSessionOptions.Timeout"/> for this request.</summary>
+    public TimeSpan? Timeout { get; init; }
+
+    /// <summary>Overrides <see cref="HttpSessionOptions.ResponseBody"/>; only a request may ask for <see cref="ResponseBodyMode.Stream"/>.</summary>
+    public ResponseBodyMode? ResponseBody { get; init; }
+
+    /// <summary>The <c>name</c> tag that groups URLs in metrics; default: the URL.</summary>
+    public string? Name { get; init; }
+
+    /// <summary>Default: <see cref="ExpectedStatuses.Default"/> (200–399).</summary>
+    public ExpectedStatuses? ExpectedStatuses { get; init; }
+}

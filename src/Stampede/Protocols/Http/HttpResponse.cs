@@ -1,0 +1,103 @@
+using System.Text;
+using System.Text.Json;
+
+namespace Stampede.Protocols.Http;
+
+/// <summary>
+/// The outcome of one HTTP request as user code sees it. Network and HTTP failures are values here
+/// (<see cref="Error"/>, <see cref="ErrorCode"/>), never exceptions.
+/// </summary>
+public sealed class HttpResponse
+{
+    private static readonly JsonSerializerOptions WebJson = new(JsonSerializerDefaults.Web);
+    private static readonly IReadOnlyDictionary<string, string> NoHeaders =
+        new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase).AsReadOnly();
+
+    private readonly HttpResponseMessage? _message;
+    private IReadOnlyDictionary<string, string>? _headers;
+    private string? _body;
+
+    internal HttpResponse(HttpResponseMessage? message) => _message = message;
+
+    /// <summary>The HTTP status; 0 when no complete response arrived (a network error or timeout).</summary>
+    public int Status { get; internal init; }
+
+    /// <summary>"HTTP/1.1" or "HTTP/2.0"; empty when no response arrived.</summary>
+    public string Proto { get; internal init; } = "";
+
+    /// <summary>Response and content headers, case-insensitive; repeated headers are joined with ", ".</summary>
+    public IReadOnlyDictionary<string, string> Headers => _headers ??= BuildHeaders(_message);
+
+    /// <summary>The kept body decoded as UTF-8 (decoded on first use); empty when the body was discarded or streamed.</summary>
+    public string Body => _body ??= BodyBytes.IsEmpty ? "" : Encoding.UTF8.GetString(BodyBytes.Span);
+
+    /// <summary>The kept body bytes; empty when the body was discarded or streamed.</summary>
+    public ReadOnlyMemory<byte> BodyBytes { get; internal init; }
+
+    /// <summary>The open body stream when the request asked for streaming; the caller disposes it. Otherwise null.</summary>
+    public Stream? BodyStream { get; internal init; }
+
+    /// <summary>Where the time went (k6's http_req_* breakdown).</summary>
+    public HttpTimings Timings { get; internal init; }
+
+    /// <summary>None, or why the request failed.</summary>
+    public HttpErrorKind Error { get; internal init; }
+
+    /// <summary>A short description of the failure (k6's wording where k6 has one); null when none.</summary>
+    public string? ErrorMessage { get; internal init; }
+
+    /// <summary>k6's error code: 0 for none, 1000 + status for 4xx/5xx, 1xxx for network errors (1050 timeout, 1212 refused, …).</summary>
+    public int ErrorCode { get; internal init; }
+
+    /// <summary>Bytes written at the HTTP level (request heads and bodies, all redirect hops; TLS overhead excluded).</summary>
+    public long BytesSent { get; internal init; }
+
+    /// <summary>Bytes read at the HTTP level (response heads and bodies, all redirect hops; TLS overhead excluded).</summary>
+    public long BytesReceived { get; internal init; }
+
+    /// <summary>The status is one the request expected (default 200–399). False for any failure.</summary>
+    public bool ExpectedStatus { get; internal init; }
+
+    /// <summary>The final URL, after redirects.</summary>
+    public string Url { get; internal init; } = "";
+
+    /// <summary>The request's name tag (default: the requested URL).</summary>
+    public string Name { get; internal init; } = "";
+
+    /// <summary>The request method ("GET", "POST", …) of the first hop.</summary>
+    public string Method { get; internal init; } = "";
+
+    /// <summary>How many redirects were followed.</summary>
+    public int Redirects { get; internal init; }
+
+    /// <summary>Deserialises the kept body (web defaults: camelCase, case-insensitive); default when the body is empty.</summary>
+    public T? Json<T>() => BodyBytes.IsEmpty ? default : JsonSerializer.Deserialize<T>(BodyBytes.Span, WebJson);
+
+    /// <summary>Parses the kept body as a JSON document; throws <see cref="JsonException"/> if it is not JSON.</summary>
+    public JsonElement Json()
+    {
+        using var document = JsonDocument.Parse(BodyBytes);
+        return document.RootElement.Clone();
+    }
+
+    private static IReadOnlyDictionary<string, string> BuildHeaders(HttpResponseMessage? message)
+    {
+        if (message is null)
+        {
+            return NoHeaders;
+        }
+
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var header in message.Headers.NonValidated)
+        {
+            headers[header.Key] = string.Join(", ", header.Value);
+        }
+
+        foreach (var header in message.Content.Headers.NonValidated)
+        {
+            headers[header.Key] = string.Join(", ", header.Value);
+        }
+
+        return headers;
+    }
+}

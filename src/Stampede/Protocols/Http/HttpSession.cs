@@ -1,0 +1,405 @@
+using System.Buffers;
+using System.Diagnostics;
+using System.Net;
+
+namespace Stampede.Protocols.Http;
+
+/// <summary>
+/// One virtual user's HTTP client: its own connection pool (unless given a shared <see cref="HttpTransport"/>),
+/// its own cookie jar, k6's timing breakdown per request. Never throws for network or HTTP problems.
+/// </summary>
+/// <remarks>
+/// Redirects are followed here, hop by hop, so cookies set on the way are kept and each hop is timed at the wire.
+/// The returned timings are the final hop's, with the earlier hops inside <see cref="HttpTimings.Blocked"/>;
+/// byte counts cover all hops. 301/302/303 switch to GET without a body (except HEAD), 307/308 resend as is.
+/// </remarks>
+internal sealed class HttpSession : IAsyncDisposable
+{
+    private const int UriCacheLimit = 256;
+    private static readonly string Http11 = "HTTP/1.1";
+    private static readonly string Http20 = "HTTP/2.0";
+
+    private readonly HttpTransport _transport;
+    private readonly bool _ownsTransport;
+    private readonly HttpVersionPolicy _versionPolicy;
+    private readonly Dictionary<string, Uri> _uris = new(StringComparer.Ordinal);
+    private readonly byte[] _discard = new byte[16 * 1024];
+    private HttpExchange? _spare;
+
+    /// <summary>A session with its own connection pool.</summary>
+    public HttpSession(HttpSessionOptions options)
+        : this(options, null)
+    {
+    }
+
+    /// <summary>A session on <paramref name="sharedTransport"/> (which the caller disposes), or on its own pool if null.</summary>
+    public HttpSession(HttpSessionOptions options, HttpTransport? sharedTransport)
+    {
+        var errors = options.Validate();
+        if (errors.Count > 0)
+        {
+            // Plans are validated when they load; reaching this is a bug in the caller.
+            throw new ArgumentException(string.Join(" ", errors), nameof(options));
+        }
+
+        Options = options;
+        _ownsTransport = sharedTransport is null;
+        _transport = sharedTransport ?? new HttpTransport(options);
+        _versionPolicy = options.Version.Major >= 2 ? HttpVersionPolicy.RequestVersionExact : HttpVersionPolicy.RequestVersionOrLower;
+        Cookies = options.Cookies ? new CookieContainer() : null;
+    }
+
+    public HttpSessionOptions Options { get; }
+
+    /// <summary>This session's cookie jar; null when cookies are off.</summary>
+    public CookieContainer? Cookies { get; }
+
+    public ValueTask<HttpResponse> GetAsync(string url, CancellationToken ct = default) =>
+        SendAsync(new HttpRequestSpec(HttpMethod.Get, url), ct);
+
+    public ValueTask<HttpResponse> PostAsync(string url, HttpBody? body, CancellationToken ct = default) =>
+        SendAsync(new HttpRequestSpec(HttpMethod.Post, url) { Body = body }, ct);
+
+    public ValueTask<HttpResponse> PutAsync(string url, HttpBody? body, CancellationToken ct = default) =>
+        SendAsync(new HttpRequestSpec(HttpMethod.Put, url) { Body = body }, ct);
+
+    public ValueTask<HttpResponse> PatchAsync(string url, HttpBody? body, CancellationToken ct = default) =>
+        SendAsync(new HttpRequestSpec(HttpMethod.Patch, url) { Body = body }, ct);
+
+    public ValueTask<HttpResponse> DeleteAsync(string url, CancellationToken ct = default) =>
+        SendAsync(new HttpRequestSpec(HttpMethod.Delete, url), ct);
+
+    /// <summary>Sends <paramref name="request"/>; failures come back as values on the response.</summary>
+    public async ValueTask<HttpResponse> SendAsync(HttpRequestSpec request, CancellationToken ct = default)
+    {
+        // One exchange is kept for the next request; a concurrent batch gets fresh ones.
+        var exchange = Interlocked.Exchange(ref _spare, null) ?? new HttpExchange();
+        var (response, reusable) = await SendCoreAsync(request, exchange, ct).ConfigureAwait(false);
+        if (reusable)
+        {
+            Volatile.Write(ref _spare, exchange);
+        }
+
+        return response;
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        if (_ownsTransport)
+        {
+            _transport.Dispose();
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    private async ValueTask<(HttpResponse Response, bool Reusable)> SendCoreAsync(
+        HttpRequestSpec request, HttpExchange exchange, CancellationToken ct)
+    {
+        var start = Stopwatch.GetTimestamp();
+        var mode = request.ResponseBody ?? Options.ResponseBody;
+        var expected = request.ExpectedStatuses ?? ExpectedStatuses.Default;
+        exchange.Begin(start);
+
+        if (!TryResolve(request.Url, out var uri))
+        {
+            var invalid = new HttpError(HttpErrorKind.Other, HttpErrorCodes.Generic, $"invalid URL '{request.Url}'");
+            return (Failed(request, request.Url, exchange, invalid, 0, 0, 0), true);
+        }
+
+        // The timeout source is reused while no one else holds its token; a streamed body keeps it.
+        var timeout = exchange.Timeout is { } existing && existing.TryReset() ? existing : new CancellationTokenSource();
+        exchange.Timeout = timeout;
+        timeout.CancelAfter(request.Timeout ?? Options.Timeout);
+        using var link = ct.CanBeCanceled
+            ? ct.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), timeout)
+            : default;
+
+        _transport.Tracker.Enter(exchange);
+
+        var method = request.Method;
+        var body = request.Body;
+        var current = uri;
+        long earlierSent = 0, earlierReceived = 0;
+        var redirects = 0;
+        HttpResponseMessage? message = null;
+        try
+        {
+            while (true)
+            {
+                exchange.Begin(start);
+                using (var outgoing = BuildRequest(method, current, body, request.Headers, exchange))
+                {
+                    message = await _transport.Invoker.SendAsync(outgoing, timeout.Token).ConfigureAwait(false);
+                }
+
+                exchange.OnHeadersReceived(Stopwatch.GetTimestamp());
+                StoreCookies(current, message);
+
+                if (redirects >= Options.MaxRedirects || !IsRedirect(message.StatusCode) || message.Headers.Location is not { } location)
+                {
+                    break;
+                }
+
+                var keepsMethod = message.StatusCode is HttpStatusCode.TemporaryRedirect or HttpStatusCode.PermanentRedirect;
+                await DiscardBodyAsync(message, timeout.Token).ConfigureAwait(false);
+                message.Dispose();
+                message = null;
+                earlierSent += exchange.BytesSent;
+                earlierReceived += exchange.BytesReceived;
+                current = new Uri(current, location);
+                redirects++;
+                if (!keepsMethod && method != HttpMethod.Get && method != HttpMethod.Head)
+                {
+                    method = HttpMethod.Get;
+                    body = null;
+                }
+            }
+
+            var status = (int)message.StatusCode;
+            ReadOnlyMemory<byte> kept = default;
+            Stream? stream = null;
+            switch (mode)
+            {
+                case ResponseBodyMode.Keep:
+                    kept = await ReadBodyAsync(message, timeout.Token).ConfigureAwait(false);
+                    break;
+                case ResponseBodyMode.Stream:
+                    stream = message.Content.ReadAsStream(timeout.Token);
+
+                    // The timeout covers getting the headers; the stream is the caller's, for as long as it likes.
+                    timeout.CancelAfter(Timeout.InfiniteTimeSpan);
+                    break;
+                default:
+                    await DiscardBodyAsync(message, timeout.Token).ConfigureAwait(false);
+                    break;
+            }
+
+            var end = Stopwatch.GetTimestamp();
+            var streaming = stream is not null;
+            var isExpected = expected.Contains(status);
+            var response = new HttpResponse(message)
+            {
+                Status = status,
+                Proto = message.Version.Major >= 2 ? Http20 : Http11,
+                BodyBytes = kept,
+                BodyStream = stream,
+                Timings = exchange.ToTimings(end, multiplexed: message.Version.Major >= 2, streaming),
+                Error = isExpected ? HttpErrorKind.None : HttpErrorKind.Status,
+                ErrorMessage = isExpected ? null : $"unexpected status {status}",
+                ErrorCode = HttpErrorCodes.ForStatus(status),
+                BytesSent = earlierSent + exchange.BytesSent,
+                BytesReceived = earlierReceived + exchange.BytesReceived,
+                ExpectedStatus = isExpected,
+                Url = redirects == 0 ? request.Url : current.AbsoluteUri,
+                Name = request.Name ?? request.Url,
+                Method = request.Method.Method,
+                Redirects = redirects,
+            };
+
+            if (!streaming)
+            {
+                message.Dispose();
+            }
+
+            // A streamed body keeps its connection bound to this exchange (and its timeout source): don't reuse them.
+            return (response, !streaming);
+        }
+        catch (Exception exception)
+        {
+            message?.Dispose();
+            var error = HttpErrorClassifier.Classify(
+                exception,
+                callerCancelled: ct.IsCancellationRequested,
+                timedOut: timeout.IsCancellationRequested && !ct.IsCancellationRequested);
+            var url = redirects == 0 ? request.Url : current.AbsoluteUri;
+            return (Failed(request, url, exchange, error, earlierSent, earlierReceived, redirects), true);
+        }
+    }
+
+    private HttpResponse Failed(
+        HttpRequestSpec request, string url, HttpExchange exchange, HttpError error,
+        long earlierSent, long earlierReceived, int redirects)
+    {
+        return new HttpResponse(null)
+        {
+            Status = 0,
+            Timings = exchange.ToTimings(Stopwatch.GetTimestamp(), multiplexed: Options.Version.Major >= 2, streaming: false),
+            Error = error.Kind,
+            ErrorMessage = error.Message,
+            ErrorCode = error.Code,
+            BytesSent = earlierSent + exchange.BytesSent,
+            BytesReceived = earlierReceived + exchange.BytesReceived,
+            ExpectedStatus = false,
+            Url = url,
+            Name = request.Name ?? request.Url,
+            Method = request.Method.Method,
+            Redirects = redirects,
+        };
+    }
+
+    private ExchangeRequestMessage BuildRequest(
+        HttpMethod method, Uri uri, HttpBody? body, IReadOnlyList<KeyValuePair<string, string>>? extra, HttpExchange exchange)
+    {
+        var message = new ExchangeRequestMessage(method, uri, exchange)
+        {
+            Version = Options.Version,
+            VersionPolicy = _versionPolicy,
+            Content = body?.CreateContent(),
+        };
+
+        if (Options.UserAgent.Length > 0)
+        {
+            message.Headers.TryAddWithoutValidation("User-Agent", Options.UserAgent);
+        }
+
+        AddHeaders(message, Options.DefaultHeaders);
+        if (extra is not null)
+        {
+            AddHeaders(message, extra);
+        }
+
+        if (Cookies is { Count: > 0 } jar)
+        {
+            var cookie = jar.GetCookieHeader(uri);
+            if (cookie.Length > 0)
+            {
+                message.Headers.TryAddWithoutValidation("Cookie", cookie);
+            }
+        }
+
+        return message;
+    }
+
+    private static void AddHeaders(HttpRequestMessage message, IReadOnlyList<KeyValuePair<string, string>> headers)
+    {
+        for (var i = 0; i < headers.Count; i++)
+        {
+            var (name, value) = headers[i];
+            if (message.Headers.TryAddWithoutValidation(name, value))
+            {
+                continue;
+            }
+
+            // Content-Type and friends belong to the content; a request header of the same name replaces the body's.
+            if (message.Content is { } content)
+            {
+                content.Headers.Remove(name);
+                content.Headers.TryAddWithoutValidation(name, value);
+            }
+        }
+    }
+
+    private void StoreCookies(Uri uri, HttpResponseMessage message)
+    {
+        if (Cookies is null || !message.Headers.NonValidated.TryGetValues("Set-Cookie", out var values))
+        {
+            return;
+        }
+
+        foreach (var value in values)
+        {
+            try
+            {
+                Cookies.SetCookies(uri, value);
+            }
+            catch (CookieException)
+            {
+                // Browsers and k6 ignore malformed cookies; so do we.
+            }
+        }
+    }
+
+    private static bool IsRedirect(HttpStatusCode status) => status is HttpStatusCode.MovedPermanently or HttpStatusCode.Found
+        or HttpStatusCode.SeeOther or HttpStatusCode.TemporaryRedirect or HttpStatusCode.PermanentRedirect;
+
+    private async ValueTask DiscardBodyAsync(HttpResponseMessage message, CancellationToken ct)
+    {
+        // Concurrent sends may share this buffer: the bytes are dropped, so interleaving is harmless.
+        await using var stream = message.Content.ReadAsStream(ct);
+        while (await stream.ReadAsync(_discard, ct).ConfigureAwait(false) > 0)
+        {
+        }
+    }
+
+    private static async ValueTask<ReadOnlyMemory<byte>> ReadBodyAsync(HttpResponseMessage message, CancellationToken ct)
+    {
+        await using var stream = message.Content.ReadAsStream(ct);
+        if (message.Content.Headers.ContentLength is { } length && length <= Array.MaxLength)
+        {
+            if (length == 0)
+            {
+                return ReadOnlyMemory<byte>.Empty;
+            }
+
+            var exact = new byte[length];
+            var read = await stream.ReadAtLeastAsync(exact, exact.Length, throwOnEndOfStream: false, ct).ConfigureAwait(false);
+            return exact.AsMemory(0, read);
+        }
+
+        // Chunked or HTTP/2 without a length: grow a pooled buffer, copy out once.
+        var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        var total = 0;
+        try
+        {
+            while (true)
+            {
+                if (total == buffer.Length)
+                {
+                    var bigger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                    buffer.AsSpan(0, total).CopyTo(bigger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = bigger;
+                }
+
+                var read = await stream.ReadAsync(buffer.AsMemory(total), ct).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    return buffer.AsSpan(0, total).ToArray();
+                }
+
+                total += read;
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private bool TryResolve(string url, out Uri uri)
+    {
+        lock (_uris)
+        {
+            if (_uris.TryGetValue(url, out uri!))
+            {
+                return true;
+            }
+        }
+
+        if (Uri.TryCreate(url, UriKind.Absolute, out var absolute) && (absolute.Scheme == Uri.UriSchemeHttp || absolute.Scheme == Uri.UriSchemeHttps))
+        {
+            uri = absolute;
+        }
+        else if (Options.BaseAddress is { } baseAddress && Uri.TryCreate(baseAddress, url, out var relative))
+        {
+            uri = relative;
+        }
+        else
+        {
+            uri = null!;
+            return false;
+        }
+
+        lock (_uris)
+        {
+            // URLs with ids in them would grow the cache without bound; past the limit, resolve every time.
+            if (_uris.Count < UriCacheLimit)
+            {
+                _uris[url] = uri;
+            }
+        }
+
+        return true;
+    }
+}
