@@ -9,18 +9,23 @@ namespace Stampede.Cli;
 /// </summary>
 internal static class ShowcasePlan
 {
-    public static TestPlan Build(Uri target, string apiKey) =>
-        TestPlan.Create("showcase")
+    public static TestPlan Build(Uri target, string apiKey, TimeSpan duration)
+    {
+        var seconds = Math.Max(6, (int)duration.TotalSeconds);
+        var whole = $"{seconds}s";
+        var ramp = $"{Math.Max(1, seconds / 6)}s";
+        var hold = $"{seconds - 2 * Math.Max(1, seconds / 6)}s";
+        return TestPlan.Create("showcase")
             .BaseUrl(target.ToString())
             .Scenario("health", s => s
-                .ConstantArrivalRate(rate: 20, duration: "30s", preAllocatedVus: 5, maxVus: 20)
+                .ConstantArrivalRate(rate: 20, duration: whole, preAllocatedVus: 5, maxVus: 20)
                 .Iteration(async vu =>
                 {
                     var res = await vu.Http.GetAsync("/api/health");
                     vu.Check(res, "health is 200", r => r.Status == 200);
                 }))
             .Scenario("missions", s => s
-                .RampingVus(stages: [("5s", 10), ("20s", 10), ("5s", 0)], gracefulRampDown: "5s")
+                .RampingVus(stages: [(ramp, 10), (hold, 10), (ramp, 0)], gracefulRampDown: "5s")
                 .Iteration(async vu =>
                 {
                     await vu.Group("Mission CRUD", async () =>
@@ -40,17 +45,17 @@ internal static class ShowcasePlan
                     await vu.SleepAsync(TimeSpan.FromMilliseconds(200 + vu.Random.Next(300)));
                 }))
             .Scenario("specs", s => s
-                .ConstantVus(5, "30s")
+                .ConstantVus(5, whole)
                 .Iteration(async vu =>
                 {
-                    var spec = await vu.Http.GetAsync($"/api/specs/{1 + vu.Random.Next(100)}", name: "/api/specs/{id}");
+                    var spec = await vu.Http.GetAsync($"/api/specs/spec-{1 + vu.Random.Next(100)}", name: "/api/specs/{id}");
                     vu.Check(spec, "spec found", r => r.Status == 200);
                     var search = await vu.Http.GetAsync("/api/specs/search?q=load", name: "/api/specs/search");
                     vu.Check(search, "search is 200", r => r.Status == 200);
                     await vu.SleepAsync(TimeSpan.FromMilliseconds(100));
                 }))
             .Scenario("llm", s => s
-                .ConstantVus(2, "30s")
+                .ConstantVus(2, whole)
                 .Iteration(async vu =>
                 {
                     var completion = await vu.Http.SendAsync(new HttpRequestSpec(HttpMethod.Post, "/v1/chat/completions")
@@ -67,4 +72,5 @@ internal static class ShowcasePlan
             .Threshold("checks", "rate>0.99")
             .Threshold("http_req_duration{scenario:health}", "p(99)<200")
             .Build();
+    }
 }

@@ -21,6 +21,18 @@ internal static class DemoCommand
         command.SetAction(async (parse, _) =>
         {
             var settings = options.Read(parse);
+            var duration = TimeSpan.FromSeconds(30);
+            if (settings.Duration is { } durationText)
+            {
+                // --duration scales the showcase rather than replacing its executors.
+                if (!Plans.Duration.TryParse(durationText, out duration, out var error))
+                {
+                    ErrorReport.Write(host.Error, [new Plans.PlanError("--duration", error!)]);
+                    return ExitCodes.BadInput;
+                }
+
+                settings = settings with { Duration = null };
+            }
             DemoTargetServer server;
             try
             {
@@ -34,7 +46,7 @@ internal static class DemoCommand
 
             await using (server.ConfigureAwait(false))
             {
-                var plan = ShowcasePlan.Build(server.BaseAddress, server.DemoApiKey ?? "");
+                var plan = ShowcasePlan.Build(server.BaseAddress, server.DemoApiKey ?? "", duration);
                 var stamp = host.Time.GetLocalNow().ToString("yyyy-MM-dd_HH-mm", CultureInfo.InvariantCulture);
                 var folder = parse.GetValue(outDir)!;
                 var baseName = Path.Combine(folder, $"{plan.Name}_{stamp}");

@@ -95,10 +95,10 @@ internal sealed class LiveProgress(IAnsiConsole console, TextWriter plain, bool 
 
     private string PlainLine(LiveSnapshot s)
     {
-        var errors = s.FailuresLastSecond;
-        return string.Create(CultureInfo.InvariantCulture,
-            $"[{Plans.Duration.Format(TimeSpan.FromSeconds(Math.Round(s.Elapsed.TotalSeconds)))}/{Plans.Duration.Format(_expected)}] vus={s.Vus}/{s.VusMax} iterations={s.Scenarios.Sum(x => x.Iterations)} reqs/s={s.RequestsLastSecond:0.#} errors/s={errors:0.#}" +
-            (s.FailingThresholds.Count > 0 ? $" failing thresholds={s.FailingThresholds.Count}" : ""));
+        var elapsed = Plans.Duration.Format(TimeSpan.FromSeconds(Math.Round(s.Elapsed.TotalSeconds)));
+        var line = FormattableString.Invariant(
+            $"[{elapsed}/{Plans.Duration.Format(_expected)}] vus={s.Vus}/{s.VusMax} iterations={s.Scenarios.Sum(x => x.Iterations)} reqs/s={s.RequestsLastSecond:0.#} errors/s={s.FailuresLastSecond:0.#}");
+        return s.FailingThresholds.Count > 0 ? line + $" failing thresholds={s.FailingThresholds.Count}" : line;
     }
 
     private IRenderable Render(LiveSnapshot s)

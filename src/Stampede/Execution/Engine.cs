@@ -27,7 +27,7 @@ public sealed class Engine(EngineOptions? options = null)
 
         var time = _options.Time;
         var registry = new MetricRegistry();
-        var run = new RunContext(plan, registry, time, _options.Control);
+        using var run = new RunContext(plan, registry, time, _options.Control);
         var thresholds = new ThresholdMonitor(plan.Thresholds, registry, _options.Control);
         var startedAt = time.GetUtcNow();
         run.StartTimestamp = time.GetTimestamp();

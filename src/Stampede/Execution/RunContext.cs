@@ -1,10 +1,11 @@
 using Stampede.Metrics;
 using Stampede.Plans;
+using Stampede.Protocols.Http;
 
 namespace Stampede.Execution;
 
 /// <summary>What every part of one run shares: the plan, the clock, the metrics and the stop signals.</summary>
-internal sealed class RunContext
+internal sealed class RunContext : IDisposable
 {
     private int _nextVuId;
 
@@ -15,6 +16,36 @@ internal sealed class RunContext
         Time = time;
         Control = control;
         BaseTags = TagSet.From(plan.Tags);
+        HttpOptions = new HttpSessionOptions
+        {
+            BaseAddress = plan.BaseUrl,
+            Version = plan.Http.Http2 ? System.Net.HttpVersion.Version20 : System.Net.HttpVersion.Version11,
+            Timeout = plan.Http.Timeout,
+            MaxRedirects = plan.Http.MaxRedirects,
+            Cookies = plan.Http.Cookies,
+            InsecureSkipTlsVerify = plan.Http.InsecureSkipTlsVerify,
+            ResponseBody = plan.Http.KeepBodies ? ResponseBodyMode.Keep : ResponseBodyMode.Discard,
+            ShareHandler = plan.Http.ShareConnections,
+            DefaultHeaders = [.. plan.Http.Headers],
+        };
+        _sharedTransport = plan.Http.ShareConnections ? new Lazy<HttpTransport>(() => new HttpTransport(HttpOptions)) : null;
+    }
+
+    private readonly Lazy<HttpTransport>? _sharedTransport;
+
+    /// <summary>The HTTP settings every VU's session starts with.</summary>
+    public HttpSessionOptions HttpOptions { get; }
+
+    /// <summary>A new VU's HTTP session: its own connections, or the run's shared pool when the plan asks.</summary>
+    public HttpSession CreateHttpSession() => new(HttpOptions, _sharedTransport?.Value);
+
+    /// <summary>Releases what the run shares (the shared connection pool).</summary>
+    public void Dispose()
+    {
+        if (_sharedTransport is { IsValueCreated: true })
+        {
+            _sharedTransport.Value.Dispose();
+        }
     }
 
     public TestPlan Plan { get; }

@@ -1,19 +1,24 @@
 using Stampede.Metrics;
+using Stampede.Protocols.Http;
 
 namespace Stampede.Execution;
 
 /// <summary>
-/// What an iteration sees of its virtual user: protocols (<c>Http</c>), checks, groups, sleep, variables
+/// What an iteration sees of its virtual user: protocols (<see cref="Http"/>), checks, groups, sleep, variables
 /// that persist across the VU's iterations, the environment and the data setup returned.
 /// </summary>
 public sealed class VuContext : IAsyncDisposable
 {
     private readonly VirtualUser _vu;
+    private VuHttp? _http;
 
     internal VuContext(VirtualUser vu)
     {
         _vu = vu;
     }
+
+    /// <summary>This VU's HTTP client: its own connections and cookies; k6's HTTP metrics are recorded with the VU's tags.</summary>
+    public VuHttp Http => _http ??= new VuHttp(_vu.Run.CreateHttpSession(), new HttpMetricsRecorder(_vu.Run.Registry), () => _vu.Tags, () => _vu.CancellationToken);
 
     /// <summary>The VU's number across the whole run, from 1.</summary>
     public int Id => _vu.Id;
@@ -111,5 +116,5 @@ public sealed class VuContext : IAsyncDisposable
     public static readonly Metric GroupDuration = new("group_duration", MetricKind.Trend, MetricUnit.Time);
 
     /// <inheritdoc />
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    public ValueTask DisposeAsync() => _http?.DisposeAsync() ?? ValueTask.CompletedTask;
 }

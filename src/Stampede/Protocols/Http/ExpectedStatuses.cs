@@ -1,7 +1,7 @@
 namespace Stampede.Protocols.Http;
 
 /// <summary>Which response statuses count as success (k6's <c>http.expectedStatuses</c>). Default: 200–399.</summary>
-internal sealed class ExpectedStatuses
+public sealed class ExpectedStatuses
 {
     private readonly (int Min, int Max)[] _ranges;
 

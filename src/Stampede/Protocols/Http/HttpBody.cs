@@ -6,7 +6,7 @@ namespace Stampede.Protocols.Http;
 /// <summary>
 /// A request body, serialised once when it is created so that sending it again costs no serialisation.
 /// </summary>
-internal sealed class HttpBody
+public sealed class HttpBody
 {
     private static readonly JsonSerializerOptions WebJson = new(JsonSerializerDefaults.Web);
 

@@ -1,7 +1,7 @@
 namespace Stampede.Protocols.Http;
 
 /// <summary>What a virtual user asks for: one HTTP request.</summary>
-internal sealed record HttpRequestSpec
+public sealed record HttpRequestSpec
 {
     public HttpRequestSpec(HttpMethod method, string url)
     {

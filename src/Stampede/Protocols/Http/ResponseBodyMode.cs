@@ -1,7 +1,7 @@
 namespace Stampede.Protocols.Http;
 
 /// <summary>What a session does with a response body.</summary>
-internal enum ResponseBodyMode
+public enum ResponseBodyMode
 {
     /// <summary>Read to the end (so timings and byte counts are complete) and drop it.</summary>
     Discard,
