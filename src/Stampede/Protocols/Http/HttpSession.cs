@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Diagnostics;
 using System.Net;
+using System.Runtime.CompilerServices;
 
 namespace Stampede.Protocols.Http;
 
@@ -70,6 +71,7 @@ internal sealed class HttpSession : IAsyncDisposable
         SendAsync(new HttpRequestSpec(HttpMethod.Delete, url), ct);
 
     /// <summary>Sends <paramref name="request"/>; failures come back as values on the response.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<HttpResponse> SendAsync(HttpRequestSpec request, CancellationToken ct = default)
     {
         // One exchange is kept for the next request; a concurrent batch gets fresh ones.
@@ -93,6 +95,7 @@ internal sealed class HttpSession : IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<(HttpResponse Response, bool Reusable)> SendCoreAsync(
         HttpRequestSpec request, HttpExchange exchange, CancellationToken ct)
     {
@@ -313,6 +316,7 @@ internal sealed class HttpSession : IAsyncDisposable
     private static bool IsRedirect(HttpStatusCode status) => status is HttpStatusCode.MovedPermanently or HttpStatusCode.Found
         or HttpStatusCode.SeeOther or HttpStatusCode.TemporaryRedirect or HttpStatusCode.PermanentRedirect;
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private async ValueTask DiscardBodyAsync(HttpResponseMessage message, CancellationToken ct)
     {
         // Concurrent sends may share this buffer: the bytes are dropped, so interleaving is harmless.
@@ -322,6 +326,7 @@ internal sealed class HttpSession : IAsyncDisposable
         }
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private static async ValueTask<ReadOnlyMemory<byte>> ReadBodyAsync(HttpResponseMessage message, CancellationToken ct)
     {
         await using var stream = message.Content.ReadAsStream(ct);
