@@ -47,7 +47,9 @@ public sealed class RunCommandTests : IAsyncLifetime
             ["run", "--url", _target.Url("status/503"), "--iterations", "20", "--threshold", "http_req_failed:rate<0.01", "--quiet"], host);
 
         code.ShouldBe(ExitCodes.ThresholdsFailed);
-        host.OutText.ToString().ShouldContain("✗ 'rate<0.01'");
+        var summary = host.OutText.ToString();
+        summary.ShouldContain("✗ 'rate<0.01'");
+        summary.ShouldContain($"20× GET {_target.Url("status/503")} → status 503 (error 1503)");
     }
 
     [Theory]

@@ -110,6 +110,18 @@ public sealed class ConsoleSummary
             text.AppendLine();
         }
 
+        var failures = FailedRequests(result).ToList();
+        if (failures.Count > 0)
+        {
+            text.AppendLine(Heading("FAILED REQUESTS"));
+            foreach (var (what, count) in failures.Take(10))
+            {
+                text.AppendLine(Paint($"    {count,8}× {what}", Red));
+            }
+
+            text.AppendLine();
+        }
+
         if (result.Errors.Count > 0)
         {
             text.AppendLine(Heading("ERRORS"));
@@ -128,6 +140,20 @@ public sealed class ConsoleSummary
         text.AppendLine($"  ran {ValueFormat.Milliseconds(result.Meta.DurationSeconds * 1000)}, {result.Meta.Plan}");
         return text.ToString();
     }
+
+    /// <summary>Requests with an unexpected outcome, by method, name, status and error code, most frequent first.</summary>
+    private static IEnumerable<(string What, long Count)> FailedRequests(RunResult result) =>
+        (result.Metric("http_reqs")?.Series ?? [])
+            .Where(s => s.Tags.GetValueOrDefault("expected_response") == "false")
+            .GroupBy(s => (
+                Method: s.Tags.GetValueOrDefault("method", ""),
+                Name: s.Tags.GetValueOrDefault("name", ""),
+                Status: s.Tags.GetValueOrDefault("status", "0"),
+                Code: s.Tags.GetValueOrDefault("error_code", "")))
+            .Select(g => (
+                What: $"{g.Key.Method} {g.Key.Name} → " + (g.Key.Status == "0" ? "no response" : $"status {g.Key.Status}") + (g.Key.Code.Length > 0 ? $" (error {g.Key.Code})" : ""),
+                Count: (long)g.Sum(s => s.Values.Count ?? 0)))
+            .OrderByDescending(f => f.Count);
 
     private static IEnumerable<(string Title, List<MetricResult> Metrics)> Sections(RunResult result)
     {
