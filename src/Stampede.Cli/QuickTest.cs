@@ -8,8 +8,14 @@ namespace Stampede.Cli;
 /// <summary>The plan behind <c>stampede run --url</c>: one scenario requesting one URL as fast as the load options allow.</summary>
 internal static class QuickTest
 {
-    public static TestPlan? Build(string url, string method, IReadOnlyList<string> headerLines, string? body, RunSettings settings, List<PlanError> errors)
+    public static TestPlan? Build(string url, string method, IReadOnlyList<string> headerLines, string? body, string? thinkText, RunSettings settings, List<PlanError> errors)
     {
+        var think = TimeSpan.Zero;
+        if (thinkText is not null && !Duration.TryParse(thinkText, out think, out var thinkError))
+        {
+            errors.Add(new PlanError("--think", thinkError!));
+        }
+
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
         {
             errors.Add(new PlanError("--url", $"expected an absolute http:// or https:// URL, found '{url}'"));
@@ -52,7 +58,13 @@ internal static class QuickTest
                     Name = "default",
                     Executor = executor,
                     GracefulStop = TimeSpan.FromSeconds(5),
-                    Iteration = async vu => await vu.Http.SendAsync(request).ConfigureAwait(false),
+                    Iteration = think == TimeSpan.Zero
+                        ? vu => vu.Http.SendAsync(request)
+                        : async vu =>
+                        {
+                            await vu.Http.SendAsync(request).ConfigureAwait(false);
+                            await vu.SleepAsync(think).ConfigureAwait(false);
+                        },
                 },
             ],
         };

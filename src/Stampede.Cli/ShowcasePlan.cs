@@ -70,7 +70,7 @@ internal static class ShowcasePlan
             .Threshold("http_req_duration", "p(95)<500")
             .Threshold("http_req_failed", "rate<0.01")
             .Threshold("checks", "rate>0.99")
-            .Threshold("http_req_duration{scenario:health}", "p(99)<200")
+            .Threshold("http_req_duration{scenario:health}", "p(95)<250")
             .Build();
     }
 }

@@ -19,7 +19,8 @@ internal static class RunCommand
         var method = new Option<string>("--method", "-X") { Description = "Quick test: the HTTP method.", DefaultValueFactory = _ => "GET" };
         var headers = new Option<string[]>("--header", "-H") { Description = "Quick test: a request header 'Name: value'. Repeatable." };
         var body = new Option<string?>("--body") { Description = "Quick test: the request body (sent as JSON when it parses as JSON, else as text)." };
-        var command = new Command("run", "Run a load test: a plan file, or a quick test of one URL with --url.") { planFile, url, method, headers, body };
+        var think = new Option<string?>("--think") { Description = "Quick test: pause this long after each request (think time), e.g. 1s." };
+        var command = new Command("run", "Run a load test: a plan file, or a quick test of one URL with --url.") { planFile, url, method, headers, body, think };
         options.AddTo(command);
         command.SetAction(async (parse, _) =>
         {
@@ -39,7 +40,7 @@ internal static class RunCommand
             }
 
             var errors = new List<PlanError>();
-            var quick = QuickTest.Build(target!, parse.GetValue(method)!, parse.GetValue(headers) ?? [], parse.GetValue(body), settings, errors);
+            var quick = QuickTest.Build(target!, parse.GetValue(method)!, parse.GetValue(headers) ?? [], parse.GetValue(body), parse.GetValue(think), settings, errors);
             if (errors.Count > 0)
             {
                 ErrorReport.Write(host.Error, errors);

@@ -1,5 +1,5 @@
 using Stampede.Outputs;
-using Stampede.Results;
+using Stampede.Metrics;
 
 namespace Stampede.Cli.Outputs;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 using Stampede.Outputs;
-using Stampede.Results;
+using Stampede.Metrics;
 
 namespace Stampede.Cli.Outputs;
 

@@ -2,7 +2,6 @@ using Stampede.Execution.Executors;
 using Stampede.Metrics;
 using Stampede.Outputs;
 using Stampede.Plans;
-using Stampede.Results;
 
 namespace Stampede.Execution;
 

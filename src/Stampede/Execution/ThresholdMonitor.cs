@@ -1,6 +1,5 @@
 using Stampede.Metrics;
 using Stampede.Plans;
-using Stampede.Results;
 using Stampede.Thresholds;
 
 namespace Stampede.Execution;

@@ -1,5 +1,5 @@
 using System.Text;
-using Stampede.Results;
+using Stampede.Metrics;
 
 namespace Stampede.Outputs;
 

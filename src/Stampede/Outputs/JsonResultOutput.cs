@@ -1,4 +1,4 @@
-using Stampede.Results;
+using Stampede.Metrics;
 
 namespace Stampede.Outputs;
 

@@ -62,12 +62,15 @@ internal sealed class HttpExchange
         Tls = tls;
     }
 
-    public void OnWrite(int count, long before, long after)
+    /// <param name="count">Bytes written.</param>
+    /// <param name="before">Timestamp before the write.</param>
+    /// <param name="after">Timestamp after the write.</param>
+    /// <param name="carriesRequest">False for HTTP/2 connection chatter (PING, SETTINGS, WINDOW_UPDATE): bytes yes, Sending no.</param>
+    public void OnWrite(int count, long before, long after, bool carriesRequest)
     {
         Interlocked.Add(ref _bytesSent, count);
-        if (HeadersReceived != 0)
+        if (!carriesRequest || HeadersReceived != 0)
         {
-            // HTTP/2 WINDOW_UPDATEs and the like after the response started: bytes yes, Sending no.
             return;
         }
 

@@ -5,7 +5,8 @@ namespace Stampede.Protocols.Http;
 /// <summary>
 /// Records k6's HTTP metrics for one VU's responses. The series handles for each combination of tags (scenario,
 /// group, name, method, status, proto, expected_response, error_code) are resolved once and cached per VU, so
-/// recording a response is nine lock-free writes and no allocation after warm-up.
+/// recording a response is a few lock-free writes and no allocation after warm-up. Requests that got no response
+/// at all are counted but kept out of the timing trends.
 /// </summary>
 internal sealed class HttpMetricsRecorder(MetricRegistry registry)
 {
@@ -42,6 +43,13 @@ internal sealed class HttpMetricsRecorder(MetricRegistry registry)
         series.Failed.Add(!response.ExpectedStatus);
         series.Sent.Add(response.BytesSent);
         series.Received.Add(response.BytesReceived);
+        if (response.Status == 0)
+        {
+            // No response arrived (refused, reset, timeout): its partial timings would drag the latency
+            // percentiles towards zero and hide the failure, so it counts in http_reqs and http_req_failed only.
+            return;
+        }
+
         series.Blocked.Record(timings.Blocked);
         series.Connecting.Record(timings.Connecting);
         series.Tls.Record(timings.TlsHandshaking);

@@ -25,7 +25,7 @@ public sealed record HttpRequestSpec
     /// <summary>Overrides <see cref="HttpSessionOptions.ResponseBody"/>; only a request may ask for <see cref="ResponseBodyMode.Stream"/>.</summary>
     public ResponseBodyMode? ResponseBody { get; init; }
 
-    /// <summary>The <c>name</c> tag that groups URLs in metrics; default: the URL.</summary>
+    /// <summary>The <c>name</c> tag that groups URLs in metrics; default: the absolute URL.</summary>
     public string? Name { get; init; }
 
     /// <summary>Default: <see cref="ExpectedStatuses.Default"/> (200–399).</summary>

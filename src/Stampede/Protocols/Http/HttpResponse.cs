@@ -58,10 +58,10 @@ public sealed class HttpResponse
     /// <summary>The status is one the request expected (default 200–399). False for any failure.</summary>
     public bool ExpectedStatus { get; internal init; }
 
-    /// <summary>The final URL, after redirects.</summary>
+    /// <summary>The final absolute URL, after redirects (as given, if it could not be parsed).</summary>
     public string Url { get; internal init; } = "";
 
-    /// <summary>The request's name tag (default: the requested URL).</summary>
+    /// <summary>The request's name tag (default: the requested absolute URL, before redirects).</summary>
     public string Name { get; internal init; } = "";
 
     /// <summary>The request method ("GET", "POST", …) of the first hop.</summary>

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Diagnostics;
 using System.Net;
+using System.Runtime.CompilerServices;
 
 namespace Stampede.Protocols.Http;
 
@@ -70,6 +71,7 @@ internal sealed class HttpSession : IAsyncDisposable
         SendAsync(new HttpRequestSpec(HttpMethod.Delete, url), ct);
 
     /// <summary>Sends <paramref name="request"/>; failures come back as values on the response.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<HttpResponse> SendAsync(HttpRequestSpec request, CancellationToken ct = default)
     {
         // One exchange is kept for the next request; a concurrent batch gets fresh ones.
@@ -93,6 +95,7 @@ internal sealed class HttpSession : IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<(HttpResponse Response, bool Reusable)> SendCoreAsync(
         HttpRequestSpec request, HttpExchange exchange, CancellationToken ct)
     {
@@ -104,12 +107,18 @@ internal sealed class HttpSession : IAsyncDisposable
         if (!TryResolve(request.Url, out var uri))
         {
             var invalid = new HttpError(HttpErrorKind.Other, HttpErrorCodes.Generic, $"invalid URL '{request.Url}'");
-            return (Failed(request, request.Url, exchange, invalid, 0, 0, 0), true);
+            return (Failed(request, request.Url, request.Url, exchange, invalid, 0, 0, 0), true);
         }
 
         // The timeout source is reused while no one else holds its token; a streamed body keeps it.
-        var timeout = exchange.Timeout is { } existing && existing.TryReset() ? existing : new CancellationTokenSource();
-        exchange.Timeout = timeout;
+        var timeout = exchange.Timeout;
+        if (timeout is null || !timeout.TryReset())
+        {
+            // Its timer fired while the user was idle (or it was never made): nothing else holds it any more.
+            timeout?.Dispose();
+            timeout = exchange.Timeout = new CancellationTokenSource();
+        }
+
         timeout.CancelAfter(request.Timeout ?? Options.Timeout);
         using var link = ct.CanBeCanceled
             ? ct.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), timeout)
@@ -191,8 +200,8 @@ internal sealed class HttpSession : IAsyncDisposable
                 BytesSent = earlierSent + exchange.BytesSent,
                 BytesReceived = earlierReceived + exchange.BytesReceived,
                 ExpectedStatus = isExpected,
-                Url = redirects == 0 ? request.Url : current.AbsoluteUri,
-                Name = request.Name ?? request.Url,
+                Url = current.AbsoluteUri,
+                Name = request.Name ?? uri.AbsoluteUri,
                 Method = request.Method.Method,
                 Redirects = redirects,
             };
@@ -212,13 +221,12 @@ internal sealed class HttpSession : IAsyncDisposable
                 exception,
                 callerCancelled: ct.IsCancellationRequested,
                 timedOut: timeout.IsCancellationRequested && !ct.IsCancellationRequested);
-            var url = redirects == 0 ? request.Url : current.AbsoluteUri;
-            return (Failed(request, url, exchange, error, earlierSent, earlierReceived, redirects), true);
+            return (Failed(request, current.AbsoluteUri, uri.AbsoluteUri, exchange, error, earlierSent, earlierReceived, redirects), true);
         }
     }
 
     private HttpResponse Failed(
-        HttpRequestSpec request, string url, HttpExchange exchange, HttpError error,
+        HttpRequestSpec request, string url, string defaultName, HttpExchange exchange, HttpError error,
         long earlierSent, long earlierReceived, int redirects)
     {
         return new HttpResponse(null)
@@ -232,7 +240,7 @@ internal sealed class HttpSession : IAsyncDisposable
             BytesReceived = earlierReceived + exchange.BytesReceived,
             ExpectedStatus = false,
             Url = url,
-            Name = request.Name ?? request.Url,
+            Name = request.Name ?? defaultName,
             Method = request.Method.Method,
             Redirects = redirects,
         };
@@ -313,6 +321,7 @@ internal sealed class HttpSession : IAsyncDisposable
     private static bool IsRedirect(HttpStatusCode status) => status is HttpStatusCode.MovedPermanently or HttpStatusCode.Found
         or HttpStatusCode.SeeOther or HttpStatusCode.TemporaryRedirect or HttpStatusCode.PermanentRedirect;
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private async ValueTask DiscardBodyAsync(HttpResponseMessage message, CancellationToken ct)
     {
         // Concurrent sends may share this buffer: the bytes are dropped, so interleaving is harmless.
@@ -322,6 +331,7 @@ internal sealed class HttpSession : IAsyncDisposable
         }
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private static async ValueTask<ReadOnlyMemory<byte>> ReadBodyAsync(HttpResponseMessage message, CancellationToken ct)
     {
         await using var stream = message.Content.ReadAsStream(ct);

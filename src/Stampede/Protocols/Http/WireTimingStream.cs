@@ -48,9 +48,10 @@ internal sealed class WireTimingStream : Stream
     public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
         var exchange = Bind();
+        var timed = !_multiplexed || Http2FrameScanner.CarriesRequest(buffer.Span);
         var before = Stopwatch.GetTimestamp();
         await _inner.WriteAsync(buffer, cancellationToken).ConfigureAwait(false);
-        exchange?.OnWrite(buffer.Length, before, Stopwatch.GetTimestamp());
+        exchange?.OnWrite(buffer.Length, before, Stopwatch.GetTimestamp(), timed);
     }
 
     public override int Read(Span<byte> buffer)
@@ -68,9 +69,10 @@ internal sealed class WireTimingStream : Stream
     public override void Write(ReadOnlySpan<byte> buffer)
     {
         var exchange = Bind();
+        var timed = !_multiplexed || Http2FrameScanner.CarriesRequest(buffer);
         var before = Stopwatch.GetTimestamp();
         _inner.Write(buffer);
-        exchange?.OnWrite(buffer.Length, before, Stopwatch.GetTimestamp());
+        exchange?.OnWrite(buffer.Length, before, Stopwatch.GetTimestamp(), timed);
     }
 
     public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));

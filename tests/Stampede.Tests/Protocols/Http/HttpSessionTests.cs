@@ -198,7 +198,7 @@ public sealed class HttpSessionTests(TestHttpServers servers) : IClassFixture<Te
         response.Body.ShouldBe("landed");
         response.Redirects.ShouldBe(3);
         response.Url.ShouldEndWith("/redirect/0");
-        response.Name.ShouldBe("/redirect/3");
+        response.Name.ShouldBe(servers.Http1.Url("/redirect/3"));
     }
 
     [Fact]
@@ -358,6 +358,18 @@ public sealed class HttpSessionTests(TestHttpServers servers) : IClassFixture<Te
         (await reader.ReadToEndAsync(Ct)).ShouldBe("delayed body");
         response.Timings.Receiving.ShouldBe(0);
         response.Timings.Waiting.ShouldBeGreaterThan(TestHttpServer.HeaderDelayMs - 40);
+    }
+
+    [Fact]
+    public async Task SendAsync_NameGiven_UsedAsTag()
+    {
+        await using var session = NewSession();
+
+        var response = await session.SendAsync(new HttpRequestSpec(HttpMethod.Get, "/status/200?id=42") { Name = "/status/{id}" }, Ct);
+
+        response.Name.ShouldBe("/status/{id}");
+        response.Url.ShouldBe(servers.Http1.Url("/status/200?id=42"));
+        response.Method.ShouldBe("GET");
     }
 
     [Fact]

@@ -1,4 +1,4 @@
-namespace Stampede.Results;
+namespace Stampede.Metrics;
 
 /// <summary>
 /// Everything a run produced: metadata, every metric with its tagged series, histograms and per-second timelines,

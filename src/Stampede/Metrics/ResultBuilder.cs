@@ -1,6 +1,6 @@
 using Stampede.Metrics;
 
-namespace Stampede.Results;
+namespace Stampede.Metrics;
 
 /// <summary>Turns a run's metric registry into the metric part of a <see cref="RunResult"/>.</summary>
 internal static class ResultBuilder

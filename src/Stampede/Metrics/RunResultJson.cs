@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Stampede.Results;
+namespace Stampede.Metrics;
 
 /// <summary>Reads and writes the JSON result (format <c>stampede-result</c>, see docs/result-format.md).</summary>
 public static class RunResultJson

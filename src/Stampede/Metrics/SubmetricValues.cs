@@ -1,7 +1,7 @@
 using Stampede.Metrics;
 using Stampede.Thresholds;
 
-namespace Stampede.Results;
+namespace Stampede.Metrics;
 
 /// <summary>Values of a submetric (<c>metric{tag:value}</c>) recomputed from a result's series and their histograms.</summary>
 internal static class SubmetricValues

@@ -1,1 +1,0 @@
-namespace Stampede.Tests; public class SmokeTests { [Xunit.Fact] public void Builds() { Xunit.Assert.True(true); } }

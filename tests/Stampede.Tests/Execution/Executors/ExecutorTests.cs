@@ -1,0 +1,183 @@
+using Shouldly;
+using Stampede.Execution;
+using Stampede.Plans;
+using Stampede.Tests.TestServers;
+using Xunit;
+
+namespace Stampede.Tests.Execution.Executors;
+
+/// <summary>Each executor against a real Kestrel server: what the server saw is what the executor promised.</summary>
+public sealed class ExecutorTests : IAsyncLifetime
+{
+    private CountingServer _server = null!;
+
+    public async ValueTask InitializeAsync() => _server = await CountingServer.StartAsync();
+
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
+
+    private TestPlanBuilder Plan(string name) => TestPlan.Create(name).BaseUrl(_server.BaseAddress.ToString());
+
+    [Fact]
+    public async Task ConstantVus_HoldsExactlyThatManyVusInFlight()
+    {
+        var plan = Plan("constant").Scenario("s", s => s.ConstantVus(6, "1500ms").GracefulStop("2s")
+            .Iteration(async vu => await vu.Http.GetAsync("sleep/50"))).Build();
+
+        var result = await new Engine().RunAsync(plan);
+
+        _server.MaxInFlight.ShouldBe(6);
+        result.Scenarios.Single().Vus.ShouldBe(6);
+        result.Metric("vus_max")!.Values.Max.ShouldBe(6);
+        // 6 VUs × ~1.5 s / ~50 ms per request; allow for start-up and scheduling slack.
+        result.Metric("http_reqs")!.Values.Count!.Value.ShouldBeInRange(100, 190);
+    }
+
+    [Fact]
+    public async Task PerVuIterations_ServerSeesExactlyVusTimesIterationsRequests()
+    {
+        var plan = Plan("per-vu").Scenario("s", s => s.PerVuIterations(vus: 4, iterations: 25)
+            .Iteration(async vu => await vu.Http.GetAsync("hit"))).Build();
+
+        var result = await new Engine().RunAsync(plan);
+
+        _server.Requests.ShouldBe(100);
+        result.Metric("http_reqs")!.Values.Count.ShouldBe(100);
+        result.Metric("iterations")!.Values.Count.ShouldBe(100);
+    }
+
+    [Fact]
+    public async Task SharedIterations_ServerSeesExactlyTheSharedCount()
+    {
+        var plan = Plan("shared").Scenario("s", s => s.SharedIterations(vus: 8, iterations: 333)
+            .Iteration(async vu => await vu.Http.GetAsync("hit"))).Build();
+
+        await new Engine().RunAsync(plan);
+
+        _server.Requests.ShouldBe(333);
+    }
+
+    [Fact]
+    public async Task RampingVus_VuCountFollowsTheStages()
+    {
+        var observed = new System.Collections.Concurrent.ConcurrentBag<(double Seconds, int Vus)>();
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var active = 0;
+        var plan = Plan("ramp").Scenario("s", s => s
+            .RampingVus(stages: [("1s", 4), ("1s", 4), ("1s", 0)], startVus: 0, gracefulRampDown: "1s")
+            .Iteration(async vu =>
+            {
+                observed.Add((started.Elapsed.TotalSeconds, Interlocked.Increment(ref active)));
+                try
+                {
+                    await vu.Http.GetAsync("sleep/20");
+                }
+                finally
+                {
+                    Interlocked.Decrement(ref active);
+                }
+            })).Build();
+
+        var result = await new Engine().RunAsync(plan);
+
+        _server.MaxInFlight.ShouldBe(4);
+        result.Scenarios.Single().Vus.ShouldBe(4);
+        // During the hold (1.2–1.8 s) all four VUs are busy; near the end (2.85 s+) at most one remains.
+        observed.Where(o => o.Seconds is > 1.2 and < 1.8).Max(o => o.Vus).ShouldBe(4);
+        observed.Where(o => o.Seconds > 2.85).Select(o => o.Vus).DefaultIfEmpty(0).Max().ShouldBeLessThanOrEqualTo(1);
+        observed.Where(o => o.Seconds < 0.2).Select(o => o.Vus).DefaultIfEmpty(0).Max().ShouldBeLessThanOrEqualTo(1);
+    }
+
+    [Fact]
+    public async Task ConstantArrivalRate_StartsTheScheduledNumberOfIterations()
+    {
+        var plan = Plan("arrivals").Scenario("s", s => s.ConstantArrivalRate(rate: 200, duration: "1s", preAllocatedVus: 20, maxVus: 50)
+            .Iteration(async vu => await vu.Http.GetAsync("hit"))).Build();
+
+        var result = await new Engine().RunAsync(plan);
+
+        _server.Requests.ShouldBe(200);
+        result.Scenarios.Single().DroppedIterations.ShouldBe(0);
+        var lateness = result.Metric("iteration_lateness")!.Values;
+        lateness.Count.ShouldBe(200);
+        // Arrival times at the server are spread over the second, not bunched.
+        var arrivals = _server.Arrivals.Order().ToList();
+        var spread = (arrivals[^1] - arrivals[0]) / (double)System.Diagnostics.Stopwatch.Frequency;
+        spread.ShouldBeInRange(0.9, 1.2);
+    }
+
+    [Fact]
+    public async Task ConstantArrivalRate_SlowTargetAndTooFewVus_CountsDroppedIterations()
+    {
+        // 50 arrivals/s into a target taking 400 ms needs ~20 VUs; with at most 5, most arrivals find none free.
+        var plan = Plan("dropping").Scenario("s", s => s.ConstantArrivalRate(rate: 50, duration: "1s", preAllocatedVus: 5, maxVus: 5).GracefulStop("2s")
+            .Iteration(async vu => await vu.Http.GetAsync("sleep/400"))).Build();
+
+        var result = await new Engine().RunAsync(plan);
+
+        var scenario = result.Scenarios.Single();
+        (scenario.Iterations + scenario.DroppedIterations).ShouldBe(50);
+        scenario.DroppedIterations.ShouldBeGreaterThanOrEqualTo(30);
+        result.Metric("dropped_iterations")!.Values.Count.ShouldBe(scenario.DroppedIterations);
+        _server.MaxInFlight.ShouldBeLessThanOrEqualTo(5);
+    }
+
+    [Fact]
+    public async Task RampingArrivalRate_StartsTheAreaUnderTheRamp()
+    {
+        // 0 → 200/s over 1 s then hold 200/s for 0.5 s: 100 + 100 arrivals.
+        var plan = Plan("ramping-arrivals").Scenario("s", s => s.RampingArrivalRate(stages: [("1s", 200), ("500ms", 200)], preAllocatedVus: 10, maxVus: 50)
+            .Iteration(async vu => await vu.Http.GetAsync("hit"))).Build();
+
+        var result = await new Engine().RunAsync(plan);
+
+        _server.Requests.ShouldBe(200);
+        var arrivals = _server.Arrivals.Order().Select(a => (a - _server.Arrivals.Min()) / (double)System.Diagnostics.Stopwatch.Frequency).ToList();
+        // Half the arrivals come in the last third of the time: the rate really ramped.
+        arrivals.Count(t => t < 1.0).ShouldBeInRange(90, 110);
+        result.Scenarios.Single().DroppedIterations.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task GracefulStop_InterruptsIterationsThatOutliveIt()
+    {
+        var plan = Plan("graceful").Scenario("s", s => s.ConstantVus(2, "300ms").GracefulStop("200ms")
+            .Iteration(async vu => await vu.SleepAsync(TimeSpan.FromSeconds(5)))).Build();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var result = await new Engine().RunAsync(plan);
+
+        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(3));
+        var scenario = result.Scenarios.Single();
+        scenario.InterruptedIterations.ShouldBe(2);
+        scenario.Iterations.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task GracefulStop_LetsRunningIterationsFinishWithinIt()
+    {
+        var plan = Plan("graceful-ok").Scenario("s", s => s.ConstantVus(3, "200ms").GracefulStop("3s")
+            .Iteration(async vu => await vu.Http.GetAsync("sleep/500"))).Build();
+
+        var result = await new Engine().RunAsync(plan);
+
+        var scenario = result.Scenarios.Single();
+        scenario.InterruptedIterations.ShouldBe(0);
+        scenario.Iterations.ShouldBe(3);
+        result.Metric("http_req_failed")!.Values.Passes.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task StartTime_DelaysTheScenario()
+    {
+        var firstIteration = new System.Collections.Concurrent.ConcurrentDictionary<string, double>();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var plan = Plan("start-time")
+            .Scenario("early", s => s.PerVuIterations(1, 1).Iteration(vu => { firstIteration.TryAdd(vu.Scenario, clock.Elapsed.TotalSeconds); return Task.CompletedTask; }))
+            .Scenario("late", s => s.PerVuIterations(1, 1).StartTime("700ms").Iteration(vu => { firstIteration.TryAdd(vu.Scenario, clock.Elapsed.TotalSeconds); return Task.CompletedTask; }))
+            .Build();
+
+        await new Engine().RunAsync(plan);
+
+        (firstIteration["late"] - firstIteration["early"]).ShouldBeGreaterThanOrEqualTo(0.65);
+    }
+}
