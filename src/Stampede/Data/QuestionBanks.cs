@@ -27,42 +27,42 @@ internal static class QuestionBanks
         "How did {person} influence {aspect} in their time?{style}",
         "Compare {event} with {event2} in terms of {aspect}.{style}",
         "What was daily life like for {group} in {place} around the year {year}?{style}",
-        "Who were the key figures of {event}, and what role did {person} play in how it is remembered?",
+        "Who were the key figures of {event}, and what role did {person} play in how it is remembered in {country}?",
         "How is {event} taught in schools in {country} today, and why?{style}",
         "Describe the role of {aspect} in {place} during the {century} century.{style}",
         "What did {person} think about {aspect}, and how did those views change over time?{style}",
-        "Which primary sources best explain {event}, and how reliable are they?{style}",
+        "Which primary sources best explain {event}, and how reliable are they on {aspect}?{style}",
         "Why is {year} considered a turning point for {aspect} in {place}?{style}");
 
     private static QuestionRotation Geographical() => Text(
-        "What is the capital of {country}, and what is it known for?{style}",
+        "What is the capital of {country}, and what is it known for? I am visiting in {month} with {companions}.{style}",
         "How does the climate of {city} compare with that of {city2}?{style}",
-        "Which countries does the {river} flow through, and why does it matter for {geoAspect}?{style}",
-        "What is the best time of year to visit {city}, and what should a traveller see there?{style}",
+        "Which countries does the {river} flow through, and why does it matter for {geoAspect} and {geoAspect2}?{style}",
+        "Is {month} a good time to visit {city}, and what should I see there with {companions}?{style}",
         "What is the fastest way to travel from {city} to {city2}?{style}",
         "Describe the {geoAspect} of {country}.{style}",
-        "How does {mountain} shape the {geoAspect} of the surrounding region?{style}",
-        "What languages are spoken in {country}, and how did that come about?{style}",
+        "How does {mountain} shape the {geoAspect} of the surrounding region, and how might that change over the next {decades} decades?{style}",
+        "What languages are spoken in {country} and in {country2}, and how did that come about?{style}",
         "How has {geoAspect} changed in {city} over the last {decades} decades?{style}",
         "What are the biggest environmental challenges facing {country}, and how is {geoAspect} affected?{style}");
 
     private static QuestionRotation Hypothetical() => Text(
-        "What would happen if {scenario}?{style}",
-        "Imagine that {scenario}. How would that change {domain}?{style}",
-        "If {scenario}, what would {group} notice first?{style}",
-        "Suppose {scenario}, and at the same time {twist}. What would the world look like {horizon}?",
-        "How would {domain} be different today if {scenario}?{style}",
+        "What would happen to {group} {horizon} if {scenario}?{style}",
+        "Imagine that {scenario}. How would that change {domain} {horizon}?{style}",
+        "If {scenario} and {twist}, what would {group} notice first?{style}",
+        "Suppose {scenario}, and at the same time {twist}. What would the world look like {horizon}?{style}",
+        "How would {domain} be different today if {scenario}, given that {twist}?{style}",
         "If {twist}, would {domain} be better or worse off {horizon}? Why?{style}",
-        "Write a short story in which {scenario} and {twist}.{style}",
-        "What are the risks and benefits of a world where {scenario}, for {group}?{style}");
+        "Write a short story about {domain} in a world where {scenario} and {twist}.{style}",
+        "What are the risks and benefits of a world where {scenario}, for {group} {horizon}?{style}");
 
     private static QuestionRotation Technical() => Text(
         "How do I {task} in {tech}?{style}",
         "What are the trade-offs between {tech} and {tech2} for {usecase}?{style}",
         "Explain how {concept} works in {tech}.{style}",
         "What are common causes of {problem} in {tech}, and how do I debug them?{style}",
-        "Write a {language} function that {codingTask}.{style}",
-        "How should I design {system} to handle {load} requests per second?{style}",
+        "Write a {language} function that {codingTask}. Include {extra}.{style}",
+        "How should I design {system} on {tech} to handle {load} requests per second?{style}",
         "What is the difference between {concept} and {concept2}?{style}",
         "How can I reduce {problem} when using {tech} for {usecase}?{style}",
         "Review this plan: use {tech} for {usecase}, with {concept} to avoid {problem}. What could go wrong?",
@@ -88,11 +88,11 @@ internal static class QuestionBanks
         Numbers([100, 999_999], [0, 5], (c, b) =>
             b.Append("Convert ").Append(c[0]).Append(" from base 10 to base ").Append(Bases[c[1]]).Append('.')),
         Numbers([2, 9_999_999], (c, b) => b.Append("What is the square root of ").Append(c[0]).Append(", to three decimal places?")),
-        Numbers([2, 20], [1, 20], [0, 9], (c, b) =>
-            b.Append("A bag holds ").Append(c[0]).Append(" red and ").Append(c[1]).Append(" blue marbles. If you draw ").Append((c[2] % 3) + 2)
+        Numbers([2, 99], [1, 99], [2, 5], (c, b) =>
+            b.Append("A bag holds ").Append(c[0]).Append(" red and ").Append(c[1]).Append(" blue marbles. If you draw ").Append(c[2])
                 .Append(" without replacement, what is the probability that all are red?")),
-        Numbers([3, 30], [1, 200], (c, b) =>
-            b.Append("What is the sum of the interior angles of a polygon with ").Append(c[0]).Append(" sides, and what is each angle if it is regular? (Question ").Append(c[1]).Append(" of a practice set.)")),
+        Numbers([3, 60], [1, 500], (c, b) =>
+            b.Append("A regular polygon has ").Append(c[0]).Append(" sides of ").Append(c[1]).Append(" cm each. What are its interior angles and its perimeter?")),
     ]);
 
     private static readonly string[] CircleQuantity = ["area", "circumference", "diameter", "area in square metres"];

@@ -91,6 +91,12 @@ internal sealed class QuestionForm : QuestionSource
             combination = IndexPermutation.Permute(index % Size, Size, SeedMixer.Finalise(key ^ round));
         }
 
+        return Render(combination);
+    }
+
+    /// <summary>The question for combination <paramref name="combination"/> (from 0): slot choices in mixed radix.</summary>
+    public string Render(long combination)
+    {
         Span<long> choices = stackalloc long[_radix.Length];
         for (var i = _radix.Length - 1; i >= 0; i--)
         {

@@ -21,17 +21,15 @@ public sealed class QuestionGenerator
     /// <summary>Creates a generator.</summary>
     /// <param name="strategy">Which built-in bank to draw from; ignored when <paramref name="customTemplates"/> has templates.</param>
     /// <param name="seed">The seed.</param>
-    /// <param name="customTemplates">Custom templates to draw from instead of the built-in banks; each template gets an equal share.</param>
+    /// <param name="customTemplates">Custom templates to draw from instead of the built-in banks; every combination of every template is asked once, in a shuffled order, before any repeats.</param>
     /// <exception cref="ArgumentException">A custom template uses a placeholder without values.</exception>
     public QuestionGenerator(QuestionStrategy strategy, int seed, IReadOnlyList<QuestionTemplate>? customTemplates = null)
     {
         _key = SeedMixer.Finalise((ulong)(uint)seed * 0x9E3779B97F4A7C15UL + 0x51ED270B);
         if (customTemplates is { Count: > 0 })
         {
-            var forms = customTemplates
-                .Select(t => (QuestionSource)QuestionForm.FromText(t.Text, name => t.Variables.TryGetValue(name, out var values) ? values : null))
-                .ToArray();
-            _source = forms.Length == 1 ? forms[0] : new QuestionRotation(forms);
+            _source = new QuestionUnion([.. customTemplates.Select(t =>
+                QuestionForm.FromText(t.Text, name => t.Variables.TryGetValue(name, out var values) ? values : null))]);
         }
         else
         {

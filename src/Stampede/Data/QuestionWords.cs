@@ -204,6 +204,9 @@ internal static class QuestionWords
             "a notification fan-out service", "an LLM inference gateway", "a shopping cart", "a web crawler",
         ],
         ["load"] = ["100", "500", "1,000", "5,000", "10,000", "50,000", "100,000", "1 million"],
+        ["month"] = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
+        ["companions"] = ["my family", "two friends", "my colleagues", "my grandparents", "a school group", "my partner", "a toddler", "a wheelchair user"],
+        ["extra"] = ["unit tests", "comments", "error handling", "a short usage example", "a complexity analysis", "type annotations", "a benchmark", "input validation"],
         ["role"] = ["junior developer", "team lead", "site reliability engineer", "data engineer", "security reviewer", "product manager", "architect", "tester"],
     }.ToFrozenDictionary(StringComparer.Ordinal);
 }
