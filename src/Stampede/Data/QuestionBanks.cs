@@ -43,7 +43,7 @@ internal static class QuestionBanks
         "Describe the {geoAspect} of {country}.{style}",
         "How does {mountain} shape the {geoAspect} of the surrounding region, and how might that change over the next {decades} decades?{style}",
         "What languages are spoken in {country} and in {country2}, and how did that come about?{style}",
-        "How has {geoAspect} changed in {city} over the last {decades} decades?{style}",
+        "How has the {geoAspect} of {city} changed over the last {decades} decades?{style}",
         "What are the biggest environmental challenges facing {country}, and how is {geoAspect} affected?{style}");
 
     private static QuestionRotation Hypothetical() => Text(
@@ -66,7 +66,7 @@ internal static class QuestionBanks
         "What is the difference between {concept} and {concept2}?{style}",
         "How can I reduce {problem} when using {tech} for {usecase}?{style}",
         "Review this plan: use {tech} for {usecase}, with {concept} to avoid {problem}. What could go wrong?",
-        "What should a {role} know about {concept} before adopting {tech}?{style}");
+        "What should {role} know about {concept} before adopting {tech}?{style}");
 
     private static QuestionRotation Mathematical() => new(
     [

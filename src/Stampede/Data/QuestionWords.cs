@@ -207,6 +207,6 @@ internal static class QuestionWords
         ["month"] = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
         ["companions"] = ["my family", "two friends", "my colleagues", "my grandparents", "a school group", "my partner", "a toddler", "a wheelchair user"],
         ["extra"] = ["unit tests", "comments", "error handling", "a short usage example", "a complexity analysis", "type annotations", "a benchmark", "input validation"],
-        ["role"] = ["junior developer", "team lead", "site reliability engineer", "data engineer", "security reviewer", "product manager", "architect", "tester"],
+        ["role"] = ["a junior developer", "a team lead", "a site reliability engineer", "a data engineer", "a security reviewer", "a product manager", "an architect", "a tester"],
     }.ToFrozenDictionary(StringComparer.Ordinal);
 }
