@@ -17,6 +17,7 @@ internal static class SeedMixer
     }
 
     /// <summary>Purposes, so the streams a VU uses for different things do not mirror each other.</summary>
+    public const int VuRandom = 0;
     public const int Templates = 1;
     public const int Fake = 2;
     public const int Questions = 3;

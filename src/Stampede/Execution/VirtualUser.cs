@@ -17,7 +17,8 @@ internal sealed class VirtualUser : IThreadPoolWorkItem, IAsyncDisposable
         Scenario = scenario;
         Id = id;
         IdInScenario = idInScenario;
-        Random = new Random(HashCode.Combine(scenario.Plan.Name, id));
+        // Seeded from the plan's seed and the VU's number only, so the same plan makes the same choices in every process.
+        Random = new Random(Data.SeedMixer.Mix(scenario.Run.Plan.Seed, id, Data.SeedMixer.VuRandom));
         Tags = scenario.Tags;
         Context = new VuContext(this);
     }
