@@ -52,7 +52,15 @@ public static partial class YamlPlanLoader
         }
         catch (YamlException exception)
         {
-            return new PlanLoadResult { Errors = [new PlanError("", SyntaxMessage(exception), new SourceLocation(file, (int)exception.Start.Line, (int)exception.Start.Column))] };
+            var location = new SourceLocation(file, (int)exception.Start.Line, (int)exception.Start.Column);
+
+            // YamlDotNet places a tab-indentation error at the start of the enclosing mapping; point at the tab.
+            if (exception.Message.Contains("tab", StringComparison.Ordinal) && FirstTabIndent(text) is { } tab)
+            {
+                location = location with { Line = tab, Column = 1 };
+            }
+
+            return new PlanLoadResult { Errors = [new PlanError("", SyntaxMessage(exception), location)] };
         }
 
         if (root is null || reader.IsNull(root))
@@ -71,6 +79,20 @@ public static partial class YamlPlanLoader
 
         var errors = reader.Errors.OrderBy(e => e.Location?.Line ?? 0).ThenBy(e => e.Location?.Column ?? 0).ToList();
         return new PlanLoadResult { Plan = errors.Count == 0 ? plan : null, Errors = errors, Profile = profile };
+    }
+
+    private static int? FirstTabIndent(string text)
+    {
+        var lines = text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (lines[i].TrimStart(' ').StartsWith('\t'))
+            {
+                return i + 1;
+            }
+        }
+
+        return null;
     }
 
     private static string SyntaxMessage(YamlException exception)
@@ -92,6 +114,7 @@ public static partial class YamlPlanLoader
     private sealed class Loader(PlanReader reader, PlanLoadOptions options)
     {
         private readonly TemplateReader _templates = new(reader);
+        private readonly HashSet<string> _declaredData = new(StringComparer.Ordinal);
 
         public (TestPlan? Plan, LoadProfile? Profile) Read(YamlNode root)
         {
@@ -105,7 +128,7 @@ public static partial class YamlPlanLoader
             var name = get.TryGetValue("name", out var n) ? reader.Text(n, "name") : null;
             if (!get.ContainsKey("name"))
             {
-                reader.Error("name", "missing name: every plan needs a name", root);
+                reader.Missing("", "name", "missing name: every plan needs a name", root);
             }
 
             Uri? baseUrl = null;
@@ -145,11 +168,11 @@ public static partial class YamlPlanLoader
             var scenarios = get.TryGetValue("scenarios", out var sc) ? Scenarios(sc, flows, shared, profile, parameters) : [];
             if (!get.ContainsKey("scenarios"))
             {
-                reader.Error("scenarios", "missing scenarios: a plan needs at least one scenario", root);
+                reader.Missing("", "scenarios", "missing scenarios: a plan needs at least one scenario", root);
             }
 
             var thresholds = get.TryGetValue("thresholds", out var th) ? Thresholds(th) : [];
-            _templates.CheckNames(data.Keys, vars.Keys, setup is not null, questions is not null);
+            _templates.CheckNames(_declaredData, vars.Keys, setup is not null, questions is not null);
             if (name is null)
             {
                 return (null, profile);
@@ -257,7 +280,7 @@ public static partial class YamlPlanLoader
                 }
                 else
                 {
-                    reader.Error(path, "missing flow: the steps of this scenario", value);
+                    reader.Missing(path, "flow", "missing flow: the steps of this scenario", value);
                     flow = new Flow([]);
                 }
 
@@ -539,6 +562,7 @@ public static partial class YamlPlanLoader
             foreach (var (name, _, value) in reader.Mapping(node, "data", null, "data sets (name: { csv: FILE })"))
             {
                 var path = "data." + name;
+                _declaredData.Add(name);
                 var entries = reader.Mapping(value, path, PlanKeys.DataSource, "a data set { csv: FILE } or { json: FILE }");
                 if (value is not YamlMappingNode)
                 {
@@ -668,7 +692,6 @@ public static partial class YamlPlanLoader
             if (TemplateReader.FindCycle(vars) is { } cycle)
             {
                 reader.Error("vars." + cycle[0], $"circular template: {string.Join(" → ", cycle)}", nodes[cycle[0]]);
-                return [];
             }
 
             return vars;

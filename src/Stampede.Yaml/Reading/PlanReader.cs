@@ -12,6 +12,7 @@ namespace Stampede.Yaml.Reading;
 internal sealed class PlanReader(string file, string baseDirectory, IReadOnlyDictionary<string, string> env)
 {
     private readonly Dictionary<string, SourceLocation> _locations = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _misspelt = new(StringComparer.Ordinal);
 
     public string File { get; } = file;
 
@@ -55,7 +56,7 @@ internal sealed class PlanReader(string file, string baseDirectory, IReadOnlyDic
     {
         if (node is not YamlMappingNode mapping)
         {
-            Error(path, $"expected {what} (a mapping of key: value), found {Describe(node)}", node);
+            Error(path, $"expected {what}, found {Describe(node)}", node);
             return [];
         }
 
@@ -73,6 +74,11 @@ internal sealed class PlanReader(string file, string baseDirectory, IReadOnlyDic
             if (allowed is not null && !allowed.Contains(key))
             {
                 var suggestion = NameSuggestion.Closest(key, allowed);
+                if (suggestion is not null)
+                {
+                    _misspelt.Add(Join(path, suggestion));
+                }
+
                 Error(Join(path, key), $"unknown key '{key}' in {what}" + (suggestion is null ? $"; expected one of: {string.Join(", ", allowed)}" : $"; did you mean '{suggestion}'?"), keyNode);
                 continue;
             }
@@ -82,6 +88,15 @@ internal sealed class PlanReader(string file, string baseDirectory, IReadOnlyDic
         }
 
         return entries;
+    }
+
+    /// <summary>Reports a missing required key, unless a misspelling of it was already reported.</summary>
+    public void Missing(string path, string key, string message, YamlNode node)
+    {
+        if (!_misspelt.Contains(Join(path, key)))
+        {
+            Error(path.Length == 0 ? key : path, message, node);
+        }
     }
 
     public static string Join(string path, string key) => path.Length == 0 ? key : $"{path}.{key}";

@@ -45,5 +45,5 @@ public abstract class LoadProfile
     private protected abstract ExecutorOptions Create(int vus, double? rate, TimeSpan duration, double share);
 
     private protected static Stage Stage(TimeSpan total, double fraction, double target) =>
-        new(TimeSpan.FromMilliseconds(total.TotalMilliseconds * fraction), target);
+        new(TimeSpan.FromMilliseconds(Math.Round(total.TotalMilliseconds * fraction)), target);
 }
