@@ -38,8 +38,10 @@ internal sealed class RunOptions
 
     public Option<string?> Timeout { get; } = new("--timeout") { Description = "Request timeout, e.g. 10s (default 60s)." };
 
+    public Option<string?> Profile { get; } = new("--profile") { Description = "A load profile: smoke, load, ramp-up, sustained, stress, spike, soak or breakpoint; --vus, --rate and --duration scale it." };
+
     public IEnumerable<Option> All =>
-        [Vus, Duration, Iterations, Stages, Rate, Env, Out, Thresholds, Tags, Quiet, NoSummary, NoColor, Http2, Insecure, Timeout];
+        [Profile, Vus, Duration, Iterations, Stages, Rate, Env, Out, Thresholds, Tags, Quiet, NoSummary, NoColor, Http2, Insecure, Timeout];
 
     public void AddTo(Command command)
     {
@@ -66,5 +68,6 @@ internal sealed class RunOptions
         Http2 = parse.GetValue(Http2),
         Insecure = parse.GetValue(Insecure),
         Timeout = parse.GetValue(Timeout),
+        Profile = parse.GetValue(Profile),
     };
 }
