@@ -62,7 +62,7 @@ public sealed class VuWs : IAsyncDisposable
         {
             await socket.ConnectAsync(Resolve(options.Url), timeout.Token).ConfigureAwait(false);
         }
-        catch (Exception exception) when (exception is WebSocketException or OperationCanceledException or HttpRequestException or UriFormatException)
+        catch (Exception exception) when (exception is WebSocketException or OperationCanceledException or HttpRequestException or UriFormatException or ArgumentException)
         {
             socket.Dispose();
             if (!vuToken.IsCancellationRequested)
@@ -99,7 +99,8 @@ public sealed class VuWs : IAsyncDisposable
 
     private Uri Resolve(string url)
     {
-        var uri = Uri.TryCreate(url, UriKind.Absolute, out var absolute) ? absolute
+        // On Unix "/api/chat" parses as an absolute file:// URI: only network schemes count as absolute here.
+        var uri = Uri.TryCreate(url, UriKind.Absolute, out var absolute) && absolute.Scheme is "ws" or "wss" or "http" or "https" ? absolute
             : _baseUrl is not null ? new Uri(_baseUrl, url)
             : throw new UriFormatException($"'{url}' is relative and the plan has no base URL");
         if (uri.Scheme is "http" or "https")
@@ -125,6 +126,6 @@ public sealed class VuWs : IAsyncDisposable
             }
         }
 
-        return exception is UriFormatException ? "url" : "handshake";
+        return exception is UriFormatException or ArgumentException ? "url" : "handshake";
     }
 }
