@@ -162,8 +162,11 @@ public static class BuiltinMetrics
     /// <summary>LLM: content chunks that arrived in the same read as the chunk before them (counter).</summary>
     public static readonly Metric LlmCoalescedChunks = new("llm_coalesced_chunks", MetricKind.Counter);
 
-    /// <summary>Harness: how late the engine's one-second tick fired, in ms (trend) — the load generator's own scheduling lag.</summary>
-    public static readonly Metric HarnessTickLag = new("harness_tick_lag", MetricKind.Trend, MetricUnit.Time);
+    /// <summary>
+    /// Harness: how long a work item queued once a second waited for a thread-pool thread, in ms (trend) — the
+    /// load generator's own scheduling lag, which every VU continuation (and so every timestamp) also suffers.
+    /// </summary>
+    public static readonly Metric HarnessSchedulingLag = new("harness_scheduling_lag", MetricKind.Trend, MetricUnit.Time);
 
     /// <summary>Harness: work items waiting in the thread pool's queue (gauge).</summary>
     public static readonly Metric HarnessThreadPoolQueue = new("harness_threadpool_queue", MetricKind.Gauge);
@@ -185,6 +188,6 @@ public static class BuiltinMetrics
         WsConnecting, WsSessionDuration, WsSessions, WsMsgsSent, WsMsgsReceived, WsPing, WsTimeToFirstMessage, WsMessageGap, WsErrors,
         LlmTtft, LlmTtftScheduled, LlmTimeToHeaders, LlmTimeToFirstAnswerToken, LlmItl, LlmTpot, LlmE2e, LlmE2eScheduled,
         LlmOutputTokens, LlmInputTokens, LlmTokensPerSecond, LlmRequests, LlmCost, LlmGoodput, LlmErrors, LlmCoalescedChunks,
-        HarnessTickLag, HarnessThreadPoolQueue, HarnessGcPause, HarnessCpu,
+        HarnessSchedulingLag, HarnessThreadPoolQueue, HarnessGcPause, HarnessCpu,
     ];
 }
