@@ -195,6 +195,7 @@ public sealed class Engine(EngineOptions? options = null)
         var registry = run.Registry;
         var vus = registry.Gauge(BuiltinMetrics.Vus, TagSet.Empty);
         var vusMax = registry.Gauge(BuiltinMetrics.VusMax, TagSet.Empty);
+        var harness = new HarnessMonitor(registry, run.Time);
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1), run.Time);
         try
         {
@@ -204,6 +205,7 @@ public sealed class Engine(EngineOptions? options = null)
                 var allocated = runtimes.Sum(r => r.AllocatedVus);
                 vus.Set(active);
                 vusMax.Set(allocated);
+                harness.Sample();
                 registry.Collect();
                 var elapsed = run.Elapsed;
                 var failing = thresholds.EvaluateLive(elapsed);

@@ -86,6 +86,9 @@ internal sealed class VirtualUser : IThreadPoolWorkItem, IAsyncDisposable
         series.Add(passed);
     }
 
+    /// <summary>When the running iteration was scheduled to start (arrival-rate executors); 0 for closed-model VUs.</summary>
+    public long ScheduledTimestamp => _scheduledTimestamp;
+
     /// <summary>Starts an arrival-rate iteration on the thread pool without allocating a closure.</summary>
     public void Dispatch(long scheduledTimestamp)
     {

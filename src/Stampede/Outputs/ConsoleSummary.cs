@@ -30,6 +30,12 @@ public sealed class ConsoleSummary
             text.AppendLine();
         }
 
+        foreach (var warning in Execution.HarnessMonitor.Warnings(result))
+        {
+            text.AppendLine(Paint($"  Warning: {warning}", Yellow));
+            text.AppendLine();
+        }
+
         if (result.Thresholds.Count > 0)
         {
             text.AppendLine(Heading("THRESHOLDS"));
