@@ -118,13 +118,16 @@ internal static class PlanOverrides
 
         if (settings.Rate is { } rate)
         {
-            var preAllocated = settings.Vus ?? (int)Math.Clamp(Math.Ceiling(rate), 1, 1000);
+            // As in k6, maxVUs defaults to the pre-allocated VUs: when they are all busy the arrivals are dropped
+            // and counted, rather than the run creating ever more VUs (and connections) against a target that is
+            // already slow to answer.
+            var vus = settings.Vus ?? (int)Math.Clamp(Math.Ceiling(rate / 10), 10, 1000);
             return new ConstantArrivalRateOptions
             {
                 Rate = rate,
                 Duration = duration ?? defaultDuration ?? TimeSpan.FromSeconds(30),
-                PreAllocatedVus = preAllocated,
-                MaxVus = Math.Max(preAllocated, (int)Math.Clamp(Math.Ceiling(rate * 10), 1, 10_000)),
+                PreAllocatedVus = vus,
+                MaxVus = vus,
             };
         }
 

@@ -16,7 +16,7 @@ internal sealed class RunOptions
 
     public Option<string[]> Stages { get; } = new("--stage", "-s") { Description = "A ramp stage DURATION:TARGET, e.g. --stage 30s:10 --stage 1m:10 --stage 30s:0 (ramping-vus). Repeatable.", AllowMultipleArgumentsPerToken = false };
 
-    public Option<double?> Rate { get; } = new("--rate", "-r") { Description = "Iterations to start per second (constant-arrival-rate: an open model that does not slow down when the target does)." };
+    public Option<double?> Rate { get; } = new("--rate", "-r") { Description = "Iterations to start per second (constant-arrival-rate: an open model that does not slow down when the target does). With --vus, that many VUs serve the arrivals (default: rate/10, 10 to 1,000); arrivals that find none free are counted as dropped_iterations." };
 
     public Option<string[]> Env { get; } = new("--env", "-e") { Description = "An environment variable for the plan, KEY=VALUE. Repeatable." };
 

@@ -2,13 +2,16 @@ namespace Stampede.Execution.Executors;
 
 /// <summary>
 /// Starts open-model iterations at the times an <see cref="ArrivalPacer"/> gives, on a thread of its own so that
-/// thread-pool queueing cannot delay it. It sleeps until about a millisecond before each arrival and spins
-/// (yielding) for the rest, because timers on Linux fire about a millisecond late. An arrival with no free VU,
+/// thread-pool queueing cannot delay it. It waits on a timer until about a millisecond before each arrival,
+/// sleeps with sub-millisecond precision to within ~50 µs, and spins only for the last few microseconds, so the
+/// scheduler costs little CPU even at tens of thousands of arrivals a second. Arrivals that are already due
+/// are started back to back. An arrival with no free VU,
 /// and none left to create, is counted in <c>dropped_iterations</c>; each started iteration records how late it started.
 /// </summary>
 internal sealed class ArrivalScheduler(ScenarioRuntime runtime, ArrivalPacer pacer, int preAllocatedVus, int maxVus)
 {
     private static readonly long SpinThreshold = TimeSpan.TicksPerMillisecond;
+    private static readonly TimeSpan SpinOnly = TimeSpan.FromMicroseconds(50);
 
     public async Task RunAsync()
     {
@@ -113,9 +116,13 @@ internal sealed class ArrivalScheduler(ScenarioRuntime runtime, ArrivalPacer pac
             {
                 stop.WaitHandle.WaitOne(remaining - TimeSpan.FromTicks(SpinThreshold));
             }
+            else if (remaining > SpinOnly)
+            {
+                PreciseSleep.For(remaining - SpinOnly);
+            }
             else
             {
-                Thread.Yield();
+                Thread.SpinWait(20);
             }
         }
     }
