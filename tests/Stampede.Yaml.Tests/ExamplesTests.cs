@@ -46,6 +46,26 @@ public sealed class ExamplesTests(ExamplesTests.Runs runs) : IClassFixture<Examp
         result.Thresholds.Where(t => t.Outcome == ThresholdOutcomeNames.Failed && t.Metric != "http_req_duration").ShouldBeEmpty();
     }
 
+    [Fact]
+    public async Task Run_BreakpointExample_ResultNotesTheRateReached()
+    {
+        var (_, result, errors) = await runs.Get("profile-breakpoint.yaml");
+
+        result.ShouldNotBeNull(errors);
+        var notes = result.Meta.Notes.ShouldNotBeNull();
+        notes.TryGetValue("breakpoint_rate", out var rate).ShouldBeTrue();
+        rate.ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
+    public async Task Run_OtherExample_ResultHasNoNotes()
+    {
+        var (_, result, errors) = await runs.Get("profile-smoke.yaml");
+
+        result.ShouldNotBeNull(errors);
+        result.Meta.Notes.ShouldBeNull();
+    }
+
     [Theory]
     [MemberData(nameof(Examples))]
     public void Load_Example_IsValidWithoutEnvironment(string name)
