@@ -2,6 +2,7 @@ using Spectre.Console;
 using Stampede.Cli.Hosting;
 using Stampede.Cli.Outputs;
 using Stampede.Execution;
+using Stampede.Metrics;
 using Stampede.Outputs;
 using Stampede.Plans;
 
@@ -13,7 +14,11 @@ namespace Stampede.Cli;
 /// </summary>
 internal sealed class PlanRunner(IConsoleHost host)
 {
-    public async Task<RunOutcome> RunAsync(TestPlan plan, RunSettings settings, IEnumerable<IOutput>? extraOutputs = null)
+    /// <param name="plan">The plan.</param>
+    /// <param name="settings">Command-line settings.</param>
+    /// <param name="extraOutputs">Outputs besides those the settings ask for.</param>
+    /// <param name="notes">Figures to add to the result's <c>meta.notes</c> before any output sees it (e.g. a breakpoint's rate).</param>
+    public async Task<RunOutcome> RunAsync(TestPlan plan, RunSettings settings, IEnumerable<IOutput>? extraOutputs = null, Func<RunResult, IReadOnlyDictionary<string, double>>? notes = null)
     {
         var errors = new List<PlanError>();
         plan = PlanOverrides.Apply(plan, settings, errors);
@@ -68,8 +73,15 @@ internal sealed class PlanRunner(IConsoleHost host)
             }
         });
 
-        var engine = new Engine(new EngineOptions { Time = host.Time, Outputs = outputs, Control = control, Host = host.MachineName });
+        var engine = new Engine(new EngineOptions
+        {
+            Time = host.Time,
+            Outputs = notes is null ? outputs : [.. outputs.Select(o => new NotedOutput(o, notes))],
+            Control = control,
+            Host = host.MachineName,
+        });
         var result = await engine.RunAsync(plan).ConfigureAwait(false);
+        result = notes is null ? result : NotedOutput.Annotate(result, notes);
         if (!settings.NoSummary)
         {
             await host.Out.WriteAsync(new ConsoleSummary(color).Render(result)).ConfigureAwait(false);

@@ -1,12 +1,11 @@
 using System.Text.RegularExpressions;
+using Stampede.Data;
 using Stampede.Execution;
 using Stampede.Plans;
 using Stampede.Plans.Executors;
 using Stampede.Plans.Profiles;
-using Stampede.Yaml.Data;
 using Stampede.Yaml.Flows;
 using Stampede.Yaml.Reading;
-using Stampede.Yaml.Templates;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -145,26 +144,28 @@ public static partial class YamlPlanLoader
             }
 
             var profile = Profile(get.GetValueOrDefault("profile"), out var parameters);
-            var data = get.TryGetValue("data", out var d) ? Data(d) : new Dictionary<string, DataSource>();
-            var questions = get.TryGetValue("questions", out var q) ? Questions(q) : null;
-            var vars = get.TryGetValue("vars", out var v) ? Vars(v) : new Dictionary<string, TextTemplate>();
+            var seed = get.TryGetValue("seed", out var sd) ? reader.Int(sd, "seed", int.MinValue, int.MaxValue) ?? 1 : 1;
+            var data = get.TryGetValue("data", out var d) ? Data(d) : [];
+            var (strategy, questionTemplates) = get.TryGetValue("questions", out var q) ? Questions(q) : (QuestionStrategy.Mixed, null);
+            var vars = get.TryGetValue("vars", out var v) ? Vars(v) : new Dictionary<string, Template>();
             var env = get.TryGetValue("env", out var e) ? reader.StringMap(e, "env", "environment variables") : [];
             var tags = get.TryGetValue("tags", out var t) ? reader.StringMap(t, "tags", "tags") : [];
             var http = get.TryGetValue("http", out var h) ? Http(h) : new HttpDefaults();
             var flows = new FlowReader(reader, _templates);
+            var shared = new FlowShared(data, vars, options.Env, options.Time, seed, strategy, questionTemplates);
             Flow? setup = null, teardown = null;
+            FlowPart? setupPart = null, teardownPart = null;
             var setupTimeout = TimeSpan.FromSeconds(60);
             if (get.TryGetValue("setup", out var s))
             {
-                (setup, setupTimeout) = Lifecycle(s, "setup", flows, setupTimeout);
+                (setup, setupTimeout, setupPart) = Lifecycle(s, "setup", flows, shared, setupTimeout);
             }
 
             if (get.TryGetValue("teardown", out var td))
             {
-                (teardown, _) = Lifecycle(td, "teardown", flows, setupTimeout);
+                (teardown, _, teardownPart) = Lifecycle(td, "teardown", flows, shared, setupTimeout);
             }
 
-            var shared = new FlowShared(data, vars, options.Env, options.Time, questions);
             var scenarios = get.TryGetValue("scenarios", out var sc) ? Scenarios(sc, flows, shared, profile, parameters) : [];
             if (!get.ContainsKey("scenarios"))
             {
@@ -172,7 +173,7 @@ public static partial class YamlPlanLoader
             }
 
             var thresholds = get.TryGetValue("thresholds", out var th) ? Thresholds(th) : [];
-            _templates.CheckNames(_declaredData, vars.Keys, setup is not null, questions is not null);
+            _templates.CheckNames(_declaredData, vars.Keys, setup is not null);
             if (name is null)
             {
                 return (null, profile);
@@ -188,16 +189,17 @@ public static partial class YamlPlanLoader
                 Tags = tags,
                 Http = http,
                 Metrics = [FlowShared.Retries],
+                Seed = seed,
                 Source = reader.File,
                 SetupTimeout = setupTimeout,
                 Setup = setup is null ? null : async vu =>
                 {
-                    var captures = new Dictionary<string, object?>(StringComparer.Ordinal);
-                    await setup.RunAsync(new FlowRun(vu, shared, captures, null)).ConfigureAwait(false);
-                    return captures;
+                    var run = shared.RunOf(vu).ForLifecycle(vu, setupPart!, null);
+                    await setup.RunAsync(run).ConfigureAwait(false);
+                    return run.Captures;
                 },
                 Teardown = teardown is null ? null : (vu, setupData) =>
-                    teardown.RunAsync(new FlowRun(vu, shared, new Dictionary<string, object?>(StringComparer.Ordinal), setupData)),
+                    teardown.RunAsync(shared.RunOf(vu).ForLifecycle(vu, teardownPart!, setupData)),
             };
             return (plan, profile);
         }
@@ -274,6 +276,7 @@ public static partial class YamlPlanLoader
                 }
 
                 Flow flow;
+                var uses = _templates.Part = new TemplateUses();
                 if (get.TryGetValue("flow", out var f))
                 {
                     flow = flows.Flow(f.Value, path + ".flow");
@@ -284,6 +287,8 @@ public static partial class YamlPlanLoader
                     flow = new Flow([]);
                 }
 
+                _templates.Part = null;
+                var part = shared.AddPart(name, uses.DataSetsWith(shared.Vars));
                 var weight = get.TryGetValue("weight", out var w) ? reader.Number(w.Value, path + ".weight", 0.000001, 1_000_000) ?? 1 : 1;
                 var executor = get.TryGetValue("executor", out var ex) ? Executor(ex.Value, path, get) : null;
                 if (executor is null && !get.ContainsKey("executor"))
@@ -299,7 +304,7 @@ public static partial class YamlPlanLoader
                 {
                     Name = name,
                     Executor = new ConstantVusOptions(),
-                    Iteration = Iteration(flow, shared),
+                    Iteration = Iteration(flow, shared, part),
                     StartTime = get.TryGetValue("startTime", out var st) ? reader.Duration(st.Value, path + ".startTime") ?? TimeSpan.Zero : TimeSpan.Zero,
                     GracefulStop = get.TryGetValue("gracefulStop", out var gs) ? reader.Duration(gs.Value, path + ".gracefulStop") ?? TimeSpan.FromSeconds(30) : TimeSpan.FromSeconds(30),
                     Tags = get.TryGetValue("tags", out var tg) ? reader.StringMap(tg.Value, path + ".tags", "tags") : new Dictionary<string, string>(),
@@ -320,18 +325,18 @@ public static partial class YamlPlanLoader
             ];
         }
 
-        private static Func<VuContext, Task> Iteration(Flow flow, FlowShared shared) => async vu =>
+        private static Func<VuContext, Task> Iteration(Flow flow, FlowShared shared, FlowPart part) => async vu =>
         {
-            try
+            var run = shared.RunOf(vu).ForVu(vu, part);
+            if (!run.BeginIteration())
             {
-                await flow.RunAsync(new FlowRun(vu, shared, vu.Vars, vu.SetupData)).ConfigureAwait(false);
-            }
-            catch (DataExhaustedException exhausted)
-            {
-                // Pause so a VU with no rows left does not spin through empty iterations.
+                // An iteration cannot end its VU, so a VU whose `stop` data ran out aborts each iteration; the pause keeps
+                // it from spinning through empty ones.
                 await vu.SleepAsync(TimeSpan.FromMilliseconds(100)).ConfigureAwait(false);
-                vu.AbortIteration(exhausted.Message);
+                vu.AbortIteration($"data '{run.ExhaustedDataSet}' has no rows left");
             }
+
+            await flow.RunAsync(run).ConfigureAwait(false);
         };
 
         private ExecutorOptions? Executor(YamlNode node, string path, Dictionary<string, (YamlScalarNode KeyNode, YamlNode Value)> get)
@@ -556,9 +561,9 @@ public static partial class YamlPlanLoader
             return at with { Column = at.Column + Math.Max(0, offset) + quoted };
         }
 
-        private Dictionary<string, DataSource> Data(YamlNode node)
+        private List<DataSpec> Data(YamlNode node)
         {
-            var sources = new Dictionary<string, DataSource>(StringComparer.Ordinal);
+            var sets = new List<DataSpec>();
             foreach (var (name, _, value) in reader.Mapping(node, "data", null, "data sets (name: { csv: FILE })"))
             {
                 var path = "data." + name;
@@ -593,86 +598,52 @@ public static partial class YamlPlanLoader
                     continue;
                 }
 
-                var text = File.ReadAllText(full);
-                var rows = formats[0] == "csv" ? DataRows.ReadCsv(text, out var error) : DataRows.ReadJson(text, out error);
-                if (error is not null)
+                var before = reader.Errors.Count;
+                var set = DataSet.Load(name, full, reader.Errors, reader.At(fileNode));
+                if (reader.Errors.Count == before)
                 {
-                    reader.Error(path + "." + formats[0], $"data file '{file}': {error}", fileNode);
-                    continue;
+                    sets.Add(new DataSpec(set, Enum.Parse<PickMode>(pick, ignoreCase: true), Enum.Parse<ExhaustedBehaviour>(exhausted, ignoreCase: true)));
                 }
-
-                sources[name] = new DataSource(name, rows, pick, exhausted == "cycle");
             }
 
-            return sources;
+            return sets;
         }
 
-        private QuestionSource? Questions(YamlNode node)
+        private (QuestionStrategy Strategy, IReadOnlyList<QuestionTemplate>? Templates) Questions(YamlNode node)
         {
-            var get = reader.Mapping(node, "questions", PlanKeys.Questions, "questions { strategy, seed, templates }").ToDictionary(e => e.Key, e => e.Value);
-            if (node is not YamlMappingNode)
+            var get = reader.Mapping(node, "questions", PlanKeys.Questions, "questions { strategy, templates }").ToDictionary(e => e.Key, e => e.Value);
+            var strategy = get.TryGetValue("strategy", out var s) ? OneOf(s, "questions.strategy", PlanKeys.QuestionStrategies) : null;
+            var parsed = strategy is null ? QuestionStrategy.Mixed : Enum.Parse<QuestionStrategy>(strategy, ignoreCase: true);
+            if (!get.TryGetValue("templates", out var t) || reader.Text(t, "questions.templates", "a file path") is not { } file)
             {
-                return null;
-            }
-
-            var strategy = get.TryGetValue("strategy", out var s) ? OneOf(s, "questions.strategy", PlanKeys.QuestionStrategies) : "mixed";
-            var seed = get.TryGetValue("seed", out var sd) ? reader.Int(sd, "questions.seed", int.MinValue, int.MaxValue) : 42;
-            if (!get.TryGetValue("templates", out var t))
-            {
-                reader.Error("questions", "missing templates: a YAML file with a list of questions", node);
-                return null;
-            }
-
-            var file = reader.Text(t, "questions.templates", "a file path");
-            if (file is null || strategy is null || seed is null)
-            {
-                return null;
+                return (parsed, null);
             }
 
             var full = Path.GetFullPath(Path.Combine(reader.BaseDirectory, file));
             if (!File.Exists(full))
             {
                 reader.Error("questions.templates", $"questions file '{file}' not found (paths are relative to the plan file)", t);
-                return null;
+                return (parsed, null);
             }
 
-            var texts = new List<TextTemplate>();
-            try
+            var before = reader.Errors.Count;
+            var templates = QuestionGenerator.LoadTemplates(full, reader.Errors);
+            for (var i = before; i < reader.Errors.Count; i++)
             {
-                var stream = new YamlStream();
-                stream.Load(new StringReader(File.ReadAllText(full)));
-                var list = stream.Documents.FirstOrDefault()?.RootNode switch
-                {
-                    YamlSequenceNode seq => seq,
-                    YamlMappingNode map when map.Children.TryGetValue(new YamlScalarNode("questions"), out var inner) && inner is YamlSequenceNode seq => seq,
-                    _ => null,
-                };
-                foreach (var item in list?.Children ?? [])
-                {
-                    if (item is YamlScalarNode { Value: { } text } && TextTemplate.Parse(text, out _, out _) is { } template)
-                    {
-                        texts.Add(template);
-                    }
-                }
-            }
-            catch (YamlException exception)
-            {
-                reader.Error("questions.templates", $"questions file '{file}': {SyntaxMessage(exception)} at line {exception.Start.Line}", t);
-                return null;
+                reader.Errors[i] = reader.Errors[i] with { Location = reader.Errors[i].Location ?? reader.At(t) };
             }
 
-            if (texts.Count == 0)
+            if (reader.Errors.Count == before && templates.Count == 0)
             {
-                reader.Error("questions.templates", $"questions file '{file}' has no questions: expected a YAML list of texts (or questions: [...])", t);
-                return null;
+                reader.Error("questions.templates", $"questions file '{file}' has no questions", t);
             }
 
-            return new QuestionSource(strategy, seed.Value, texts);
+            return (parsed, reader.Errors.Count == before ? templates : null);
         }
 
-        private Dictionary<string, TextTemplate> Vars(YamlNode node)
+        private Dictionary<string, Template> Vars(YamlNode node)
         {
-            var vars = new Dictionary<string, TextTemplate>(StringComparer.Ordinal);
+            var vars = new Dictionary<string, Template>(StringComparer.Ordinal);
             var nodes = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
             foreach (var (name, keyNode, value) in reader.Mapping(node, "vars", null, "named templates (name: text)"))
             {
@@ -689,7 +660,7 @@ public static partial class YamlPlanLoader
                 }
             }
 
-            if (TemplateReader.FindCycle(vars) is { } cycle)
+            if (Template.FindCycle(vars) is { } cycle)
             {
                 reader.Error("vars." + cycle[0], $"circular template: {string.Join(" → ", cycle)}", nodes[cycle[0]]);
             }
@@ -718,12 +689,12 @@ public static partial class YamlPlanLoader
             return http;
         }
 
-        private (Flow? Flow, TimeSpan Timeout) Lifecycle(YamlNode node, string path, FlowReader flows, TimeSpan timeout)
+        private (Flow? Flow, TimeSpan Timeout, FlowPart? Part) Lifecycle(YamlNode node, string path, FlowReader flows, FlowShared shared, TimeSpan timeout)
         {
             var get = reader.Mapping(node, path, PlanKeys.Lifecycle, $"{path} {{ steps: [...] }}").ToDictionary(e => e.Key, e => e.Value);
             if (node is not YamlMappingNode)
             {
-                return (null, timeout);
+                return (null, timeout, null);
             }
 
             if (get.TryGetValue("timeout", out var t))
@@ -734,10 +705,13 @@ public static partial class YamlPlanLoader
             if (!get.TryGetValue("steps", out var steps))
             {
                 reader.Error(path, $"{path} needs steps:", node);
-                return (null, timeout);
+                return (null, timeout, null);
             }
 
-            return (flows.Flow(steps, path + ".steps"), timeout);
+            var uses = _templates.Part = new TemplateUses();
+            var flow = flows.Flow(steps, path + ".steps");
+            _templates.Part = null;
+            return (flow, timeout, shared.AddPart(path, uses.DataSetsWith(shared.Vars)));
         }
 
         private string? OneOf(YamlNode node, string path, IReadOnlyList<string> choices)

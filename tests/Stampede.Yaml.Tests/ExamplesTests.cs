@@ -43,7 +43,27 @@ public sealed class ExamplesTests(ExamplesTests.Runs runs) : IClassFixture<Examp
         result.Checks.ShouldNotBeEmpty();
         result.Checks.Where(c => c.Fails > 0).ShouldBeEmpty();
         result.Metric("http_req_failed")!.Values.Rate!.Value.ShouldBe(0);
-        result.Thresholds.Where(t => t.Outcome == ThresholdOutcomeNames.Failed && t.Metric != "http_req_duration").ShouldBeEmpty();
+        result.Thresholds.Where(t => t.Outcome == ThresholdOutcomeNames.Failed && !t.Metric.StartsWith("http_req_duration", StringComparison.Ordinal)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Run_BreakpointExample_ResultNotesTheRateReached()
+    {
+        var (_, result, errors) = await runs.Get("profile-breakpoint.yaml");
+
+        result.ShouldNotBeNull(errors);
+        var notes = result.Meta.Notes.ShouldNotBeNull();
+        notes.TryGetValue("breakpoint_rate", out var rate).ShouldBeTrue();
+        rate.ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
+    public async Task Run_OtherExample_ResultHasNoNotes()
+    {
+        var (_, result, errors) = await runs.Get("profile-smoke.yaml");
+
+        result.ShouldNotBeNull(errors);
+        result.Meta.Notes.ShouldBeNull();
     }
 
     [Theory]

@@ -67,4 +67,32 @@ public sealed class YamlPlanLoaderTests
 
         result.Errors.Select(e => e.Location!.Line).ShouldBe([6, 7, 9]);
     }
+
+    [Theory]
+    [InlineData("seed: 42\n", 42)]
+    [InlineData("", 1)]
+    public void LoadText_Seed_SetsThePlansSeed(string line, int expected)
+    {
+        var plan = YamlPlanLoader.LoadText("name: t\n" + line + "scenarios: { a: { flow: [ { get: http://127.0.0.1/ } ] } }", "t.yaml", ".").Plan!;
+
+        plan.Seed.ShouldBe(expected);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("questions: { strategy: technical }\n")]
+    public void LoadText_QuestionTemplate_IsValidWithOrWithoutAQuestionsSection(string questions)
+    {
+        var result = YamlPlanLoader.LoadText("name: t\n" + questions + "scenarios: { a: { flow: [ { post: http://127.0.0.1/, json: { q: \"{{ question }}\" } } ] } }", "t.yaml", ".");
+
+        result.Errors.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void LoadText_UnknownQuestionStrategy_SuggestsTheClosest()
+    {
+        var result = YamlPlanLoader.LoadText("name: t\nquestions: { strategy: tecnical }\nscenarios: { a: { flow: [ { get: http://127.0.0.1/ } ] } }", "t.yaml", ".");
+
+        result.Errors.ShouldHaveSingleItem().Message.ShouldContain("did you mean 'technical'");
+    }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Stampede.Cli.Hosting;
+using Stampede.Metrics;
 using Stampede.Plans;
 using Stampede.Plans.Profiles;
 using Stampede.Protocols.Http;
@@ -43,7 +44,9 @@ internal static class RunCommand
                     return ExitCodes.BadInput;
                 }
 
-                var planOutcome = await new PlanRunner(host).RunAsync(load.Plan!, PlanFile.ForProfile(settings, load)).ConfigureAwait(false);
+                var plan = load.Plan!;
+                Func<RunResult, IReadOnlyDictionary<string, double>>? notes = load.Profile is BreakpointProfile ? r => BreakpointReport.Notes(plan, r) : null;
+                var planOutcome = await new PlanRunner(host).RunAsync(plan, PlanFile.ForProfile(settings, load), notes: notes).ConfigureAwait(false);
                 if (load.Profile is BreakpointProfile && planOutcome.Result is { } result)
                 {
                     BreakpointReport.Write(host.Out, load.Plan!, result);

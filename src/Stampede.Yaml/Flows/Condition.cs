@@ -1,4 +1,4 @@
-using Stampede.Yaml.Templates;
+using Stampede.Data;
 
 namespace Stampede.Yaml.Flows;
 
@@ -6,9 +6,9 @@ namespace Stampede.Yaml.Flows;
 /// An <c>if:</c> test: a template that is true when it renders non-empty and not <c>false</c>/<c>0</c>, or a
 /// comparison <c>LEFT == RIGHT</c> / <c>LEFT != RIGHT</c> of two rendered templates (trimmed text).
 /// </summary>
-internal sealed record Condition(TextTemplate Left, string? Operator, TextTemplate? Right)
+internal sealed record Condition(Template Left, string? Operator, Template? Right)
 {
-    public bool Test(ITemplateScope scope)
+    public bool Test(TemplateScope scope)
     {
         var left = Left.Render(scope).Trim();
         if (Operator is null)

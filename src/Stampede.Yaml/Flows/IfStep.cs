@@ -4,5 +4,5 @@ namespace Stampede.Yaml.Flows;
 internal sealed record IfStep(Condition Condition, Flow Then, Flow? Else) : IFlowStep
 {
     public Task RunAsync(FlowRun run) =>
-        Condition.Test(run) ? Then.RunAsync(run) : Else?.RunAsync(run) ?? Task.CompletedTask;
+        Condition.Test(run.Scope) ? Then.RunAsync(run) : Else?.RunAsync(run) ?? Task.CompletedTask;
 }

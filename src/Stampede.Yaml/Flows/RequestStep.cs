@@ -1,17 +1,17 @@
 using Stampede.Protocols.Http;
-using Stampede.Yaml.Templates;
+using Stampede.Data;
 
 namespace Stampede.Yaml.Flows;
 
 /// <summary>An HTTP request with its templates, checks, captures and retry policy.</summary>
 internal sealed record RequestStep(
     HttpMethod Method,
-    TextTemplate Url,
-    IReadOnlyList<KeyValuePair<string, TextTemplate>> Query,
-    IReadOnlyList<KeyValuePair<string, TextTemplate>> Headers,
-    JsonTemplate? Json,
-    IReadOnlyList<KeyValuePair<string, TextTemplate>>? Form,
-    TextTemplate? Body,
+    Template Url,
+    IReadOnlyList<KeyValuePair<string, Template>> Query,
+    IReadOnlyList<KeyValuePair<string, Template>> Headers,
+    TemplatedJson? Json,
+    IReadOnlyList<KeyValuePair<string, Template>>? Form,
+    Template? Body,
     string? ContentType,
     TimeSpan? Timeout,
     string? Name,
@@ -67,36 +67,37 @@ internal sealed record RequestStep(
 
         if (failed && AbortIterationOnFail)
         {
-            run.Vu.AbortIteration($"a check of {Method} {Url.Source} failed");
+            run.Vu.AbortIteration($"a check of {Method} {Url} failed");
         }
     }
 
     private HttpRequestSpec Build(FlowRun run)
     {
-        var url = Url.Render(run);
+        var scope = run.Scope;
+        var url = Url.Render(scope);
         if (Query.Count > 0)
         {
-            var query = string.Join('&', Query.Select(q => Uri.EscapeDataString(q.Key) + "=" + Uri.EscapeDataString(q.Value.Render(run))));
+            var query = string.Join('&', Query.Select(q => Uri.EscapeDataString(q.Key) + "=" + Uri.EscapeDataString(q.Value.Render(scope))));
             url += (url.Contains('?', StringComparison.Ordinal) ? "&" : "?") + query;
         }
 
         HttpBody? body = null;
         if (Json is not null)
         {
-            body = HttpBody.Json(Json.Render(run));
+            body = HttpBody.Json(Json.Render(scope));
         }
         else if (Form is not null)
         {
-            body = HttpBody.Form(Form.Select(f => new KeyValuePair<string, string>(f.Key, f.Value.Render(run))));
+            body = HttpBody.Form(Form.Select(f => new KeyValuePair<string, string>(f.Key, f.Value.Render(scope))));
         }
         else if (Body is not null)
         {
-            body = HttpBody.Raw(Body.Render(run), ContentType ?? "text/plain; charset=utf-8");
+            body = HttpBody.Raw(Body.Render(scope), ContentType ?? "text/plain; charset=utf-8");
         }
 
         return new HttpRequestSpec(Method, url)
         {
-            Headers = Headers.Count == 0 ? null : [.. Headers.Select(h => new KeyValuePair<string, string>(h.Key, h.Value.Render(run)))],
+            Headers = Headers.Count == 0 ? null : [.. Headers.Select(h => new KeyValuePair<string, string>(h.Key, h.Value.Render(scope)))],
             Body = body,
             Timeout = Timeout,
             Name = Name,

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Stampede.Protocols.Http;
-using Stampede.Yaml.Templates;
 
 namespace Stampede.Yaml.Flows;
 
@@ -13,11 +12,11 @@ namespace Stampede.Yaml.Flows;
 internal sealed class ResponseValue
 {
     private readonly string _kind;
-    private readonly IReadOnlyList<TemplatePathPart> _jsonPath;
+    private readonly IReadOnlyList<(string? Name, int Index)> _jsonPath;
     private readonly string? _header;
     private readonly Regex? _regex;
 
-    private ResponseValue(string text, string kind, IReadOnlyList<TemplatePathPart>? jsonPath = null, string? header = null, Regex? regex = null)
+    private ResponseValue(string text, string kind, IReadOnlyList<(string? Name, int Index)>? jsonPath = null, string? header = null, Regex? regex = null)
     {
         Text = text;
         _kind = kind;
@@ -55,8 +54,8 @@ internal sealed class ResponseValue
 
         if (trimmed.StartsWith("json.", StringComparison.Ordinal) || trimmed.StartsWith("json[", StringComparison.Ordinal))
         {
-            var path = TemplatePath.Parse(trimmed, out error);
-            return path is null ? null : new ResponseValue(trimmed, "json", path.Parts.Skip(1).ToList());
+            var path = JsonPath(trimmed, out error);
+            return path is null ? null : new ResponseValue(trimmed, "json", path);
         }
 
         var suggestion = Plans.NameSuggestion.Closest(trimmed.Split('.')[0], ["status", "duration", "body", "json", "header", "regex"]);
@@ -115,7 +114,53 @@ internal sealed class ResponseValue
         }
     }
 
-    private static JsonElement? Walk(JsonElement element, IReadOnlyList<TemplatePathPart> parts)
+    /// <summary>Reads <c>json.a.b[0][-1]</c> (after <c>json</c>): member names and whole-number indexes.</summary>
+    private static List<(string? Name, int Index)>? JsonPath(string text, out string? error)
+    {
+        error = null;
+        var steps = new List<(string? Name, int Index)>();
+        var i = "json".Length;
+        while (i < text.Length)
+        {
+            if (text[i] == '.')
+            {
+                var start = ++i;
+                while (i < text.Length && text[i] is not ('.' or '['))
+                {
+                    i++;
+                }
+
+                if (i == start)
+                {
+                    error = $"expected a name after '.' at position {i + 1} of '{text}'";
+                    return null;
+                }
+
+                steps.Add((text[start..i], 0));
+            }
+            else if (text[i] == '[')
+            {
+                var close = text.IndexOf(']', i);
+                if (close < 0 || !int.TryParse(text.AsSpan(i + 1, close - i - 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var index))
+                {
+                    error = $"expected a whole-number index such as [0] or [-1] at position {i + 1} of '{text}'";
+                    return null;
+                }
+
+                steps.Add((null, index));
+                i = close + 1;
+            }
+            else
+            {
+                error = $"unexpected '{text[i]}' at position {i + 1} of '{text}': expected '.name' or '[index]'";
+                return null;
+            }
+        }
+
+        return steps;
+    }
+
+    private static JsonElement? Walk(JsonElement element, IReadOnlyList<(string? Name, int Index)> parts)
     {
         foreach (var part in parts)
         {
@@ -126,8 +171,9 @@ internal sealed class ResponseValue
                     return null;
                 }
             }
-            else if (part.Index is { } index)
+            else
             {
+                var index = part.Index;
                 if (element.ValueKind != JsonValueKind.Array)
                 {
                     return null;
@@ -146,10 +192,6 @@ internal sealed class ResponseValue
 
                 element = element[index];
             }
-            else
-            {
-                return null;
-            }
         }
 
         return element;
@@ -158,6 +200,19 @@ internal sealed class ResponseValue
     public static string Describe(object? value) => value switch
     {
         double d => d.ToString("0.###", CultureInfo.InvariantCulture),
-        _ => TextTemplate.Format(value),
+        _ => Format(value),
+    };
+
+    /// <summary>How a value read from a response compares as text: JSON strings unquoted, numbers invariant, null as nothing.</summary>
+    public static string Format(object? value) => value switch
+    {
+        null => "",
+        string s => s,
+        JsonElement { ValueKind: JsonValueKind.String } e => e.GetString() ?? "",
+        JsonElement { ValueKind: JsonValueKind.Null or JsonValueKind.Undefined } => "",
+        JsonElement e => e.GetRawText(),
+        bool b => b ? "true" : "false",
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
     };
 }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Stampede.Yaml.Templates;
 
 namespace Stampede.Yaml.Flows;
 
@@ -54,7 +53,7 @@ internal sealed class ValueMatcher
                 if (op is "==" or "!=" && !TryNumber(operand, isDuration, out _))
                 {
                     var negate = op == "!=";
-                    return new ValueMatcher($"{op}{operand}", (v, f) => f && string.Equals(TextTemplate.Format(v), operand, StringComparison.Ordinal) != negate);
+                    return new ValueMatcher($"{op}{operand}", (v, f) => f && string.Equals(ResponseValue.Format(v), operand, StringComparison.Ordinal) != negate);
                 }
 
                 if (!TryNumber(operand, isDuration, out var limit))
@@ -80,7 +79,7 @@ internal sealed class ValueMatcher
                 var negate = t[0] == '!';
                 var needle = t[(t.IndexOf(' ', StringComparison.Ordinal) + 1)..];
                 return new ValueMatcher(negate ? $"does not contain '{needle}'" : $"contains '{needle}'",
-                    (v, f) => (f && TextTemplate.Format(v).Contains(needle, StringComparison.Ordinal)) != negate);
+                    (v, f) => (f && ResponseValue.Format(v).Contains(needle, StringComparison.Ordinal)) != negate);
             }
 
             if (t.StartsWith("matches ", StringComparison.Ordinal))
@@ -97,7 +96,7 @@ internal sealed class ValueMatcher
                     return null;
                 }
 
-                return new ValueMatcher($"matches {pattern}", (v, f) => f && regex.IsMatch(TextTemplate.Format(v)));
+                return new ValueMatcher($"matches {pattern}", (v, f) => f && regex.IsMatch(ResponseValue.Format(v)));
             }
         }
 
@@ -106,7 +105,7 @@ internal sealed class ValueMatcher
             return new ValueMatcher($"is {t}", (v, f) => f && ToNumber(v) is { } x && x == exact);
         }
 
-        return new ValueMatcher($"is {t}", (v, f) => f && string.Equals(TextTemplate.Format(v), t, StringComparison.Ordinal));
+        return new ValueMatcher($"is {t}", (v, f) => f && string.Equals(ResponseValue.Format(v), t, StringComparison.Ordinal));
     }
 
     private static bool TryNumber(string text, bool isDuration, out double value)

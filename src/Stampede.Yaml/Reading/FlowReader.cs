@@ -1,7 +1,8 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
+using Stampede.Data;
 using Stampede.Protocols.Http;
 using Stampede.Yaml.Flows;
-using Stampede.Yaml.Templates;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -110,7 +111,7 @@ internal sealed class FlowReader(PlanReader reader, TemplateReader templates)
             if (at > 0)
             {
                 var left = templates.Parse(text[..at], node, path);
-                var right = templates.Parse(text[(at + 2)..], node, path);
+                var right = templates.Parse(text[(at + 2)..], node, path, at + 2);
                 return left is null || right is null ? null : new Condition(left, op, right);
             }
         }
@@ -225,7 +226,7 @@ internal sealed class FlowReader(PlanReader reader, TemplateReader templates)
 
         var urlPath = PlanReader.Join(path, kind);
         var url = templates.Parse(target, urlPath, "a URL such as /api/health");
-        if (url is not null && url.Source.Length == 0)
+        if (url is not null && url.ToString().Length == 0)
         {
             reader.Error(urlPath, "expected a URL such as /api/health, found nothing", target);
             ok = false;
@@ -237,7 +238,7 @@ internal sealed class FlowReader(PlanReader reader, TemplateReader templates)
             reader.Error(path, $"a request has one body, found {string.Join(" and ", bodies)}", get[bodies[1]]);
         }
 
-        JsonTemplate? json = get.TryGetValue("json", out var jsonNode) ? Json(jsonNode, path + ".json") : null;
+        TemplatedJson? json = get.TryGetValue("json", out var jsonNode) ? Json(jsonNode, path + ".json") : null;
         var form = get.TryGetValue("form", out var formNode) ? Pairs(formNode, path + ".form", "form fields") : null;
         var body = get.TryGetValue("body", out var bodyNode) ? templates.Parse(bodyNode, path + ".body") : null;
         var contentType = get.TryGetValue("contentType", out var ct) ? reader.Text(ct, path + ".contentType") : null;
@@ -250,8 +251,8 @@ internal sealed class FlowReader(PlanReader reader, TemplateReader templates)
         var expect = get.TryGetValue("expect", out var ex) ? Expect(ex, path + ".expect") : null;
 
         // A templated URL names its series by its template, so /api/missions/{{ id }} is one series, not one per id.
-        name ??= url is { IsConstant: false } ? url.Source : null;
-        var label = $"{method} {url?.Source}";
+        name ??= url is { IsConstant: false } ? url.ToString() : null;
+        var label = $"{method} {url}";
         var checks = get.TryGetValue("check", out var c) ? Checks(c, path + ".check", label) : [];
         var captures = get.TryGetValue("capture", out var cap) ? Captures(cap, path + ".capture") : [];
         if (!ok || url is null || retry is null)
@@ -262,9 +263,9 @@ internal sealed class FlowReader(PlanReader reader, TemplateReader templates)
         return new RequestStep(new HttpMethod(method), url, query, headers, json, form, body, contentType, timeout, name, checks, captures, retry, abort, expect);
     }
 
-    private List<KeyValuePair<string, TextTemplate>> Pairs(YamlNode node, string path, string what)
+    private List<KeyValuePair<string, Template>> Pairs(YamlNode node, string path, string what)
     {
-        var pairs = new List<KeyValuePair<string, TextTemplate>>();
+        var pairs = new List<KeyValuePair<string, Template>>();
         foreach (var (key, _, value) in reader.Mapping(node, path, null, what))
         {
             if (templates.Parse(value, PlanReader.Join(path, key)) is { } template)
@@ -276,57 +277,67 @@ internal sealed class FlowReader(PlanReader reader, TemplateReader templates)
         return pairs;
     }
 
-    private JsonTemplate? Json(YamlNode node, string path)
+    private TemplatedJson? Json(YamlNode node, string path)
+    {
+        var before = reader.Errors.Count;
+        var body = JsonBody(node, path);
+
+        // Every string was parsed as a template above, each placed at its own line and column; this second parse only
+        // builds the renderer, so its (identical, less precisely placed) problems are dropped.
+        return reader.Errors.Count > before ? null : TemplatedJson.Parse(body, [], path);
+    }
+
+    /// <summary>The body as JSON: plain YAML numbers, booleans and null stay JSON literals, every other scalar is a (templated) string.</summary>
+    private JsonNode? JsonBody(YamlNode node, string path)
     {
         switch (node)
         {
             case YamlMappingNode mapping:
-                var members = new List<KeyValuePair<string, JsonTemplate>>();
+                var members = new JsonObject();
                 foreach (var (key, _, value) in reader.Mapping(mapping, path, null, "a JSON object"))
                 {
-                    if (Json(value, PlanReader.Join(path, key)) is { } member)
-                    {
-                        members.Add(new(key, member));
-                    }
+                    members[key] = JsonBody(value, PlanReader.Join(path, key));
                 }
 
-                return new JsonObjectTemplate(members);
+                return members;
             case YamlSequenceNode sequence:
-                var items = new List<JsonTemplate>();
+                var items = new JsonArray();
                 for (var i = 0; i < sequence.Children.Count; i++)
                 {
-                    if (Json(sequence.Children[i], $"{path}[{i}]") is { } item)
-                    {
-                        items.Add(item);
-                    }
+                    items.Add(JsonBody(sequence.Children[i], $"{path}[{i}]"));
                 }
 
-                return new JsonArrayTemplate(items);
+                return items;
             case YamlScalarNode scalar when scalar.Style == ScalarStyle.Plain:
                 var text = reader.Text(scalar, path);
-                if (text is null)
+                switch (text)
                 {
-                    return null;
+                    case null or "" or "~" or "null":
+                        return null;
+                    case "true" or "false":
+                        return JsonValue.Create(text == "true");
                 }
 
-                if (text is "true" or "false" or "null")
+                if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var whole))
                 {
-                    return new JsonLiteralTemplate(text);
+                    return JsonValue.Create(whole);
                 }
 
-                if (text.Length == 0 || text == "~")
+                if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number))
                 {
-                    return new JsonLiteralTemplate("null");
+                    return JsonValue.Create(number);
                 }
 
-                if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && !double.IsInfinity(number))
-                {
-                    return new JsonLiteralTemplate(number.ToString("R", CultureInfo.InvariantCulture));
-                }
-
-                return templates.Parse(text, scalar, path) is { } plain ? new JsonStringTemplate(plain) : null;
+                templates.Parse(text, scalar, path);
+                return JsonValue.Create(text);
             default:
-                return templates.Parse(node, path) is { } quoted ? new JsonStringTemplate(quoted) : null;
+                var quoted = reader.Text(node, path);
+                if (quoted is not null)
+                {
+                    templates.Parse(quoted, node, path);
+                }
+
+                return JsonValue.Create(quoted);
         }
     }
 

@@ -1,10 +1,12 @@
+using Stampede.Data;
+
 namespace Stampede.Yaml.Reading;
 
 /// <summary>Every key the plan format knows, per mapping: the loader rejects others and the schema test checks the JSON Schema lists the same.</summary>
 internal static class PlanKeys
 {
     public static readonly IReadOnlyList<string> Root =
-        ["name", "description", "baseUrl", "profile", "data", "questions", "vars", "scenarios", "thresholds", "setup", "teardown", "env", "tags", "http"];
+        ["name", "description", "baseUrl", "profile", "seed", "data", "questions", "vars", "scenarios", "thresholds", "setup", "teardown", "env", "tags", "http"];
 
     public static readonly IReadOnlyList<string> Profile = ["name", "vus", "rate", "duration"];
 
@@ -53,9 +55,9 @@ internal static class PlanKeys
 
     public static readonly IReadOnlyList<string> Exhausted = ["cycle", "stop"];
 
-    public static readonly IReadOnlyList<string> Questions = ["strategy", "seed", "templates"];
+    public static readonly IReadOnlyList<string> Questions = ["strategy", "templates"];
 
-    public static readonly IReadOnlyList<string> QuestionStrategies = ["sequential", "random", "mixed"];
+    public static readonly IReadOnlyList<string> QuestionStrategies = [.. Enum.GetNames<QuestionStrategy>().Select(n => n.ToLowerInvariant())];
 
     public static readonly IReadOnlyList<string> Threshold = ["threshold", "abortOnFail", "delayAbortEval"];
 
@@ -63,6 +65,6 @@ internal static class PlanKeys
 
     public static readonly IReadOnlyList<string> CaptureForm = ["regex", "json", "header", "from"];
 
-    /// <summary>Names a template may start with besides captures and <c>vars:</c>.</summary>
-    public static readonly IReadOnlyList<string> TemplateRoots = ["env", "data", "setup", "vu", "iteration", "scenario", "repeat", "now", "random", "fake", "question"];
+    /// <summary>Names a template may start with besides captures and <c>vars:</c>: the templating language's built-ins and <c>repeat</c> (<c>repeat.index</c>).</summary>
+    public static readonly IReadOnlyList<string> TemplateRoots = [.. TemplateFunctions.Roots.Order(StringComparer.Ordinal), "repeat"];
 }

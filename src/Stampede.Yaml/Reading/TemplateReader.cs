@@ -1,5 +1,6 @@
+using System.Text.RegularExpressions;
+using Stampede.Data;
 using Stampede.Plans;
-using Stampede.Yaml.Templates;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -7,36 +8,52 @@ namespace Stampede.Yaml.Reading;
 
 /// <summary>
 /// Parses every <c>{{ }}</c> template in a plan with its location, and remembers the names they use so that, once the
-/// whole plan is read, names that nothing provides (a misspelt capture, an unknown data file) are reported.
+/// whole plan is read, names that nothing provides (a misspelt capture, an unknown data set) are reported.
 /// </summary>
 internal sealed class TemplateReader(PlanReader reader)
 {
-    private readonly List<(TemplatePath Path, SourceLocation Location, string Setting)> _uses = [];
+    private readonly List<(string Name, bool IsDataSet, SourceLocation Location, string Setting)> _uses = [];
 
     public HashSet<string> Captures { get; } = new(StringComparer.Ordinal);
 
-    public TextTemplate? Parse(YamlNode node, string path, string what = "a text value")
+    /// <summary>While a part (a scenario, setup, teardown) is read: collects the names and data sets its templates use.</summary>
+    public TemplateUses? Part { get; set; }
+
+    public Template? Parse(YamlNode node, string path, string what = "a text value")
     {
         var text = reader.Text(node, path, what);
         return text is null ? null : Parse(text, node, path);
     }
 
-    public TextTemplate? Parse(string text, YamlNode node, string path)
+    /// <summary>Parses <paramref name="text"/>, which starts at character <paramref name="offset"/> of <paramref name="node"/>'s scalar.</summary>
+    public Template? Parse(string text, YamlNode node, string path, int offset = 0)
     {
-        var template = TextTemplate.Parse(text, out var error, out var offset);
-        if (template is null)
+        var before = reader.Errors.Count;
+        var template = Template.Parse(text, reader.Errors, path, at => Offset(node, offset + at));
+        if (reader.Errors.Count > before)
         {
-            reader.Errors.Add(new PlanError(path, error!, Offset(node, offset)));
             return null;
         }
 
-        foreach (var use in template.Paths)
+        foreach (var name in template.ReferencedNames)
         {
-            var at = text.IndexOf(use.Text, StringComparison.Ordinal);
-            _uses.Add((use, Offset(node, at < 0 ? 0 : Math.Max(0, text.LastIndexOf("{{", at, StringComparison.Ordinal))), path));
+            _uses.Add((name, false, Offset(node, offset + Find(text, $@"(?<![\w.\-'""])(?:{Regex.Escape(name)})(?![\w\-])")), path));
         }
 
+        foreach (var set in template.ReferencedDataSets)
+        {
+            _uses.Add((set, true, Offset(node, offset + Find(text, $@"\bdata\s*\.\s*{Regex.Escape(set)}(?![\w\-])")), path));
+        }
+
+        Part?.Add(template);
         return template;
+    }
+
+    /// <summary>Where the placeholder holding <paramref name="pattern"/> opens (for error columns); 0 when not found.</summary>
+    private static int Find(string text, string pattern)
+    {
+        var match = Regex.Match(text, @"\{\{(?:(?!\}\})[\s\S])*?" + pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        return match.Success ? match.Index : 0;
     }
 
     /// <summary>Location of character <paramref name="offset"/> of a scalar, exact for one-line scalars.</summary>
@@ -48,86 +65,26 @@ internal sealed class TemplateReader(PlanReader reader)
     }
 
     /// <summary>Reports names no part of the plan provides.</summary>
-    public void CheckNames(IReadOnlyCollection<string> dataSets, IReadOnlyCollection<string> vars, bool hasSetup, bool hasQuestions)
+    public void CheckNames(IReadOnlyCollection<string> dataSets, IReadOnlyCollection<string> vars, bool hasSetup)
     {
-        foreach (var (use, location, setting) in _uses)
+        foreach (var (name, isDataSet, location, setting) in _uses)
         {
-            CheckName(use, location, setting, dataSets, vars, hasSetup, hasQuestions);
-            foreach (var inner in use.Parts.Where(p => p.IndexPath is not null))
+            string? problem = isDataSet
+                ? dataSets.Contains(name) ? null : $"unknown data set '{name}'" + Suggest(name, dataSets) + (dataSets.Count == 0 ? " (the plan has no data: section)" : "")
+                : name switch
+                {
+                    "setup" when !hasSetup => "the plan has no setup: section, so 'setup' names nothing",
+                    _ when PlanKeys.TemplateRoots.Contains(name) || Captures.Contains(name) || vars.Contains(name) => null,
+                    _ => $"unknown name '{name}'" + Suggest(name, [.. Captures, .. vars, .. PlanKeys.TemplateRoots])
+                        + "; a name must be captured by a step, defined in vars:, or be one of " + string.Join(", ", PlanKeys.TemplateRoots),
+                };
+            if (problem is not null)
             {
-                CheckName(inner.IndexPath!, location, setting, dataSets, vars, hasSetup, hasQuestions);
+                reader.Errors.Add(new PlanError(setting, problem, location));
             }
-        }
-    }
-
-    private void CheckName(TemplatePath use, SourceLocation location, string setting, IReadOnlyCollection<string> dataSets, IReadOnlyCollection<string> vars, bool hasSetup, bool hasQuestions)
-    {
-        var second = use.Parts.Count > 1 ? use.Parts[1].Name : null;
-        string? problem = use.Root switch
-        {
-            "env" when second is null => "'env' needs a variable name: {{ env.NAME }}",
-            "env" when !reader.Env.ContainsKey(second) => $"environment variable '{second}' is not set: give -e {second}=VALUE",
-            "data" when second is null => "'data' needs a data set name: {{ data.SET.COLUMN }}",
-            "data" when !dataSets.Contains(second) => $"unknown data set '{second}'" + Suggest(second, dataSets) + (dataSets.Count == 0 ? " (the plan has no data: section)" : ""),
-            "setup" when !hasSetup => "the plan has no setup: section, so 'setup' names nothing",
-            "question" when !hasQuestions => "the plan has no questions: section, so 'question' names nothing",
-            "vu" when second is not null and not ("id" or "index" or "idInScenario" or "iteration") => $"unknown 'vu.{second}': expected vu.id, vu.index, vu.idInScenario or vu.iteration",
-            "now" when second is not null and not ("unixMs" or "unix" or "iso") => $"unknown 'now.{second}': expected now.unixMs, now.unix or now.iso",
-            "random" when second is not null and not ("int" or "uuid" or "float" or "hex") => $"unknown 'random.{second}': expected random.int, random.uuid, random.float or random.hex",
-            "fake" when second is null || !FakeData.Kinds.Contains(second) => $"unknown 'fake.{second}': expected one of {string.Join(", ", FakeData.Kinds.Select(k => "fake." + k))}",
-            _ when PlanKeys.TemplateRoots.Contains(use.Root) || Captures.Contains(use.Root) || vars.Contains(use.Root) => null,
-            _ => $"unknown name '{use.Root}' in '{{{{ {use.Text} }}}}'" + Suggest(use.Root, [.. Captures, .. vars, .. PlanKeys.TemplateRoots])
-                + "; a name must be captured by a step, defined in vars:, or be one of " + string.Join(", ", PlanKeys.TemplateRoots),
-        };
-        if (problem is not null)
-        {
-            reader.Errors.Add(new PlanError(setting, problem, location));
         }
     }
 
     private static string Suggest(string name, IEnumerable<string> candidates) =>
         NameSuggestion.Closest(name, candidates) is { } s ? $"; did you mean '{s}'?" : "";
-
-    /// <summary>The first cycle among named templates (<c>a → b → a</c>), or null.</summary>
-    public static IReadOnlyList<string>? FindCycle(IReadOnlyDictionary<string, TextTemplate> vars)
-    {
-        var state = new Dictionary<string, int>(StringComparer.Ordinal);
-        var stack = new List<string>();
-        foreach (var name in vars.Keys)
-        {
-            if (Visit(name) is { } cycle)
-            {
-                return cycle;
-            }
-        }
-
-        return null;
-
-        IReadOnlyList<string>? Visit(string name)
-        {
-            if (state.GetValueOrDefault(name) == 2)
-            {
-                return null;
-            }
-
-            if (state.GetValueOrDefault(name) == 1)
-            {
-                return [.. stack.Skip(stack.IndexOf(name)), name];
-            }
-
-            state[name] = 1;
-            stack.Add(name);
-            foreach (var next in vars[name].Paths.Select(p => p.Root).Where(vars.ContainsKey))
-            {
-                if (Visit(next) is { } cycle)
-                {
-                    return cycle;
-                }
-            }
-
-            stack.RemoveAt(stack.Count - 1);
-            state[name] = 2;
-            return null;
-        }
-    }
 }

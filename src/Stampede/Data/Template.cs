@@ -43,9 +43,22 @@ public sealed class Template
     /// <param name="errors">Receives every problem.</param>
     /// <param name="path">The setting the text came from, e.g. <c>scenarios.chat.steps[0].body</c>.</param>
     /// <param name="location">Where the text is in the plan's source.</param>
-    public static Template Parse(string text, List<PlanError> errors, string path, SourceLocation? location = null)
+    public static Template Parse(string text, List<PlanError> errors, string path, SourceLocation? location = null) =>
+        Parse(text, errors, path, _ => location);
+
+    /// <summary>
+    /// Parses <paramref name="text"/> like <see cref="Parse(string, List{PlanError}, string, SourceLocation?)"/>, placing each
+    /// problem at the placeholder it is in: <paramref name="locate"/> turns a 0-based offset into the text (where the
+    /// placeholder's <c>{{</c> is) into a location in the plan's source.
+    /// </summary>
+    /// <param name="text">The text.</param>
+    /// <param name="errors">Receives every problem.</param>
+    /// <param name="path">The setting the text came from.</param>
+    /// <param name="locate">Where character N of the text is in the plan's source.</param>
+    public static Template Parse(string text, List<PlanError> errors, string path, Func<int, SourceLocation?> locate)
     {
         ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(locate);
         ArgumentNullException.ThrowIfNull(errors);
         var segments = new List<TemplateSegment>();
         var names = new List<string>();
@@ -70,7 +83,7 @@ public sealed class Template
             if (close < 0)
             {
                 var expected = nextOpen >= 0 ? $"expected '}}}}' before the next '{{{{' at position {nextOpen + 1}" : "expected '}}'";
-                errors.Add(new PlanError(path, $"'{{{{' at position {open + 1} is not closed: {expected} (in \"{Shorten(text)}\")", location));
+                errors.Add(new PlanError(path, $"'{{{{' at position {open + 1} is not closed: {expected} (in \"{Shorten(text)}\")", locate(open)));
                 failed = true;
                 if (nextOpen < 0)
                 {
@@ -84,20 +97,12 @@ public sealed class Template
             var expression = TemplateParser.Parse(text, open + 2, close, out var error);
             if (expression is null)
             {
-                errors.Add(new PlanError(path, $"{error} (in \"{Shorten(text[open..(close + 2)])}\")", location));
+                errors.Add(new PlanError(path, $"{error} (in \"{Shorten(text[open..(close + 2)])}\")", locate(open)));
                 failed = true;
             }
             else
             {
-                if (expression.RootName is { } root && !names.Contains(root))
-                {
-                    names.Add(root);
-                }
-
-                if (expression is DataExpression data && !sets.Contains(data.Set))
-                {
-                    sets.Add(data.Set);
-                }
+                Collect(expression, names, sets);
 
                 segments.Add(TemplateSegment.Of(expression));
             }
@@ -127,8 +132,11 @@ public sealed class Template
         }
 
         ArgumentNullException.ThrowIfNull(scope);
+
+        // Appends after whatever the scope's builder holds and trims back, so a variable that is itself a template
+        // (YAML vars:) can render while the template that reads it is half built.
         var builder = scope.Builder;
-        builder.Clear();
+        var start = builder.Length;
         foreach (var segment in _segments)
         {
             if (segment.Literal is { } literal)
@@ -141,7 +149,9 @@ public sealed class Template
             }
         }
 
-        return builder.ToString();
+        var rendered = builder.ToString(start, builder.Length - start);
+        builder.Length = start;
+        return rendered;
     }
 
     /// <summary>Evaluates a single-placeholder template keeping the value's type.</summary>
@@ -188,6 +198,24 @@ public sealed class Template
             stack.RemoveAt(stack.Count - 1);
             state[name] = true;
             return null;
+        }
+    }
+
+    private static void Collect(TemplateExpression expression, List<string> names, List<string> sets)
+    {
+        if (expression.RootName is { } root && !names.Contains(root))
+        {
+            names.Add(root);
+        }
+
+        if (expression is DataExpression data && !sets.Contains(data.Set))
+        {
+            sets.Add(data.Set);
+        }
+
+        foreach (var inner in expression.Inner)
+        {
+            Collect(inner, names, sets);
         }
     }
 

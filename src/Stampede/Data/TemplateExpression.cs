@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
 
@@ -9,6 +10,9 @@ internal abstract class TemplateExpression
 {
     /// <summary>The root name it reads (<c>data</c>, <c>env</c>, a variable's name), or null for literals and functions.</summary>
     public abstract string? RootName { get; }
+
+    /// <summary>Expressions nested inside this one (computed indexes), so a template's referenced names include theirs.</summary>
+    public virtual IEnumerable<TemplateExpression> Inner => [];
 
     public abstract TemplateValue Evaluate(TemplateScope scope);
 }
@@ -21,46 +25,90 @@ internal sealed class LiteralExpression(TemplateValue value) : TemplateExpressio
     public override TemplateValue Evaluate(TemplateScope scope) => value;
 }
 
-/// <summary>A step into a value: <c>.name</c> or <c>[3]</c> / <c>["key"]</c>.</summary>
-internal readonly record struct PathStep(string? Name, int Index)
+/// <summary>A step into a value: <c>.name</c>, <c>[3]</c> / <c>["key"]</c>, or an index computed by another expression (<c>[vu.index]</c>).</summary>
+internal readonly record struct PathStep(string? Name, int Index, TemplateExpression? Computed = null)
 {
-    public override string ToString() => Name is null ? $"[{Index}]" : "." + Name;
+    public override string ToString() => Computed is not null ? "[…]" : Name is null ? $"[{Index}]" : "." + Name;
 
-    /// <summary>Walks one step into <paramref name="value"/>; a missing member or index yields null.</summary>
-    public object? Apply(object? value)
+    /// <summary>Walks a list of steps from <paramref name="value"/>.</summary>
+    public static object? Walk(object? value, PathStep[] steps, TemplateScope scope)
+    {
+        foreach (var step in steps)
+        {
+            value = step.Apply(value, scope);
+        }
+
+        return value;
+    }
+
+    /// <summary>
+    /// Walks one step into <paramref name="value"/>; a missing member or index yields null. A computed whole-number index
+    /// wraps around the list, so <c>setup.keys[vu.index]</c> serves any number of VUs from a few keys.
+    /// </summary>
+    public object? Apply(object? value, TemplateScope scope)
+    {
+        if (Computed is null)
+        {
+            return Apply(value, Name, Index);
+        }
+
+        var key = Computed.Evaluate(scope);
+        if (key.AsObject() is string name && !long.TryParse(name, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _))
+        {
+            return Apply(value, name, 0);
+        }
+
+        var number = key.AsObject() switch
+        {
+            long l => l,
+            double d when double.IsFinite(d) => (long)d,
+            string s => long.Parse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture),
+            JsonElement { ValueKind: JsonValueKind.Number } e when e.TryGetInt64(out var n) => n,
+            _ => (long?)null,
+        };
+        var count = value switch
+        {
+            JsonElement { ValueKind: JsonValueKind.Array } array => array.GetArrayLength(),
+            IList list => list.Count,
+            _ => 0,
+        };
+        return number is { } index && count > 0 ? Apply(value, null, (int)(((index % count) + count) % count)) : null;
+    }
+
+    private static object? Apply(object? value, string? name, int index)
     {
         switch (value)
         {
             case null:
                 return null;
             case JsonElement element:
-                if (Name is null)
+                if (name is null)
                 {
-                    return element.ValueKind == JsonValueKind.Array && Index >= 0 && Index < element.GetArrayLength() ? element[Index] : null;
+                    return element.ValueKind == JsonValueKind.Array && index >= 0 && index < element.GetArrayLength() ? element[index] : null;
                 }
 
-                return element.ValueKind == JsonValueKind.Object && element.TryGetProperty(Name, out var property) ? property : null;
-            case IReadOnlyDictionary<string, string> strings when Name is not null:
-                return strings.TryGetValue(Name, out var text) ? text : null;
-            case IReadOnlyDictionary<string, object?> objects when Name is not null:
-                return objects.TryGetValue(Name, out var item) ? item : null;
-            case IDictionary<string, object?> objects when Name is not null:
-                return objects.TryGetValue(Name, out var entry) ? entry : null;
-            case IDictionary dictionary when Name is not null:
-                return dictionary.Contains(Name) ? dictionary[Name] : null;
-            case IList list when Name is null:
-                return Index >= 0 && Index < list.Count ? list[Index] : null;
+                return element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var property) ? property : null;
+            case IReadOnlyDictionary<string, string> strings when name is not null:
+                return strings.TryGetValue(name, out var text) ? text : null;
+            case IReadOnlyDictionary<string, object?> objects when name is not null:
+                return objects.TryGetValue(name, out var item) ? item : null;
+            case IDictionary<string, object?> objects when name is not null:
+                return objects.TryGetValue(name, out var entry) ? entry : null;
+            case IDictionary dictionary when name is not null:
+                return dictionary.Contains(name) ? dictionary[name] : null;
+            case IList list when name is null:
+                return index >= 0 && index < list.Count ? list[index] : null;
             case string:
                 return null;
         }
 
-        if (Name is null)
+        if (name is null)
         {
             return null;
         }
 
         // Setup may return a plain object; read its public property, ignoring case as YAML users write camelCase.
-        var member = value.GetType().GetProperty(Name, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
+        var member = value.GetType().GetProperty(name, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
         return member is { CanRead: true } && member.GetIndexParameters().Length == 0 ? member.GetValue(value) : null;
     }
 }
@@ -70,16 +118,10 @@ internal sealed class VariableExpression(string name, PathStep[] steps) : Templa
 {
     public override string? RootName => name;
 
-    public override TemplateValue Evaluate(TemplateScope scope)
-    {
-        var value = scope.LookupVariable(name);
-        foreach (var step in steps)
-        {
-            value = step.Apply(value);
-        }
+    public override IEnumerable<TemplateExpression> Inner => steps.Where(s => s.Computed is not null).Select(s => s.Computed!);
 
-        return TemplateValue.FromObject(value);
-    }
+    public override TemplateValue Evaluate(TemplateScope scope) =>
+        TemplateValue.FromObject(PathStep.Walk(scope.LookupVariable(name), steps, scope));
 }
 
 /// <summary><c>setup.a.b[2]</c>: what the plan's setup returned.</summary>
@@ -87,16 +129,10 @@ internal sealed class SetupExpression(PathStep[] steps) : TemplateExpression
 {
     public override string? RootName => "setup";
 
-    public override TemplateValue Evaluate(TemplateScope scope)
-    {
-        var value = scope.SetupData;
-        foreach (var step in steps)
-        {
-            value = step.Apply(value);
-        }
+    public override IEnumerable<TemplateExpression> Inner => steps.Where(s => s.Computed is not null).Select(s => s.Computed!);
 
-        return TemplateValue.FromObject(value);
-    }
+    public override TemplateValue Evaluate(TemplateScope scope) =>
+        TemplateValue.FromObject(PathStep.Walk(scope.SetupData, steps, scope));
 }
 
 /// <summary><c>data.set.column</c>: the column of the VU's current row of a data set.</summary>

@@ -16,6 +16,7 @@ internal static class TemplateFunctions
         {
             ["vu.id"] = s => TemplateValue.From(s.VuId),
             ["vu.idInScenario"] = s => TemplateValue.From(s.VuIdInScenario),
+            ["vu.index"] = s => TemplateValue.From(s.VuIdInScenario - 1),
             ["vu.iteration"] = s => TemplateValue.From(s.Iteration),
             ["scenario.name"] = s => TemplateValue.From(s.ScenarioName),
             ["scenario.iteration"] = s => TemplateValue.From(s.ScenarioIteration),

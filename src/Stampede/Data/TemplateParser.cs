@@ -95,9 +95,20 @@ internal sealed class TemplateParser
             {
                 _position++;
                 SkipSpace();
+                if (!AtEnd && (char.IsAsciiLetter(Peek) || Peek == '_') && !StartsWithKeyword())
+                {
+                    // A computed index: [vu.index], [repeat.index], [someCapture].
+                    var (innerNames, innerSteps, innerCall) = ParsePath();
+                    var computed = Resolve(innerNames, innerSteps, innerCall);
+                    SkipSpace();
+                    Expect(']');
+                    steps.Add(new PathStep(null, 0, computed));
+                    continue;
+                }
+
                 if (!TryParseLiteral(out var key) || key.Kind is not (TemplateValueKind.Integer or TemplateValueKind.String))
                 {
-                    throw Fail($"expected an index (a whole number) or a quoted key after '[' at position {Column}");
+                    throw Fail($"expected an index (a whole number, a quoted key or a name such as vu.index) after '[' at position {Column}");
                 }
 
                 SkipSpace();
@@ -284,6 +295,20 @@ internal sealed class TemplateParser
             Expect(')');
             return arguments;
         }
+    }
+
+    private bool StartsWithKeyword()
+    {
+        foreach (var word in (ReadOnlySpan<string>)["true", "false", "null"])
+        {
+            var after = _position + word.Length;
+            if (_text.AsSpan(_position, _end - _position).StartsWith(word, StringComparison.Ordinal) && (after >= _end || !IsNameChar(_text[after])))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private bool TryParseLiteral(out TemplateValue value)

@@ -73,6 +73,12 @@ public sealed record RunMetadata
 
     /// <summary>Length of every timeline, in seconds.</summary>
     public int Seconds { get; init; }
+
+    /// <summary>
+    /// Figures a front end adds about the run as a whole, by name, e.g. <c>breakpoint_rate</c> (the arrival rate a
+    /// breakpoint run had reached when it stopped). Default null: none.
+    /// </summary>
+    public IReadOnlyDictionary<string, double>? Notes { get; init; }
 }
 
 /// <summary>One metric: its values over all series, and each tagged series.</summary>

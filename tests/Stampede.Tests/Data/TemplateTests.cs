@@ -200,6 +200,50 @@ public sealed class TemplateTests
         template.Render(Scope(vuId: 1)).ShouldNotBe(template.Render(Scope(vuId: 2)));
     }
 
+    [Theory]
+    [InlineData("{{ setup.keys[vu.index] }}", 3, "k2")]
+    [InlineData("{{ setup.keys[vu.index] }}", 6, "k1")]
+    [InlineData("{{ setup.keys[n] }}", 1, "k1")]
+    [InlineData("{{ setup.keys[minus] }}", 1, "k3")]
+    [InlineData("{{ setup[key].id }}", 1, "42")]
+    [InlineData("{{ setup.nothing[vu.index] }}", 1, "")]
+    public void Render_ComputedIndex_WrapsAroundTheList(string text, int vuId, string expected)
+    {
+        var vars = new Dictionary<string, object?> { ["n"] = "5", ["minus"] = -1L, ["key"] = "org" };
+        var scope = Scope(vars, vuId: vuId);
+        scope.VuIdInScenario = vuId;
+
+        Parse(text).Render(scope).ShouldBe(expected);
+    }
+
+    [Fact]
+    public void Render_VariableThatIsItselfATemplate_RendersInsideTheOuterTemplate()
+    {
+        var inner = Parse("<{{ vu.id }}>");
+        TemplateScope? scope = null;
+        scope = new TemplateScope(new TemplateContext(), 3, name => name == "inner" ? inner.Render(scope!) : null);
+
+        Parse("a {{ inner }} b {{ inner }} c").Render(scope).ShouldBe("a <3> b <3> c");
+    }
+
+    [Fact]
+    public void ReferencedNames_IncludeNamesInComputedIndexes()
+    {
+        var template = Parse("{{ setup.keys[vu.index] }} {{ items[pos] }}");
+
+        template.ReferencedNames.ShouldBe(["setup", "vu", "items", "pos"]);
+    }
+
+    [Fact]
+    public void Parse_WithLocate_PlacesEachProblemAtItsPlaceholder()
+    {
+        var errors = new List<PlanError>();
+
+        Template.Parse("ok {{ vu.id }} {{ fake.nmae }}", errors, "url", offset => new SourceLocation("plan.yaml", 3, 10 + offset));
+
+        errors.ShouldHaveSingleItem().Location!.Column.ShouldBe(25);
+    }
+
     [Fact]
     public void ReferencedNames_ListsRootsOnceInOrder()
     {
@@ -232,7 +276,7 @@ public sealed class TemplateTests
     [InlineData("{{ 'open }}", "is not closed")]
     [InlineData("{{ a b }}", "unexpected 'b' at position 4: expected '}}'")]
     [InlineData("{{ a. }}", "expected a name at the end of the expression")]
-    [InlineData("{{ a[x] }}", "expected an index (a whole number) or a quoted key after '['")]
+    [InlineData("{{ a[1.5] }}", "expected an index (a whole number, a quoted key or a name such as vu.index) after '['")]
     public void Parse_MalformedTemplate_ReportsWhatWasExpected(string text, string message)
     {
         var errors = Errors(text);
