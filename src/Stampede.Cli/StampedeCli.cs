@@ -16,6 +16,7 @@ public static class StampedeCli
             RunCommand.Create(host),
             DemoCommand.Create(host),
             TargetCommand.Create(host),
+            ReportCommand.Create(host),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

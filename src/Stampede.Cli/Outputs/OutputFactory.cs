@@ -6,7 +6,7 @@ namespace Stampede.Cli.Outputs;
 /// <summary>The one place <c>--out KIND=TARGET</c> specs become outputs.</summary>
 internal static class OutputFactory
 {
-    public static readonly IReadOnlyList<string> Kinds = ["json", "summary"];
+    public static readonly IReadOnlyList<string> Kinds = ["json", "summary", "html", "junit", "markdown"];
 
     public static IOutput? Create(string spec, List<PlanError> errors)
     {
@@ -25,6 +25,12 @@ internal static class OutputFactory
                 return new JsonResultOutput(target);
             case "summary":
                 return new SummaryFileOutput(target);
+            case "html":
+                return new HtmlReportOutput(target);
+            case "junit":
+                return new JUnitOutput(target);
+            case "markdown":
+                return new MarkdownSummaryOutput(target);
             default:
                 var suggestion = NameSuggestion.Closest(kind, Kinds);
                 errors.Add(new PlanError("--out", $"unknown output '{kind}': expected one of {string.Join(", ", Kinds)}" + (suggestion is null ? "" : $" (did you mean '{suggestion}'?)")));
