@@ -38,13 +38,25 @@ internal sealed class RunOptions
 
     public Option<string?> Timeout { get; } = new("--timeout") { Description = "Request timeout, e.g. 10s (default 60s)." };
 
+    public Option<string?> OutDir { get; } = new("--out-dir") { Description = "Write every result file into this folder as <plan>_<YYYY-MM-DD_HH-MM>.<ext> (json, html, csv, junit.xml, md); relative --out files go there too." };
+
+    /// <summary>What <c>--out-dir</c> writes, each named <c>&lt;plan&gt;_&lt;YYYY-MM-DD_HH-MM&gt;</c> plus the suffix.</summary>
+    public static readonly IReadOnlyList<(string Kind, string Suffix)> OutDirOutputs =
+        [("json", ".json"), ("html", ".html"), ("csv", ""), ("junit", ".junit.xml"), ("markdown", ".md")];
+
     public IEnumerable<Option> All =>
-        [Vus, Duration, Iterations, Stages, Rate, Env, Out, Thresholds, Tags, Quiet, NoSummary, NoColor, Http2, Insecure, Timeout];
+        [Vus, Duration, Iterations, Stages, Rate, Env, Out, OutDir, Thresholds, Tags, Quiet, NoSummary, NoColor, Http2, Insecure, Timeout];
 
     public void AddTo(Command command)
     {
         foreach (var option in All)
         {
+            // A command may define its own variant (stampede demo has a default --out-dir).
+            if (command.Options.Any(o => o.Name == option.Name))
+            {
+                continue;
+            }
+
             command.Options.Add(option);
         }
     }
@@ -57,7 +69,7 @@ internal sealed class RunOptions
         Stages = parse.GetValue(Stages) ?? [],
         Rate = parse.GetValue(Rate),
         Env = parse.GetValue(Env) ?? [],
-        Outputs = parse.GetValue(Out) ?? [],
+        Outputs = WithOutDir(parse.GetValue(Out) ?? [], parse.GetResult(OutDir) is null ? null : parse.GetValue(OutDir)),
         Thresholds = parse.GetValue(Thresholds) ?? [],
         Tags = parse.GetValue(Tags) ?? [],
         Quiet = parse.GetValue(Quiet),
@@ -67,4 +79,27 @@ internal sealed class RunOptions
         Insecure = parse.GetValue(Insecure),
         Timeout = parse.GetValue(Timeout),
     };
+
+    /// <summary>Adds the <c>--out-dir</c> files and moves relative <c>--out</c> files into that folder.</summary>
+    internal static IReadOnlyList<string> WithOutDir(IReadOnlyList<string> outputs, string? folder)
+    {
+        if (string.IsNullOrEmpty(folder))
+        {
+            return outputs;
+        }
+
+        var inFolder = outputs.Select(spec =>
+        {
+            var equals = spec.IndexOf('=', StringComparison.Ordinal);
+            if (equals < 0 || spec[..equals] is "prometheus" or "pushgateway" or "otlp")
+            {
+                return spec;
+            }
+
+            var target = spec[(equals + 1)..];
+            return Path.IsPathRooted(target) ? spec : spec[..(equals + 1)] + Path.Combine(folder, target);
+        });
+        var standard = OutDirOutputs.Select(o => $"{o.Kind}={Path.Combine(folder, Stampede.Outputs.OutputPath.StandardName)}{o.Suffix}");
+        return [.. standard, .. inFolder];
+    }
 }

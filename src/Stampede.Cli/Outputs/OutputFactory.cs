@@ -6,7 +6,7 @@ namespace Stampede.Cli.Outputs;
 /// <summary>The one place <c>--out KIND=TARGET</c> specs become outputs.</summary>
 internal static class OutputFactory
 {
-    public static readonly IReadOnlyList<string> Kinds = ["json", "summary", "html", "junit", "markdown"];
+    public static readonly IReadOnlyList<string> Kinds = ["json", "summary", "html", "junit", "markdown", "csv", "ndjson"];
 
     public static IOutput? Create(string spec, List<PlanError> errors)
     {
@@ -31,6 +31,10 @@ internal static class OutputFactory
                 return new JUnitOutput(target);
             case "markdown":
                 return new MarkdownSummaryOutput(target);
+            case "csv":
+                return new LocustCsvOutput(target);
+            case "ndjson":
+                return new NdjsonOutput(target);
             default:
                 var suggestion = NameSuggestion.Closest(kind, Kinds);
                 errors.Add(new PlanError("--out", $"unknown output '{kind}': expected one of {string.Join(", ", Kinds)}" + (suggestion is null ? "" : $" (did you mean '{suggestion}'?)")));

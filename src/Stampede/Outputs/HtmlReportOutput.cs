@@ -17,5 +17,5 @@ public sealed class HtmlReportOutput(string path) : IOutput
     }
 
     /// <inheritdoc />
-    public Task EndAsync(RunResult result, CancellationToken cancellationToken) => HtmlReport.WriteAsync(result, path, cancellationToken);
+    public Task EndAsync(RunResult result, CancellationToken cancellationToken) => HtmlReport.WriteAsync(result, OutputPath.Resolve(path, result), cancellationToken);
 }

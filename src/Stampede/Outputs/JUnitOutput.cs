@@ -23,7 +23,7 @@ public sealed class JUnitOutput(string path) : IOutput
 
     /// <inheritdoc />
     public Task EndAsync(RunResult result, CancellationToken cancellationToken) =>
-        OutputFile.WriteTextAsync(path, Render(result), cancellationToken);
+        OutputFile.WriteTextAsync(OutputPath.Resolve(path, result), Render(result), cancellationToken);
 
     /// <summary>The JUnit XML document for <paramref name="result"/>.</summary>
     public static string Render(RunResult result)

@@ -8,7 +8,7 @@ namespace Stampede.Outputs;
 /// verdict, thresholds, key numbers, the busiest endpoints and failing checks. Appends when the file is the step
 /// summary (its path ends in <c>step_summary</c>), as GitHub expects; otherwise replaces the file.
 /// </summary>
-public sealed class MarkdownSummaryOutput(string path) : IOutput
+public sealed class MarkdownSummaryOutput(string template) : IOutput
 {
     /// <summary>Endpoints listed at most; the rest are counted in a closing line.</summary>
     public const int MaxEndpoints = 15;
@@ -27,6 +27,7 @@ public sealed class MarkdownSummaryOutput(string path) : IOutput
     public async Task EndAsync(RunResult result, CancellationToken cancellationToken)
     {
         var text = Render(result);
+        var path = OutputPath.Resolve(template, result);
         if (Path.GetFileName(path).Contains("step_summary", StringComparison.OrdinalIgnoreCase) && File.Exists(path))
         {
             await File.AppendAllTextAsync(path, text, OutputFile.Utf8, cancellationToken).ConfigureAwait(false);
@@ -41,10 +42,9 @@ public sealed class MarkdownSummaryOutput(string path) : IOutput
     {
         ArgumentNullException.ThrowIfNull(result);
         var md = new StringBuilder();
-        var failed = result.Thresholds.Count(t => t.Outcome == ThresholdOutcomeNames.Failed);
         md.Append("## ").Append(result.Passed ? "✅" : "❌").Append(" Stampede: ").Append(Escape(result.Meta.Plan)).Append(result.Passed ? " passed" : " failed").Append("\n\n");
         md.Append(FormattableString.Invariant($"Ran {ValueFormat.Milliseconds(result.Meta.DurationSeconds * 1000)} from {result.Meta.StartedAt:yyyy-MM-dd HH:mm:ss} UTC"));
-        md.Append(result.Thresholds.Count > 0 ? FormattableString.Invariant($"; {result.Thresholds.Count - failed} of {result.Thresholds.Count} thresholds passed") : "");
+        md.Append(result.Thresholds.Count > 0 ? FormattableString.Invariant($"; {result.Thresholds.Count(t => t.Outcome == ThresholdOutcomeNames.Passed)} of {result.Thresholds.Count} thresholds passed") : "");
         md.Append(result.Meta.StopReason is { } reason ? $"; stopped early: {Escape(reason)}" : "").Append(".\n\n");
 
         if (result.Thresholds.Count > 0)

@@ -89,12 +89,11 @@ public static class HtmlReport
 
     private static void Verdict(StringBuilder page, RunResult result)
     {
-        var failed = result.Thresholds.Count(t => t.Outcome == ThresholdOutcomeNames.Failed);
         page.Append("<div id=\"verdict\" class=\"verdict ").Append(result.Passed ? "pass" : "fail").Append("\" data-passed=\"")
             .Append(result.Passed ? "true" : "false").Append("\"><strong>").Append(result.Passed ? "PASSED" : "FAILED").Append("</strong> ");
         page.Append(result.Thresholds.Count == 0
             ? "no thresholds were set"
-            : Encode(FormattableString.Invariant($"{result.Thresholds.Count - failed} of {result.Thresholds.Count} thresholds passed")));
+            : Encode(FormattableString.Invariant($"{result.Thresholds.Count(t => t.Outcome == ThresholdOutcomeNames.Passed)} of {result.Thresholds.Count} thresholds passed")));
         if (result.Meta.StopReason is { } reason)
         {
             page.Append(" · stopped early: ").Append(Encode(reason));
