@@ -17,7 +17,14 @@ namespace Stampede.Reports.Tests.Support;
 /// </summary>
 public static class SampleRun
 {
+    // The streaming metrics the LLM, SSE and WebSocket protocols record, as the streaming dashboard expects them.
     public static readonly Metric LlmTtft = new("llm_ttft", MetricKind.Trend, MetricUnit.Time);
+    public static readonly Metric LlmItl = new("llm_itl", MetricKind.Trend, MetricUnit.Time);
+    public static readonly Metric LlmTokensPerSecond = new("llm_tokens_per_second", MetricKind.Trend);
+    public static readonly Metric LlmTokens = new("llm_tokens", MetricKind.Counter);
+    public static readonly Metric SseEvents = new("sse_events", MetricKind.Counter);
+    public static readonly Metric WsMsgsReceived = new("ws_msgs_received", MetricKind.Counter);
+    public static readonly Metric WsMsgsSent = new("ws_msgs_sent", MetricKind.Counter);
 
     public static async Task<RunResult> RunAsync(string duration = "2s", IReadOnlyList<IOutput>? outputs = null)
     {
@@ -40,6 +47,12 @@ public static class SampleRun
                     vu.Check("fail is 200", failed.Status == 200);
                 });
                 vu.Metrics.Trend(LlmTtft, vu.Tags).Record(20 + (vu.Iteration % 10));
+                vu.Metrics.Trend(LlmItl, vu.Tags).Record(2 + (vu.Iteration % 3));
+                vu.Metrics.Trend(LlmTokensPerSecond, vu.Tags).Record(40 + (vu.Iteration % 7));
+                vu.Metrics.Counter(LlmTokens, vu.Tags).Add(25);
+                vu.Metrics.Counter(SseEvents, vu.Tags).Add(26);
+                vu.Metrics.Counter(WsMsgsReceived, vu.Tags).Add(2);
+                vu.Metrics.Counter(WsMsgsSent, vu.Tags).Add(1);
                 await vu.SleepAsync(0.02);
             }))
             .Threshold("http_req_duration", "p(95)<5000")
