@@ -20,7 +20,7 @@ internal sealed class RunOptions
 
     public Option<string[]> Env { get; } = new("--env", "-e") { Description = "An environment variable for the plan, KEY=VALUE. Repeatable." };
 
-    public Option<string[]> Out { get; } = new("--out", "-o") { Description = "Write results: json=FILE (the full result). Repeatable." };
+    public Option<string[]> Out { get; } = new("--out", "-o") { Description = "Write or export results, KIND=TARGET: json, html, csv (a prefix), junit, markdown, summary, ndjson (FILE); prometheus=[HOST]:PORT; pushgateway=URL; otlp=URL. Repeatable; see docs/outputs.md." };
 
     public Option<string[]> Thresholds { get; } = new("--threshold") { Description = "Add a threshold METRIC:EXPRESSION, e.g. 'http_req_duration:p(95)<500' or 'http_req_failed{status:500}:rate<0.01'. Repeatable." };
 
