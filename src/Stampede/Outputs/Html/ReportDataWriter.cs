@@ -5,10 +5,18 @@ namespace Stampede.Outputs.Html;
 
 /// <summary>
 /// Writes the data the report's script draws: time charts, the latency histogram and heatmap. Numbers keep four
-/// significant digits (far below what a chart can show) so a 24-hour run stays a few megabytes.
+/// significant digits (far below what a chart can show) so a 24-hour run stays a few megabytes. Load, latency and
+/// error charts keep every second; when a long run has many other metrics, their charts are averaged over
+/// several seconds so the page stays under about 10 MB however many metrics were recorded.
 /// </summary>
 internal static class ReportDataWriter
 {
+    /// <summary>Numbers all full-resolution charts may hold together before secondary charts are thinned.</summary>
+    public const int PointBudget = 1_000_000;
+
+    /// <summary>Numbers the secondary (streaming, other) charts hold together at most.</summary>
+    public const int SecondaryBudget = 400_000;
+
     public static void Write(Utf8JsonWriter json, RunResult result)
     {
         var seconds = ReportCharts.Seconds(result);
@@ -16,9 +24,17 @@ internal static class ReportDataWriter
         json.WriteNumber("t0", result.Meta.StartedAt.ToUnixTimeMilliseconds() / 1000.0);
         json.WriteNumber("seconds", seconds);
         json.WriteStartArray("charts");
-        foreach (var chart in ReportCharts.For(result, seconds))
+        var charts = ReportCharts.For(result, seconds);
+        var secondaryLines = charts.Where(IsSecondary).Sum(c => c.Lines.Count);
+        var allLines = charts.Sum(c => c.Lines.Count);
+        var step = (long)allLines * seconds <= PointBudget || secondaryLines == 0
+            ? 1
+            : (int)Math.Ceiling((double)secondaryLines * seconds / SecondaryBudget);
+        foreach (var chart in charts)
         {
+            var chartStep = IsSecondary(chart) ? Math.Max(step, 1) : 1;
             json.WriteStartObject();
+            json.WriteNumber("step", chartStep);
             json.WriteString("id", chart.Id);
             json.WriteString("section", chart.Section);
             json.WriteString("title", chart.Title);
@@ -33,7 +49,7 @@ internal static class ReportDataWriter
             json.WriteStartArray("data");
             foreach (var line in chart.Lines)
             {
-                Numbers(json, line.Values);
+                Numbers(json, chartStep == 1 ? line.Values : Average(line.Values, chartStep));
             }
 
             json.WriteEndArray();
@@ -80,6 +96,31 @@ internal static class ReportDataWriter
         }
 
         json.WriteEndObject();
+    }
+
+    private static bool IsSecondary(ReportChart chart) => chart.Section is ReportCharts.Streaming or ReportCharts.Other;
+
+    /// <summary>Means over <paramref name="step"/> seconds, skipping seconds without samples (NaN).</summary>
+    private static double[] Average(double[] values, int step)
+    {
+        var averaged = new double[(values.Length + step - 1) / step];
+        for (var i = 0; i < averaged.Length; i++)
+        {
+            double sum = 0;
+            var count = 0;
+            for (var j = i * step; j < Math.Min(values.Length, (i + 1) * step); j++)
+            {
+                if (!double.IsNaN(values[j]))
+                {
+                    sum += values[j];
+                    count++;
+                }
+            }
+
+            averaged[i] = count == 0 ? double.NaN : sum / count;
+        }
+
+        return averaged;
     }
 
     private static void Numbers(Utf8JsonWriter json, IReadOnlyList<double> values)

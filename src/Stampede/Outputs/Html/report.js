@@ -24,8 +24,15 @@
     return String(+v.toPrecision(4));
   }
 
-  var xs = new Array(data.seconds);
-  for (var i = 0; i < data.seconds; i++) { xs[i] = data.t0 + i; }
+  var axes = {};
+  function timeAxis(step) {
+    if (!axes[step]) {
+      var n = Math.ceil(data.seconds / step), xs = new Array(n);
+      for (var i = 0; i < n; i++) { xs[i] = data.t0 + i * step; }
+      axes[step] = xs;
+    }
+    return axes[step];
+  }
 
   data.charts.forEach(function (chart) {
     var host = document.querySelector('.charts[data-section="' + chart.section + '"]');
@@ -34,7 +41,7 @@
     box.className = 'chart';
     box.setAttribute('data-chart', chart.id);
     var caption = document.createElement('figcaption');
-    caption.textContent = chart.title + (chart.unit ? ' (' + chart.unit + ')' : '');
+    caption.textContent = chart.title + (chart.unit ? ' (' + chart.unit + ')' : '') + (chart.step > 1 ? ' · mean of ' + chart.step + ' s' : '');
     box.appendChild(caption);
     host.appendChild(box);
     var series = [{}].concat(chart.labels.map(function (label, k) {
@@ -48,7 +55,7 @@
       scales: { x: { time: true } },
       axes: [{}, { size: 60, values: function (u, vals) { return vals.map(function (v) { return format(v, chart.unit === '/s' || chart.unit === '%' ? '' : chart.unit); }); } }],
     };
-    plots.push({ plot: new uPlot(opts, [xs].concat(chart.data), box), box: box });
+    plots.push({ plot: new uPlot(opts, [timeAxis(chart.step || 1)].concat(chart.data), box), box: box });
     drawn++;
   });
 
