@@ -41,7 +41,7 @@ public static class HtmlReport
 
         page.Append("<script id=\"report-data\" type=\"application/json\">");
         page.Append(Data(result));
-        page.Append("</script>\n<script>").Append(HtmlAssets.ChartLibrary).Append("</script>\n<script>").Append(HtmlAssets.Script).Append("</script>\n</body></html>\n");
+        page.Append("</script>\n<!-- uPlot, embedded below:\n").Append(HtmlAssets.ChartLibraryLicense.Replace("--", "- -", StringComparison.Ordinal)).Append("-->\n<script>").Append(HtmlAssets.ChartLibrary).Append("</script>\n<script>").Append(HtmlAssets.Script).Append("</script>\n</body></html>\n");
         return page.ToString();
     }
 
