@@ -69,7 +69,11 @@ internal static class PlanOverrides
         }
 
         var scenarios = plan.Scenarios;
-        if (settings.OverridesLoad && LoadFrom(settings, errors) is { } executor)
+        if (settings.Profile is { } profileName)
+        {
+            scenarios = ApplyProfile(scenarios, profileName, settings, errors);
+        }
+        else if (settings.OverridesLoad && LoadFrom(settings, errors) is { } executor)
         {
             scenarios = [.. scenarios.Select(s => s with { Executor = executor })];
         }
@@ -135,6 +139,34 @@ internal static class PlanOverrides
         }
 
         return new ConstantVusOptions { Vus = settings.Vus ?? 1, Duration = duration ?? defaultDuration ?? TimeSpan.FromSeconds(10) };
+    }
+
+    /// <summary>--profile: every scenario gets the profile, the load split evenly; --vus, --rate and --duration scale it.</summary>
+    private static IReadOnlyList<ScenarioPlan> ApplyProfile(IReadOnlyList<ScenarioPlan> scenarios, string name, RunSettings settings, List<PlanError> errors)
+    {
+        if (Plans.Profiles.LoadProfiles.Find(name) is not { } profile)
+        {
+            var suggestion = NameSuggestion.Closest(name, Plans.Profiles.LoadProfiles.Names);
+            errors.Add(new PlanError("--profile", $"unknown profile '{name}'" + (suggestion is null ? "" : $"; did you mean '{suggestion}'?") + $" (profiles: {string.Join(", ", Plans.Profiles.LoadProfiles.Names)})"));
+            return scenarios;
+        }
+
+        TimeSpan? duration = null;
+        if (settings.Duration is { } text)
+        {
+            if (Duration.TryParse(text, out var parsed, out var error))
+            {
+                duration = parsed;
+            }
+            else
+            {
+                errors.Add(new PlanError("--duration", error!));
+                return scenarios;
+            }
+        }
+
+        var parameters = new Plans.Profiles.ProfileParameters { Vus = settings.Vus, Rate = settings.Rate, Duration = duration };
+        return [.. scenarios.Select(s => s with { Executor = profile.Build(parameters, 1.0 / scenarios.Count) })];
     }
 
     private static KeyValuePair<string, string>? SplitPair(string text, char separator, string option, List<PlanError> errors)

@@ -38,6 +38,8 @@ internal sealed class RunOptions
 
     public Option<string?> Timeout { get; } = new("--timeout") { Description = "Request timeout, e.g. 10s (default 60s)." };
 
+    public Option<string?> Profile { get; } = new("--profile") { Description = "A load profile: smoke, load, ramp-up, sustained, stress, spike, soak or breakpoint; --vus, --rate and --duration scale it." };
+
     public Option<string?> OutDir { get; } = new("--out-dir") { Description = "Write every result file into this folder as <plan>_<YYYY-MM-DD_HH-MM>.<ext> (json, html, csv, junit.xml, md); relative --out files go there too." };
 
     /// <summary>What <c>--out-dir</c> writes, each named <c>&lt;plan&gt;_&lt;YYYY-MM-DD_HH-MM&gt;</c> plus the suffix.</summary>
@@ -45,7 +47,7 @@ internal sealed class RunOptions
         [("json", ".json"), ("html", ".html"), ("csv", ""), ("junit", ".junit.xml"), ("markdown", ".md")];
 
     public IEnumerable<Option> All =>
-        [Vus, Duration, Iterations, Stages, Rate, Env, Out, OutDir, Thresholds, Tags, Quiet, NoSummary, NoColor, Http2, Insecure, Timeout];
+        [Profile, Vus, Duration, Iterations, Stages, Rate, Env, Out, OutDir, Thresholds, Tags, Quiet, NoSummary, NoColor, Http2, Insecure, Timeout];
 
     public void AddTo(Command command)
     {
@@ -78,6 +80,7 @@ internal sealed class RunOptions
         Http2 = parse.GetValue(Http2),
         Insecure = parse.GetValue(Insecure),
         Timeout = parse.GetValue(Timeout),
+        Profile = parse.GetValue(Profile),
     };
 
     /// <summary>Adds the <c>--out-dir</c> files and moves relative <c>--out</c> files into that folder.</summary>

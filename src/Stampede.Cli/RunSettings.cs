@@ -33,6 +33,8 @@ internal sealed record RunSettings
 
     public string? Timeout { get; init; }
 
+    public string? Profile { get; init; }
+
     /// <summary>True when the options replace the plan's executors.</summary>
     public bool OverridesLoad => Vus is not null || Duration is not null || Iterations is not null || Stages.Count > 0 || Rate is not null;
 }

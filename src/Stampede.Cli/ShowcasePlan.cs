@@ -1,5 +1,6 @@
 using Stampede.Plans;
 using Stampede.Protocols.Http;
+using Stampede.Protocols.Llm;
 
 namespace Stampede.Cli;
 
@@ -67,10 +68,44 @@ internal static class ShowcasePlan
                     vu.Check(completion, "completion is 200", r => r.Status == 200);
                     await vu.SleepAsync(TimeSpan.FromMilliseconds(250));
                 }))
+            .Scenario("chat-sse", s => s
+                .ConstantVus(3, whole)
+                .Iteration(async vu =>
+                {
+                    var chat = await vu.Sse.PostAsync("/api/chat", HttpBody.Json(new { message = "How do I read a latency histogram?" }), name: "/api/chat");
+                    vu.Check(chat, "chat streamed to done", r => r.TerminalSeen && r.Error == Protocols.Sse.SseErrorKind.None);
+                    await vu.SleepAsync(TimeSpan.FromMilliseconds(300));
+                }))
+            .Scenario("llm-stream", s => s
+                .ConstantArrivalRate(rate: 4, duration: whole, preAllocatedVus: 4, maxVus: 16)
+                .Iteration(async vu =>
+                {
+                    var answer = await vu.Llm.ChatAsync(StreamingLlm(apiKey), LlmPrompts.Pick(Questions, vu.Random));
+                    vu.Check(answer, "llm stream ok", r => r.Ok);
+                }))
+            .Threshold("llm_ttft", "p(95)<1000")
+            .Threshold("llm_goodput", "rate>0.9")
+            .Threshold("sse_time_to_first_event{scenario:chat-sse}", "p(95)<1000")
             .Threshold("http_req_duration", "p(95)<500")
             .Threshold("http_req_failed", "rate<0.01")
             .Threshold("checks", "rate>0.99")
             .Threshold("http_req_duration{scenario:health}", "p(95)<250")
             .Build();
     }
+
+    private static readonly string[] Questions =
+    [
+        "What is a load test?", "Why does p99 matter more than the average?", "What is coordinated omission?",
+        "How many virtual users do I need?", "What is time to first token?",
+    ];
+
+    private static LlmOptions StreamingLlm(string apiKey) => new()
+    {
+        ApiKey = apiKey,
+        Model = "demo-chat",
+        Name = "/v1/chat/completions (stream)",
+        Tenant = "demo",
+        Slo = LlmSlo.Parse("ttft<1s, tpot<100ms"),
+        CostLimitUsd = 5m,
+    };
 }

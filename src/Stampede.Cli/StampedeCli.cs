@@ -16,6 +16,8 @@ public static class StampedeCli
             RunCommand.Create(host),
             DemoCommand.Create(host),
             TargetCommand.Create(host),
+            ValidateCommand.Create(host),
+            SchemaCommand.Create(host),
             ReportCommand.Create(host),
         };
         var parse = root.Parse(args);

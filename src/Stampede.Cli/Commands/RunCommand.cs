@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Stampede.Cli.Hosting;
 using Stampede.Plans;
+using Stampede.Plans.Profiles;
 using Stampede.Protocols.Http;
 
 namespace Stampede.Cli.Commands;
@@ -35,8 +36,20 @@ internal static class RunCommand
 
             if (file is not null)
             {
-                ErrorReport.Write(host.Error, [new PlanError("run", $"cannot run '{file}': YAML plans are not supported by this version yet; use --url, or a C# plan with plan.RunAsync(args)")]);
-                return ExitCodes.BadInput;
+                var load = PlanFile.Load(file, settings, host);
+                if (!load.Succeeded)
+                {
+                    ErrorReport.Write(host.Error, load.Errors);
+                    return ExitCodes.BadInput;
+                }
+
+                var planOutcome = await new PlanRunner(host).RunAsync(load.Plan!, PlanFile.ForProfile(settings, load)).ConfigureAwait(false);
+                if (load.Profile is BreakpointProfile && planOutcome.Result is { } result)
+                {
+                    BreakpointReport.Write(host.Out, load.Plan!, result);
+                }
+
+                return planOutcome.ExitCode;
             }
 
             var errors = new List<PlanError>();

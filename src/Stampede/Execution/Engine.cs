@@ -43,9 +43,12 @@ public sealed class Engine(EngineOptions? options = null)
         var ticker = TickAsync(run, runtimes, started, finished, thresholds, tickStop.Token);
         try
         {
-            await RunSetupAsync(run).ConfigureAwait(false);
-            var scenarios = runtimes.Select((runtime, index) => RunScenarioAsync(runtime, () => started[index] = true, () => finished[index] = true));
-            await Task.WhenAll(scenarios).ConfigureAwait(false);
+            if (await RunSetupAsync(run).ConfigureAwait(false))
+            {
+                var scenarios = runtimes.Select((runtime, index) => RunScenarioAsync(runtime, () => started[index] = true, () => finished[index] = true));
+                await Task.WhenAll(scenarios).ConfigureAwait(false);
+            }
+
             await RunTeardownAsync(run).ConfigureAwait(false);
         }
         finally
@@ -130,19 +133,25 @@ public sealed class Engine(EngineOptions? options = null)
         }
     }
 
-    private static async Task RunSetupAsync(RunContext run)
+    /// <summary>Runs setup; when it fails the run stops before any scenario, but still produces its result.</summary>
+    private static async Task<bool> RunSetupAsync(RunContext run)
     {
         if (run.Plan.Setup is not { } setup)
         {
-            return;
+            return true;
         }
 
-        await using var lifecycle = LifecycleScenario(run, "setup");
-        var vu = lifecycle.CreateVu();
-        using var timeout = new CancellationTokenSource(run.Plan.SetupTimeout, run.Time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, run.Control.Hard);
-        vu.CancellationToken = linked.Token;
-        run.SetupData = await setup(vu.Context).WaitAsync(linked.Token).ConfigureAwait(false);
+        try
+        {
+            await RunLifecycleAsync(run, "setup", async vu => run.SetupData = await setup(vu).ConfigureAwait(false)).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception exception)
+        {
+            run.Errors.Record("setup", exception);
+            run.Control.RequestStop($"setup failed: {exception.Message}");
+            return false;
+        }
     }
 
     private static async Task RunTeardownAsync(RunContext run)
@@ -152,19 +161,25 @@ public sealed class Engine(EngineOptions? options = null)
             return;
         }
 
-        await using var lifecycle = LifecycleScenario(run, "teardown");
+        try
+        {
+            await RunLifecycleAsync(run, "teardown", vu => teardown(vu, run.SetupData)).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            run.Errors.Record("teardown", exception);
+        }
+    }
+
+    /// <summary>Runs setup or teardown on a VU of its own, within the plan's setup timeout.</summary>
+    private static async Task RunLifecycleAsync(RunContext run, string name, Func<VuContext, Task> body)
+    {
+        await using var lifecycle = LifecycleScenario(run, name);
         var vu = lifecycle.CreateVu();
         using var timeout = new CancellationTokenSource(run.Plan.SetupTimeout, run.Time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, run.Control.Hard);
         vu.CancellationToken = linked.Token;
-        try
-        {
-            await teardown(vu.Context, run.SetupData).WaitAsync(linked.Token).ConfigureAwait(false);
-        }
-        catch (Exception exception) when (exception is not OutOfMemoryException)
-        {
-            run.Errors.Record("teardown", exception);
-        }
+        await body(vu.Context).WaitAsync(linked.Token).ConfigureAwait(false);
     }
 
     private static ScenarioRuntime LifecycleScenario(RunContext run, string name) =>
@@ -180,6 +195,7 @@ public sealed class Engine(EngineOptions? options = null)
         var registry = run.Registry;
         var vus = registry.Gauge(BuiltinMetrics.Vus, TagSet.Empty);
         var vusMax = registry.Gauge(BuiltinMetrics.VusMax, TagSet.Empty);
+        var harness = new HarnessMonitor(registry, run.Time);
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1), run.Time);
         try
         {
@@ -189,6 +205,7 @@ public sealed class Engine(EngineOptions? options = null)
                 var allocated = runtimes.Sum(r => r.AllocatedVus);
                 vus.Set(active);
                 vusMax.Set(allocated);
+                harness.Sample();
                 registry.Collect();
                 var elapsed = run.Elapsed;
                 var failing = thresholds.EvaluateLive(elapsed);

@@ -58,6 +58,9 @@ internal sealed class RunContext : IDisposable
 
     public ErrorLog Errors { get; } = new();
 
+    /// <summary>The run's LLM spend, shared by every VU so a cost limit sees the total.</summary>
+    public Protocols.Llm.LlmCostLedger LlmLedger { get; } = new();
+
     /// <summary>Tags on every sample of the run.</summary>
     public TagSet BaseTags { get; }
 

@@ -17,7 +17,8 @@ internal sealed class VirtualUser : IThreadPoolWorkItem, IAsyncDisposable
         Scenario = scenario;
         Id = id;
         IdInScenario = idInScenario;
-        Random = new Random(HashCode.Combine(scenario.Plan.Name, id));
+        // Seeded from the plan's seed and the VU's number only, so the same plan makes the same choices in every process.
+        Random = new Random(Data.SeedMixer.Mix(scenario.Run.Plan.Seed, id, Data.SeedMixer.VuRandom));
         Tags = scenario.Tags;
         Context = new VuContext(this);
     }
@@ -84,6 +85,9 @@ internal sealed class VirtualUser : IThreadPoolWorkItem, IAsyncDisposable
 
         series.Add(passed);
     }
+
+    /// <summary>When the running iteration was scheduled to start (arrival-rate executors); 0 for closed-model VUs.</summary>
+    public long ScheduledTimestamp => _scheduledTimestamp;
 
     /// <summary>Starts an arrival-rate iteration on the thread pool without allocating a closure.</summary>
     public void Dispatch(long scheduledTimestamp)

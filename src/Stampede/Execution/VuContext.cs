@@ -1,5 +1,8 @@
 using Stampede.Metrics;
 using Stampede.Protocols.Http;
+using Stampede.Protocols.Llm;
+using Stampede.Protocols.Sse;
+using Stampede.Protocols.WebSockets;
 
 namespace Stampede.Execution;
 
@@ -11,6 +14,9 @@ public sealed class VuContext : IAsyncDisposable
 {
     private readonly VirtualUser _vu;
     private VuHttp? _http;
+    private VuSse? _sse;
+    private VuWs? _ws;
+    private VuLlm? _llm;
 
     internal VuContext(VirtualUser vu)
     {
@@ -19,6 +25,16 @@ public sealed class VuContext : IAsyncDisposable
 
     /// <summary>This VU's HTTP client: its own connections and cookies; k6's HTTP metrics are recorded with the VU's tags.</summary>
     public VuHttp Http => _http ??= new VuHttp(_vu.Run.CreateHttpSession(), new HttpMetricsRecorder(_vu.Run.Registry), () => _vu.Tags, () => _vu.CancellationToken);
+
+    /// <summary>This VU's Server-Sent Events client (its own connections); records the <c>sse_*</c> metrics.</summary>
+    public VuSse Sse => _sse ??= new VuSse(_vu.Run.CreateHttpSession(), _vu.Run.Registry, _vu.Run.Time, () => _vu.Tags, () => _vu.CancellationToken);
+
+    /// <summary>This VU's WebSocket client; records k6's <c>ws_*</c> metrics.</summary>
+    public VuWs Ws => _ws ??= new VuWs(_vu.Run.Registry, _vu.Run.Time, () => _vu.Tags, () => _vu.CancellationToken, _vu.Run.Plan.BaseUrl);
+
+    /// <summary>This VU's LLM chat client (OpenAI-compatible or custom, over SSE or WebSocket); records the <c>llm_*</c> metrics.</summary>
+    public VuLlm Llm => _llm ??= new VuLlm(_vu.Run.CreateHttpSession(), Ws, _vu.Run.Registry, _vu.Run.Time, _vu.Run.LlmLedger, _vu.Run.Control,
+        () => _vu.Tags, () => _vu.CancellationToken, () => _vu.ScheduledTimestamp, _vu.Random);
 
     /// <summary>The VU's number across the whole run, from 1.</summary>
     public int Id => _vu.Id;
@@ -116,5 +132,26 @@ public sealed class VuContext : IAsyncDisposable
     public static readonly Metric GroupDuration = new("group_duration", MetricKind.Trend, MetricUnit.Time);
 
     /// <inheritdoc />
-    public ValueTask DisposeAsync() => _http?.DisposeAsync() ?? ValueTask.CompletedTask;
+    public async ValueTask DisposeAsync()
+    {
+        if (_http is not null)
+        {
+            await _http.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (_sse is not null)
+        {
+            await _sse.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (_llm is not null)
+        {
+            await _llm.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (_ws is not null)
+        {
+            await _ws.DisposeAsync().ConfigureAwait(false);
+        }
+    }
 }

@@ -63,6 +63,120 @@ public static class BuiltinMetrics
     /// <summary>Share of checks that passed (rate).</summary>
     public static readonly Metric Checks = new("checks", MetricKind.Rate);
 
+    /// <summary>SSE: request start → response headers, in ms (trend).</summary>
+    public static readonly Metric SseConnect = new("sse_connect", MetricKind.Trend, MetricUnit.Time);
+
+    /// <summary>SSE: request start → the read that delivered the first event, in ms (trend).</summary>
+    public static readonly Metric SseTimeToFirstEvent = new("sse_time_to_first_event", MetricKind.Trend, MetricUnit.Time);
+
+    /// <summary>SSE: time between consecutive events that arrived in different reads, in ms (trend).</summary>
+    public static readonly Metric SseEventGap = new("sse_event_gap", MetricKind.Trend, MetricUnit.Time);
+
+    /// <summary>SSE: events received (counter).</summary>
+    public static readonly Metric SseEvents = new("sse_events", MetricKind.Counter);
+
+    /// <summary>SSE: events that arrived in the same read as the event before them, so their gap is not recorded (counter).</summary>
+    public static readonly Metric SseCoalescedEvents = new("sse_coalesced_events", MetricKind.Counter);
+
+    /// <summary>SSE: request start → end of the stream, in ms (trend).</summary>
+    public static readonly Metric SseStreamDuration = new("sse_stream_duration", MetricKind.Trend, MetricUnit.Time);
+
+    /// <summary>SSE: streams opened (counter).</summary>
+    public static readonly Metric SseStreams = new("sse_streams", MetricKind.Counter);
+
+    /// <summary>SSE: failed streams, tagged <c>error</c> with the class (counter).</summary>
+    public static readonly Metric SseErrors = new("sse_errors", MetricKind.Counter);
+
+    /// <summary>WebSocket: time to establish the session (TCP + upgrade), in ms (trend).</summary>
+    public static readonly Metric WsConnecting = new("ws_connecting", MetricKind.Trend, MetricUnit.Time);
+
+    /// <summary>WebSocket: connect → close, in ms (trend).</summary>
+    public static readonly Metric WsSessionDuration = new("ws_session_duration", MetricKind.Trend, MetricUnit.Time);
+
+    /// <summary>WebSocket: sessions started (counter).</summary>
+    public static readonly Metric WsSessions = new("ws_sessions", MetricKind.Counter);
+
+    /// <summary>WebSocket: messages sent (counter).</summary>
+    public static readonly Metric WsMsgsSent = new("ws_msgs_sent", MetricKind.Counter);
+
+    /// <summary>WebSocket: messages received (counter).</summary>
+    public static readonly Metric WsMsgsReceived = new("ws_msgs_received", MetricKind.Counter);
+
+    /// <summary>WebSocket: application-level ping → pong round trip, in ms (trend).</summary>
+    public static readonly Metric WsPing = new("ws_ping", MetricKind.Trend, MetricUnit.Time);
+
+    /// <summary>WebSocket: a send → the first message of its reply, in ms (trend).</summary>
+    public static readonly Metric WsTimeToFirstMessage = new("ws_time_to_first_message", MetricKind.Trend, MetricUnit.Time);
+
+    /// <summary>WebSocket: time between consecutive messages of a streamed reply, in ms (trend).</summary>
+    public static readonly Metric WsMessageGap = new("ws_message_gap", MetricKind.Trend, MetricUnit.Time);
+
+    /// <summary>WebSocket: failures, tagged <c>error</c> with the class or close code (counter).</summary>
+    public static readonly Metric WsErrors = new("ws_errors", MetricKind.Counter);
+
+    /// <summary>LLM: request start → first content token, in ms (trend).</summary>
+    public static readonly Metric LlmTtft = new("llm_ttft", MetricKind.Trend, MetricUnit.Time);
+
+    /// <summary>LLM: scheduled start (arrival-rate executors) → first content token, in ms (trend).</summary>
+    public static readonly Metric LlmTtftScheduled = new("llm_ttft_scheduled", MetricKind.Trend, MetricUnit.Time);
+
+    /// <summary>LLM: request start → response headers, in ms (trend).</summary>
+    public static readonly Metric LlmTimeToHeaders = new("llm_time_to_headers", MetricKind.Trend, MetricUnit.Time);
+
+    /// <summary>LLM: request start → first answer (non-reasoning) token, recorded when reasoning preceded it, in ms (trend).</summary>
+    public static readonly Metric LlmTimeToFirstAnswerToken = new("llm_time_to_first_answer_token", MetricKind.Trend, MetricUnit.Time);
+
+    /// <summary>LLM: gap between consecutive content chunks, in ms (trend).</summary>
+    public static readonly Metric LlmItl = new("llm_itl", MetricKind.Trend, MetricUnit.Time);
+
+    /// <summary>LLM: (e2e − ttft) / (output tokens − 1), in ms (trend).</summary>
+    public static readonly Metric LlmTpot = new("llm_tpot", MetricKind.Trend, MetricUnit.Time);
+
+    /// <summary>LLM: request start → end of the answer, in ms (trend).</summary>
+    public static readonly Metric LlmE2e = new("llm_e2e", MetricKind.Trend, MetricUnit.Time);
+
+    /// <summary>LLM: scheduled start (arrival-rate executors) → end of the answer, in ms (trend).</summary>
+    public static readonly Metric LlmE2eScheduled = new("llm_e2e_scheduled", MetricKind.Trend, MetricUnit.Time);
+
+    /// <summary>LLM: output tokens (counter; its rate is the output token throughput), tagged <c>token_source</c>.</summary>
+    public static readonly Metric LlmOutputTokens = new("llm_output_tokens", MetricKind.Counter);
+
+    /// <summary>LLM: input tokens (counter), tagged <c>token_source</c>.</summary>
+    public static readonly Metric LlmInputTokens = new("llm_input_tokens", MetricKind.Counter);
+
+    /// <summary>LLM: output tokens / e2e seconds per request (trend).</summary>
+    public static readonly Metric LlmTokensPerSecond = new("llm_tokens_per_second", MetricKind.Trend);
+
+    /// <summary>LLM: requests (counter; its rate is the request throughput).</summary>
+    public static readonly Metric LlmRequests = new("llm_requests", MetricKind.Counter);
+
+    /// <summary>LLM: cost in US dollars from the price table (counter), tagged <c>model</c> and <c>tenant</c>.</summary>
+    public static readonly Metric LlmCost = new("llm_cost", MetricKind.Counter);
+
+    /// <summary>LLM: share of requests that succeeded and met every SLO (rate).</summary>
+    public static readonly Metric LlmGoodput = new("llm_goodput", MetricKind.Rate);
+
+    /// <summary>LLM: failed requests, tagged <c>error</c> with the class (counter).</summary>
+    public static readonly Metric LlmErrors = new("llm_errors", MetricKind.Counter);
+
+    /// <summary>LLM: content chunks that arrived in the same read as the chunk before them (counter).</summary>
+    public static readonly Metric LlmCoalescedChunks = new("llm_coalesced_chunks", MetricKind.Counter);
+
+    /// <summary>
+    /// Harness: how long a work item queued once a second waited for a thread-pool thread, in ms (trend) — the
+    /// load generator's own scheduling lag, which every VU continuation (and so every timestamp) also suffers.
+    /// </summary>
+    public static readonly Metric HarnessSchedulingLag = new("harness_scheduling_lag", MetricKind.Trend, MetricUnit.Time);
+
+    /// <summary>Harness: work items waiting in the thread pool's queue (gauge).</summary>
+    public static readonly Metric HarnessThreadPoolQueue = new("harness_threadpool_queue", MetricKind.Gauge);
+
+    /// <summary>Harness: garbage-collection pause time, in ms (counter).</summary>
+    public static readonly Metric HarnessGcPause = new("harness_gc_pause", MetricKind.Counter, MetricUnit.Time);
+
+    /// <summary>Harness: the load generator's CPU use, in percent of one core (gauge).</summary>
+    public static readonly Metric HarnessCpu = new("harness_cpu", MetricKind.Gauge);
+
     /// <summary>Every built-in metric, in the order the summary shows them.</summary>
     public static IReadOnlyList<Metric> All { get; } =
     [
@@ -70,5 +184,10 @@ public static class BuiltinMetrics
         HttpReqBlocked, HttpReqConnecting, HttpReqDuration, HttpReqFailed, HttpReqReceiving, HttpReqSending,
         HttpReqTlsHandshaking, HttpReqWaiting, HttpReqs,
         IterationDuration, IterationLateness, IterationResponseTime, Iterations, Vus, VusMax,
+        SseConnect, SseTimeToFirstEvent, SseEventGap, SseEvents, SseCoalescedEvents, SseStreamDuration, SseStreams, SseErrors,
+        WsConnecting, WsSessionDuration, WsSessions, WsMsgsSent, WsMsgsReceived, WsPing, WsTimeToFirstMessage, WsMessageGap, WsErrors,
+        LlmTtft, LlmTtftScheduled, LlmTimeToHeaders, LlmTimeToFirstAnswerToken, LlmItl, LlmTpot, LlmE2e, LlmE2eScheduled,
+        LlmOutputTokens, LlmInputTokens, LlmTokensPerSecond, LlmRequests, LlmCost, LlmGoodput, LlmErrors, LlmCoalescedChunks,
+        HarnessSchedulingLag, HarnessThreadPoolQueue, HarnessGcPause, HarnessCpu,
     ];
 }

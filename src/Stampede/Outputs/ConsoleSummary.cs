@@ -30,6 +30,12 @@ public sealed class ConsoleSummary
             text.AppendLine();
         }
 
+        foreach (var warning in Execution.HarnessMonitor.Warnings(result))
+        {
+            text.AppendLine(Paint($"  Warning: {warning}", Yellow));
+            text.AppendLine();
+        }
+
         if (result.Thresholds.Count > 0)
         {
             text.AppendLine(Heading("THRESHOLDS"));
@@ -163,11 +169,12 @@ public sealed class ConsoleSummary
             _ when name.StartsWith("sse_", StringComparison.Ordinal) || name.StartsWith("ws_", StringComparison.Ordinal) || name.StartsWith("llm_", StringComparison.Ordinal) => "STREAMING",
             _ when name.StartsWith("data_", StringComparison.Ordinal) => "NETWORK",
             "iterations" or "iteration_duration" or "iteration_lateness" or "iteration_response_time" or "dropped_iterations" or "vus" or "vus_max" or "group_duration" => "EXECUTION",
+            _ when name.StartsWith("harness_", StringComparison.Ordinal) => "HARNESS",
             "checks" => "",
             _ => "CUSTOM",
         };
 
-        string[] order = ["HTTP", "STREAMING", "EXECUTION", "NETWORK", "CUSTOM"];
+        string[] order = ["HTTP", "STREAMING", "EXECUTION", "NETWORK", "CUSTOM", "HARNESS"];
         var grouped = result.Metrics.GroupBy(m => SectionOf(m.Name)).Where(g => g.Key.Length > 0).ToDictionary(g => g.Key, g => g.OrderBy(m => m.Name, StringComparer.Ordinal).ToList());
         foreach (var title in order)
         {

@@ -52,7 +52,10 @@ public static class ValueFormat
 
     /// <summary>A plain number with up to <paramref name="decimals"/> decimals.</summary>
     public static string Number(double value, int decimals = 2) =>
-        double.IsNaN(value) ? "-" : value.ToString("0." + new string('#', Math.Max(decimals, 1)), Invariant);
+        double.IsNaN(value) ? "-"
+        // Small amounts (a cost of $0.0004) keep four significant digits instead of rounding to 0.
+        : value != 0 && Math.Abs(value) < 1 ? value.ToString("0.####", Invariant) is "0" or "-0" ? value.ToString("G4", Invariant) : value.ToString("0.####", Invariant)
+        : value.ToString("0." + new string('#', Math.Max(decimals, 1)), Invariant);
 
     /// <summary>A share (0–1) as a percentage: <c>99.50%</c>.</summary>
     public static string Percent(double share) => (share * 100).ToString("0.00", Invariant) + "%";

@@ -41,6 +41,9 @@ public sealed record TestPlan
     /// <summary>HTTP defaults for every VU.</summary>
     public HttpDefaults Http { get; init; } = new();
 
+    /// <summary>Seed for every random choice the plan's VUs make (<c>vu.Random</c>, templates, fake data), so runs repeat. Default 1.</summary>
+    public int Seed { get; init; } = 1;
+
     /// <summary>Where the plan came from (a file), for error messages and reports.</summary>
     public string? Source { get; init; }
 

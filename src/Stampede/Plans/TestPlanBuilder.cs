@@ -23,6 +23,7 @@ public sealed class TestPlanBuilder
     private Func<VuContext, Task<object?>>? _setup;
     private Func<VuContext, object?, Task>? _teardown;
     private HttpDefaults _http = new();
+    private int _seed = 1;
 
     internal TestPlanBuilder(string name)
     {
@@ -109,6 +110,13 @@ public sealed class TestPlanBuilder
         return this;
     }
 
+    /// <summary>Seeds every random choice of the plan's VUs, so runs repeat. Default 1.</summary>
+    public TestPlanBuilder Seed(int seed)
+    {
+        _seed = seed;
+        return this;
+    }
+
     /// <summary>Changes the HTTP defaults.</summary>
     public TestPlanBuilder Http(Func<HttpDefaults, HttpDefaults> change)
     {
@@ -141,6 +149,7 @@ public sealed class TestPlanBuilder
             Tags = new Dictionary<string, string>(_tags),
             Metrics = [.. _metrics],
             Http = _http,
+            Seed = _seed,
         };
         all.AddRange(plan.Validate());
         errors = all;

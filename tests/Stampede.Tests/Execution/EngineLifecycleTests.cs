@@ -34,6 +34,33 @@ public sealed class EngineLifecycleTests
     }
 
     [Fact]
+    public async Task RunAsync_SetupThrows_SkipsScenariosButStillReturnsAResultAndTearsDown()
+    {
+        var iterations = 0;
+        var tornDown = false;
+        var plan = TestPlan.Create("setup-fails")
+            .Setup(_ => throw new InvalidOperationException("no org"))
+            .Scenario("s", s => s.PerVuIterations(1, 5).Iteration(_ =>
+            {
+                iterations++;
+                return Task.CompletedTask;
+            }))
+            .Teardown((_, _) =>
+            {
+                tornDown = true;
+                return Task.CompletedTask;
+            })
+            .Build();
+
+        var result = await new Engine().RunAsync(plan);
+
+        iterations.ShouldBe(0);
+        tornDown.ShouldBeTrue();
+        result.Meta.StopReason.ShouldBe("setup failed: no org");
+        result.Errors.Single().Scenario.ShouldBe("setup");
+    }
+
+    [Fact]
     public async Task RunAsync_GracefulStopRequested_EndsEarlyWithACompleteResult()
     {
         var control = new RunControl();

@@ -98,4 +98,29 @@ public sealed class EngineTests
         error.Errors.Select(e => e.Path).ShouldBe(["scenarios.a.vus", "scenarios.a.duration", "thresholds.http_req_duraton"], ignoreOrder: true);
         error.Errors.Single(e => e.Path.StartsWith("thresholds")).Message.ShouldContain("did you mean 'http_req_duration'");
     }
+
+    [Fact]
+    public async Task RunAsync_SameSeed_VusMakeTheSameRandomChoices()
+    {
+        static async Task<List<int>> DrawAsync(int seed)
+        {
+            var draws = new System.Collections.Concurrent.ConcurrentQueue<(int Vu, long Iteration, int Value)>();
+            var plan = TestPlan.Create("seeded").Seed(seed)
+                .Scenario("s", s => s.PerVuIterations(3, 4).Iteration(vu =>
+                {
+                    draws.Enqueue((vu.Id, vu.Iteration, vu.Random.Next(1_000_000)));
+                    return Task.CompletedTask;
+                }))
+                .Build();
+            await new Engine().RunAsync(plan);
+            return [.. draws.OrderBy(d => d.Vu).ThenBy(d => d.Iteration).Select(d => d.Value)];
+        }
+
+        var first = await DrawAsync(7);
+        var again = await DrawAsync(7);
+        var other = await DrawAsync(8);
+
+        again.ShouldBe(first);
+        other.ShouldNotBe(first);
+    }
 }

@@ -71,11 +71,17 @@ internal sealed class ArrivalScheduler(ScenarioRuntime runtime, ArrivalPacer pac
         }
     }
 
-    private static bool WaitUntil(TimeProvider time, long due, double frequency, CancellationToken stop)
+    /// <summary>
+    /// Waits until <paramref name="due"/>; false when the run is being stopped. An arrival already due is started
+    /// even when the scenario's own time ran out meanwhile: it was scheduled inside the duration, and a harness
+    /// that fell behind must catch up rather than quietly drop the arrivals it was late for.
+    /// </summary>
+    private bool WaitUntil(TimeProvider time, long due, double frequency, CancellationToken stop)
     {
+        var runStopping = runtime.Run.Control.Graceful;
         while (true)
         {
-            if (stop.IsCancellationRequested)
+            if (runStopping.IsCancellationRequested)
             {
                 return false;
             }
@@ -84,6 +90,11 @@ internal sealed class ArrivalScheduler(ScenarioRuntime runtime, ArrivalPacer pac
             if (remaining <= TimeSpan.Zero)
             {
                 return true;
+            }
+
+            if (stop.IsCancellationRequested)
+            {
+                return false;
             }
 
             if (time != TimeProvider.System)
@@ -95,7 +106,7 @@ internal sealed class ArrivalScheduler(ScenarioRuntime runtime, ArrivalPacer pac
                 }
                 catch (OperationCanceledException)
                 {
-                    return false;
+                    // loop: the arrival may be due by now
                 }
             }
             else if (remaining.Ticks > 2 * SpinThreshold)

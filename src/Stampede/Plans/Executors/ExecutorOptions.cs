@@ -38,6 +38,14 @@ public abstract record ExecutorOptions
         }
     }
 
+    private protected static void RequireIterations(int iterations, string path, List<PlanError> errors)
+    {
+        if (iterations < 1 || iterations > 1_000_000_000)
+        {
+            errors.Add(new PlanError($"{path}.iterations", $"must be between 1 and 1,000,000,000, got {iterations}"));
+        }
+    }
+
     private protected static void RequireStages(IReadOnlyList<Stage> stages, string path, List<PlanError> errors, double maxTarget)
     {
         if (stages.Count == 0)

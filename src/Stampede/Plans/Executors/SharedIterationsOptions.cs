@@ -24,10 +24,7 @@ public sealed record SharedIterationsOptions : ExecutorOptions
     internal override void Validate(string path, List<PlanError> errors)
     {
         RequireVus(Vus, path, "vus", errors);
-        if (Iterations < 1 || Iterations > 1_000_000_000)
-        {
-            errors.Add(new PlanError($"{path}.iterations", $"must be between 1 and 1,000,000,000, got {Iterations}"));
-        }
+        RequireIterations(Iterations, path, errors);
 
         if (Iterations < Vus && Iterations >= 1)
         {

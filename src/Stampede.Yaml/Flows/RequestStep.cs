@@ -1,0 +1,106 @@
+using Stampede.Protocols.Http;
+using Stampede.Yaml.Templates;
+
+namespace Stampede.Yaml.Flows;
+
+/// <summary>An HTTP request with its templates, checks, captures and retry policy.</summary>
+internal sealed record RequestStep(
+    HttpMethod Method,
+    TextTemplate Url,
+    IReadOnlyList<KeyValuePair<string, TextTemplate>> Query,
+    IReadOnlyList<KeyValuePair<string, TextTemplate>> Headers,
+    JsonTemplate? Json,
+    IReadOnlyList<KeyValuePair<string, TextTemplate>>? Form,
+    TextTemplate? Body,
+    string? ContentType,
+    TimeSpan? Timeout,
+    string? Name,
+    IReadOnlyList<CheckSpec> Checks,
+    IReadOnlyList<CaptureSpec> Captures,
+    RetryPolicy Retry,
+    bool AbortIterationOnFail,
+    ExpectedStatuses? Expect) : IFlowStep
+{
+    public async Task RunAsync(FlowRun run)
+    {
+        var spec = Build(run);
+        var response = await run.Vu.Http.SendAsync(spec).ConfigureAwait(false);
+        for (var retry = 1; retry < Retry.Attempts && RetryPolicy.ShouldRetry(response); retry++)
+        {
+            run.Vu.Metrics.Counter(FlowShared.Retries, run.Vu.Tags.With("name", spec.Name ?? spec.Url)).Add();
+            await run.Vu.SleepAsync(Retry.Delay(retry, run.Vu.Random)).ConfigureAwait(false);
+            response = await run.Vu.Http.SendAsync(spec).ConfigureAwait(false);
+        }
+
+        if (response.Error == HttpErrorKind.Cancelled)
+        {
+            return;
+        }
+
+        var failed = false;
+        foreach (var check in Checks)
+        {
+            var value = check.Value.Read(response, out var found);
+            failed |= !run.Vu.Check(check.Name, check.Matcher.Test(value, found));
+        }
+
+        foreach (var capture in Captures)
+        {
+            var value = capture.Value.Read(response, out var found);
+            if (capture.Append)
+            {
+                if (!run.Captures.TryGetValue(capture.Name, out var existing) || existing is not List<object?> list)
+                {
+                    run.Captures[capture.Name] = list = [];
+                }
+
+                if (found)
+                {
+                    list.Add(value);
+                }
+            }
+            else
+            {
+                run.Captures[capture.Name] = found ? value : null;
+            }
+        }
+
+        if (failed && AbortIterationOnFail)
+        {
+            run.Vu.AbortIteration($"a check of {Method} {Url.Source} failed");
+        }
+    }
+
+    private HttpRequestSpec Build(FlowRun run)
+    {
+        var url = Url.Render(run);
+        if (Query.Count > 0)
+        {
+            var query = string.Join('&', Query.Select(q => Uri.EscapeDataString(q.Key) + "=" + Uri.EscapeDataString(q.Value.Render(run))));
+            url += (url.Contains('?', StringComparison.Ordinal) ? "&" : "?") + query;
+        }
+
+        HttpBody? body = null;
+        if (Json is not null)
+        {
+            body = HttpBody.Json(Json.Render(run));
+        }
+        else if (Form is not null)
+        {
+            body = HttpBody.Form(Form.Select(f => new KeyValuePair<string, string>(f.Key, f.Value.Render(run))));
+        }
+        else if (Body is not null)
+        {
+            body = HttpBody.Raw(Body.Render(run), ContentType ?? "text/plain; charset=utf-8");
+        }
+
+        return new HttpRequestSpec(Method, url)
+        {
+            Headers = Headers.Count == 0 ? null : [.. Headers.Select(h => new KeyValuePair<string, string>(h.Key, h.Value.Render(run)))],
+            Body = body,
+            Timeout = Timeout,
+            Name = Name,
+            ExpectedStatuses = Expect,
+        };
+    }
+}

@@ -1,0 +1,477 @@
+using System.Globalization;
+using Stampede.Protocols.Http;
+using Stampede.Yaml.Flows;
+using Stampede.Yaml.Templates;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Stampede.Yaml.Reading;
+
+/// <summary>Reads user journeys: steps, groups, loops, conditions, pauses, and requests with their checks and captures.</summary>
+internal sealed class FlowReader(PlanReader reader, TemplateReader templates)
+{
+    private static readonly string[] BodyKinds = ["json", "form", "body"];
+
+    public Flow Flow(YamlNode node, string path)
+    {
+        var steps = new List<IFlowStep>();
+        var items = reader.Sequence(node, path, "a list of steps");
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (Step(items[i], $"{path}[{i}]") is { } step)
+            {
+                steps.Add(step);
+            }
+        }
+
+        return new Flow(steps);
+    }
+
+    private IFlowStep? Step(YamlNode node, string path)
+    {
+        var entries = reader.Mapping(node, path, PlanKeys.Step, "a step");
+        if (node is not YamlMappingNode)
+        {
+            return null;
+        }
+
+        var kinds = entries.Where(e => PlanKeys.StepKinds.Contains(e.Key)).ToList();
+        if (kinds.Count != 1)
+        {
+            reader.Error(path, kinds.Count == 0
+                ? $"a step needs one of: {string.Join(", ", PlanKeys.StepKinds)}"
+                : $"a step has one kind, found {string.Join(" and ", kinds.Select(k => k.Key))}", kinds.Count > 1 ? kinds[1].KeyNode : node);
+            return null;
+        }
+
+        var (kind, kindKey, value) = kinds[0];
+        var allowed = kind switch
+        {
+            "group" => new[] { "group", "steps" },
+            "repeat" => ["repeat", "steps"],
+            "if" => ["if", "steps", "else"],
+            "think" => ["think"],
+            _ => [kind, .. PlanKeys.Request],
+        };
+        foreach (var (key, keyNode, _) in entries.Where(e => !allowed.Contains(e.Key)))
+        {
+            reader.Error(PlanReader.Join(path, key), $"'{key}' does not belong in a {(PlanKeys.Methods.Contains(kind) || kind == "request" ? "request" : kind)} step (it takes: {string.Join(", ", allowed)})", keyNode);
+        }
+
+        var get = entries.ToDictionary(e => e.Key, e => e.Value);
+        Flow Body(string key)
+        {
+            if (get.TryGetValue(key, out var body))
+            {
+                return Flow(body, PlanReader.Join(path, key));
+            }
+
+            if (key == "steps")
+            {
+                reader.Error(path, $"a {kind} step needs steps:", kindKey);
+            }
+
+            return new Flow([]);
+        }
+
+        switch (kind)
+        {
+            case "group":
+                var name = reader.Text(value, PlanReader.Join(path, "group"), "a group name");
+                var groupBody = Body("steps");
+                return name is null ? null : new GroupStep(name, groupBody);
+            case "repeat":
+                var count = reader.Int(value, PlanReader.Join(path, "repeat"), 0, 1_000_000);
+                var repeatBody = Body("steps");
+                return count is null ? null : new RepeatStep(count.Value, repeatBody);
+            case "if":
+                var condition = Condition(value, PlanReader.Join(path, "if"));
+                var then = Body("steps");
+                var otherwise = get.ContainsKey("else") ? Body("else") : null;
+                return condition is null ? null : new IfStep(condition, then, otherwise);
+            case "think":
+                return Think(value, PlanReader.Join(path, "think")) is { } think ? new ThinkStep(think) : null;
+            default:
+                return Request(kind, value, get, path);
+        }
+    }
+
+    private Condition? Condition(YamlNode node, string path)
+    {
+        var text = reader.Text(node, path, "a condition such as \"{{ missionId }}\" or \"{{ status }} == done\"");
+        if (text is null)
+        {
+            return null;
+        }
+
+        foreach (var op in new[] { "==", "!=" })
+        {
+            var at = text.IndexOf(op, StringComparison.Ordinal);
+            if (at > 0)
+            {
+                var left = templates.Parse(text[..at], node, path);
+                var right = templates.Parse(text[(at + 2)..], node, path);
+                return left is null || right is null ? null : new Condition(left, op, right);
+            }
+        }
+
+        return templates.Parse(text, node, path) is { } single ? new Condition(single, null, null) : null;
+    }
+
+    public ThinkTime? Think(YamlNode node, string path)
+    {
+        if (node is YamlScalarNode)
+        {
+            return reader.Duration(node, path) is { } constant ? new ThinkTime("constant", constant, constant) : null;
+        }
+
+        var entries = reader.Mapping(node, path, PlanKeys.Think, "a think time ({ uniform: [0.5s, 2s] }, { constant: 1s }, { gaussian: { mean, stddev } }, { exponential: { mean } })");
+        if (entries.Count != 1)
+        {
+            if (node is YamlMappingNode && entries.Count > 1)
+            {
+                reader.Error(path, "a think time has one distribution", entries[1].KeyNode);
+            }
+            else if (node is YamlMappingNode && ((YamlMappingNode)node).Children.Count == 0)
+            {
+                reader.Error(path, "expected one of: constant, uniform, gaussian, exponential", node);
+            }
+
+            return null;
+        }
+
+        var (kind, _, value) = entries[0];
+        var at = PlanReader.Join(path, kind);
+        switch (kind)
+        {
+            case "constant":
+                return reader.Duration(value, at) is { } c ? new ThinkTime("constant", c, c) : null;
+            case "uniform":
+                var bounds = reader.Sequence(value, at, "two durations [min, max]");
+                if (value is YamlSequenceNode && bounds.Count != 2)
+                {
+                    reader.Error(at, $"expected two durations [min, max], found {bounds.Count}", value);
+                    return null;
+                }
+
+                if (bounds.Count != 2)
+                {
+                    return null;
+                }
+
+                var min = reader.Duration(bounds[0], at + "[0]");
+                var max = reader.Duration(bounds[1], at + "[1]");
+                if (min is null || max is null)
+                {
+                    return null;
+                }
+
+                if (max < min)
+                {
+                    reader.Error(at, $"the maximum ({Plans.Duration.Format(max.Value)}) is below the minimum ({Plans.Duration.Format(min.Value)})", bounds[1]);
+                    return null;
+                }
+
+                return new ThinkTime("uniform", min.Value, max.Value);
+            case "gaussian":
+                var g = reader.Mapping(value, at, PlanKeys.Gaussian, "{ mean, stddev }").ToDictionary(e => e.Key, e => e.Value);
+                var mean = g.TryGetValue("mean", out var m) ? reader.Duration(m, at + ".mean") : Missing(at, "mean", value);
+                var stddev = g.TryGetValue("stddev", out var s) ? reader.Duration(s, at + ".stddev") : Missing(at, "stddev", value);
+                return mean is null || stddev is null ? null : new ThinkTime("gaussian", mean.Value, stddev.Value);
+            default:
+                var e = reader.Mapping(value, at, PlanKeys.Exponential, "{ mean }").ToDictionary(x => x.Key, x => x.Value);
+                var expMean = e.TryGetValue("mean", out var em) ? reader.Duration(em, at + ".mean") : Missing(at, "mean", value);
+                return expMean is null ? null : new ThinkTime("exponential", expMean.Value, TimeSpan.Zero);
+        }
+    }
+
+    private TimeSpan? Missing(string path, string key, YamlNode node)
+    {
+        if (node is YamlMappingNode)
+        {
+            reader.Error(path, $"missing '{key}'", node);
+        }
+
+        return null;
+    }
+
+    private RequestStep? Request(string kind, YamlNode target, Dictionary<string, YamlNode> get, string path)
+    {
+        var ok = true;
+        string method;
+        if (kind == "request")
+        {
+            if (!get.TryGetValue("method", out var methodNode))
+            {
+                reader.Error(path, "a request: step needs method: (GET, POST, …)", target);
+                return null;
+            }
+
+            method = reader.Text(methodNode, path + ".method")?.ToUpperInvariant() ?? "";
+            if (method.Length == 0 || !method.All(char.IsAsciiLetter))
+            {
+                reader.Error(path + ".method", "expected an HTTP method such as GET or POST", methodNode);
+                ok = false;
+            }
+        }
+        else
+        {
+            method = kind.ToUpperInvariant();
+            if (get.TryGetValue("method", out var extra))
+            {
+                reader.Error(path + ".method", $"'method' only goes with request:; this step is already a {kind}", extra);
+            }
+        }
+
+        var urlPath = PlanReader.Join(path, kind);
+        var url = templates.Parse(target, urlPath, "a URL such as /api/health");
+        if (url is not null && url.Source.Length == 0)
+        {
+            reader.Error(urlPath, "expected a URL such as /api/health, found nothing", target);
+            ok = false;
+        }
+
+        var bodies = BodyKinds.Where(get.ContainsKey).ToList();
+        if (bodies.Count > 1)
+        {
+            reader.Error(path, $"a request has one body, found {string.Join(" and ", bodies)}", get[bodies[1]]);
+        }
+
+        JsonTemplate? json = get.TryGetValue("json", out var jsonNode) ? Json(jsonNode, path + ".json") : null;
+        var form = get.TryGetValue("form", out var formNode) ? Pairs(formNode, path + ".form", "form fields") : null;
+        var body = get.TryGetValue("body", out var bodyNode) ? templates.Parse(bodyNode, path + ".body") : null;
+        var contentType = get.TryGetValue("contentType", out var ct) ? reader.Text(ct, path + ".contentType") : null;
+        var headers = get.TryGetValue("headers", out var h) ? Pairs(h, path + ".headers", "headers") : [];
+        var query = get.TryGetValue("query", out var q) ? Pairs(q, path + ".query", "query parameters") : [];
+        var timeout = get.TryGetValue("timeout", out var t) ? reader.Duration(t, path + ".timeout", allowZero: false) : null;
+        var name = get.TryGetValue("name", out var n) ? reader.Text(n, path + ".name") : null;
+        var abort = get.TryGetValue("abortIterationOnFail", out var a) && reader.Bool(a, path + ".abortIterationOnFail") == true;
+        var retry = get.TryGetValue("retry", out var r) ? Retry(r, path + ".retry") : RetryPolicy.None;
+        var expect = get.TryGetValue("expect", out var ex) ? Expect(ex, path + ".expect") : null;
+
+        // A templated URL names its series by its template, so /api/missions/{{ id }} is one series, not one per id.
+        name ??= url is { IsConstant: false } ? url.Source : null;
+        var label = $"{method} {url?.Source}";
+        var checks = get.TryGetValue("check", out var c) ? Checks(c, path + ".check", label) : [];
+        var captures = get.TryGetValue("capture", out var cap) ? Captures(cap, path + ".capture") : [];
+        if (!ok || url is null || retry is null)
+        {
+            return null;
+        }
+
+        return new RequestStep(new HttpMethod(method), url, query, headers, json, form, body, contentType, timeout, name, checks, captures, retry, abort, expect);
+    }
+
+    private List<KeyValuePair<string, TextTemplate>> Pairs(YamlNode node, string path, string what)
+    {
+        var pairs = new List<KeyValuePair<string, TextTemplate>>();
+        foreach (var (key, _, value) in reader.Mapping(node, path, null, what))
+        {
+            if (templates.Parse(value, PlanReader.Join(path, key)) is { } template)
+            {
+                pairs.Add(new(key, template));
+            }
+        }
+
+        return pairs;
+    }
+
+    private JsonTemplate? Json(YamlNode node, string path)
+    {
+        switch (node)
+        {
+            case YamlMappingNode mapping:
+                var members = new List<KeyValuePair<string, JsonTemplate>>();
+                foreach (var (key, _, value) in reader.Mapping(mapping, path, null, "a JSON object"))
+                {
+                    if (Json(value, PlanReader.Join(path, key)) is { } member)
+                    {
+                        members.Add(new(key, member));
+                    }
+                }
+
+                return new JsonObjectTemplate(members);
+            case YamlSequenceNode sequence:
+                var items = new List<JsonTemplate>();
+                for (var i = 0; i < sequence.Children.Count; i++)
+                {
+                    if (Json(sequence.Children[i], $"{path}[{i}]") is { } item)
+                    {
+                        items.Add(item);
+                    }
+                }
+
+                return new JsonArrayTemplate(items);
+            case YamlScalarNode scalar when scalar.Style == ScalarStyle.Plain:
+                var text = reader.Text(scalar, path);
+                if (text is null)
+                {
+                    return null;
+                }
+
+                if (text is "true" or "false" or "null")
+                {
+                    return new JsonLiteralTemplate(text);
+                }
+
+                if (text.Length == 0 || text == "~")
+                {
+                    return new JsonLiteralTemplate("null");
+                }
+
+                if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && !double.IsInfinity(number))
+                {
+                    return new JsonLiteralTemplate(number.ToString("R", CultureInfo.InvariantCulture));
+                }
+
+                return templates.Parse(text, scalar, path) is { } plain ? new JsonStringTemplate(plain) : null;
+            default:
+                return templates.Parse(node, path) is { } quoted ? new JsonStringTemplate(quoted) : null;
+        }
+    }
+
+    private RetryPolicy? Retry(YamlNode node, string path)
+    {
+        var get = reader.Mapping(node, path, PlanKeys.Retry, "a retry policy { attempts, backoff, max }").ToDictionary(e => e.Key, e => e.Value);
+        var attempts = get.TryGetValue("attempts", out var a) ? reader.Int(a, path + ".attempts", 1, 100) : 3;
+        var backoff = get.TryGetValue("backoff", out var b) ? reader.Duration(b, path + ".backoff") : TimeSpan.FromMilliseconds(100);
+        var max = get.TryGetValue("max", out var m) ? reader.Duration(m, path + ".max") : TimeSpan.FromSeconds(2);
+        return attempts is null || backoff is null || max is null ? null : new RetryPolicy(attempts.Value, backoff.Value, max.Value);
+    }
+
+    private ExpectedStatuses? Expect(YamlNode node, string path)
+    {
+        var statuses = new List<int>();
+        foreach (var item in node is YamlSequenceNode s ? s.Children : [node])
+        {
+            if (reader.Int(item, path, 100, 599) is { } status)
+            {
+                statuses.Add(status);
+            }
+        }
+
+        return statuses.Count == 0 ? null : ExpectedStatuses.Of([.. statuses]);
+    }
+
+    private List<CheckSpec> Checks(YamlNode node, string path, string label)
+    {
+        var checks = new List<CheckSpec>();
+        foreach (var (key, keyNode, value) in reader.Mapping(node, path, null, "checks { status: 200, \"json.id\": exists, duration: \"<300ms\" }"))
+        {
+            var at = PlanReader.Join(path, key);
+            var selector = ResponseValue.Parse(key, out var error);
+            if (selector is null)
+            {
+                reader.Error(at, error!, keyNode);
+                continue;
+            }
+
+            var matcher = Matcher(value, at, selector.IsDuration);
+            if (matcher is not null)
+            {
+                checks.Add(new CheckSpec($"{label} {key} {matcher.Description}", selector, matcher));
+            }
+        }
+
+        return checks;
+    }
+
+    private ValueMatcher? Matcher(YamlNode node, string path, bool isDuration)
+    {
+        if (node is YamlSequenceNode list)
+        {
+            var options = list.Children.Select((c, i) => Matcher(c, $"{path}[{i}]", isDuration)).ToList();
+            if (options.Count == 0)
+            {
+                reader.Error(path, "expected at least one value in the list", node);
+                return null;
+            }
+
+            return options.Any(o => o is null) ? null : ValueMatcher.AnyOf(options!);
+        }
+
+        var text = reader.Text(node, path, "an expected value (201, exists, \"<300ms\", \"contains ok\")");
+        if (text is null)
+        {
+            return null;
+        }
+
+        var quoted = node is YamlScalarNode { Style: ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted };
+        var matcher = ValueMatcher.Parse(text, quoted, isDuration, out var error);
+        if (matcher is null)
+        {
+            reader.Error(path, error!, node);
+        }
+
+        return matcher;
+    }
+
+    private List<CaptureSpec> Captures(YamlNode node, string path)
+    {
+        var captures = new List<CaptureSpec>();
+        foreach (var (key, keyNode, value) in reader.Mapping(node, path, null, "captures { name: json.id }"))
+        {
+            var at = PlanReader.Join(path, key);
+            var append = key.EndsWith("[]", StringComparison.Ordinal);
+            var name = append ? key[..^2] : key;
+            if (name.Length == 0 || !name.All(ch => char.IsAsciiLetterOrDigit(ch) || ch is '_' or '-') || PlanKeys.TemplateRoots.Contains(name))
+            {
+                reader.Error(at, PlanKeys.TemplateRoots.Contains(name)
+                    ? $"'{name}' is a reserved template name; pick another capture name"
+                    : $"bad capture name '{key}': expected letters, digits, '_' or '-' (with '[]' at the end to append to a list)", keyNode);
+                continue;
+            }
+
+            ResponseValue? selector;
+            string? error;
+            if (value is YamlMappingNode)
+            {
+                var form = reader.Mapping(value, at, PlanKeys.CaptureForm, "a capture { regex: PATTERN } or { json: PATH } or { header: NAME }");
+                if (form.Count != 1)
+                {
+                    reader.Error(at, "expected exactly one of: regex, json, header", value);
+                    continue;
+                }
+
+                var (kind, _, inner) = form[0];
+                var text = reader.Text(inner, at + "." + kind);
+                if (text is null)
+                {
+                    continue;
+                }
+
+                selector = kind switch
+                {
+                    "regex" => ResponseValue.Regex("regex:" + text, text, out error),
+                    "json" => ResponseValue.Parse(text.StartsWith("json", StringComparison.Ordinal) ? text : "json." + text, out error),
+                    _ => ResponseValue.Parse("header." + text, out error),
+                };
+                if (selector is null)
+                {
+                    reader.Error(at + "." + kind, error!, inner);
+                    continue;
+                }
+            }
+            else
+            {
+                var text = reader.Text(value, at, "a response value such as json.id or header.Location");
+                if (text is null)
+                {
+                    continue;
+                }
+
+                selector = ResponseValue.Parse(text, out error);
+                if (selector is null)
+                {
+                    reader.Error(at, error!, value);
+                    continue;
+                }
+            }
+
+            templates.Captures.Add(name);
+            captures.Add(new CaptureSpec(name, append, selector));
+        }
+
+        return captures;
+    }
+}

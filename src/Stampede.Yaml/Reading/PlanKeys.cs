@@ -1,0 +1,68 @@
+namespace Stampede.Yaml.Reading;
+
+/// <summary>Every key the plan format knows, per mapping: the loader rejects others and the schema test checks the JSON Schema lists the same.</summary>
+internal static class PlanKeys
+{
+    public static readonly IReadOnlyList<string> Root =
+        ["name", "description", "baseUrl", "profile", "data", "questions", "vars", "scenarios", "thresholds", "setup", "teardown", "env", "tags", "http"];
+
+    public static readonly IReadOnlyList<string> Profile = ["name", "vus", "rate", "duration"];
+
+    public static readonly IReadOnlyList<string> Executors =
+        ["constant-vus", "ramping-vus", "constant-arrival-rate", "ramping-arrival-rate", "per-vu-iterations", "shared-iterations"];
+
+    public static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> ExecutorOptions = new Dictionary<string, IReadOnlyList<string>>
+    {
+        ["constant-vus"] = ["vus", "duration"],
+        ["ramping-vus"] = ["startVUs", "stages", "gracefulRampDown"],
+        ["constant-arrival-rate"] = ["rate", "timeUnit", "duration", "preAllocatedVUs", "maxVUs"],
+        ["ramping-arrival-rate"] = ["startRate", "timeUnit", "stages", "preAllocatedVUs", "maxVUs"],
+        ["per-vu-iterations"] = ["vus", "iterations", "maxDuration"],
+        ["shared-iterations"] = ["vus", "iterations", "maxDuration"],
+    };
+
+    public static readonly IReadOnlyList<string> ScenarioCommon = ["description", "weight", "flow", "executor", "startTime", "gracefulStop", "tags", "env"];
+
+    public static readonly IReadOnlyList<string> Scenario =
+        [.. ScenarioCommon, .. ExecutorOptions.Values.SelectMany(v => v).Distinct()];
+
+    public static readonly IReadOnlyList<string> Stage = ["duration", "target"];
+
+    public static readonly IReadOnlyList<string> Methods = ["get", "post", "put", "patch", "delete", "head", "options"];
+
+    public static readonly IReadOnlyList<string> StepKinds = [.. Methods, "request", "group", "think", "repeat", "if"];
+
+    public static readonly IReadOnlyList<string> Request =
+        ["method", "json", "form", "body", "contentType", "headers", "query", "timeout", "name", "check", "capture", "retry", "abortIterationOnFail", "expect"];
+
+    public static readonly IReadOnlyList<string> Step = [.. StepKinds, .. Request, "steps", "else"];
+
+    public static readonly IReadOnlyList<string> Retry = ["attempts", "backoff", "max"];
+
+    public static readonly IReadOnlyList<string> Think = ["constant", "uniform", "gaussian", "exponential"];
+
+    public static readonly IReadOnlyList<string> Gaussian = ["mean", "stddev"];
+
+    public static readonly IReadOnlyList<string> Exponential = ["mean"];
+
+    public static readonly IReadOnlyList<string> Lifecycle = ["steps", "timeout"];
+
+    public static readonly IReadOnlyList<string> DataSource = ["csv", "json", "pick", "onExhausted"];
+
+    public static readonly IReadOnlyList<string> Picks = ["sequential", "random", "unique"];
+
+    public static readonly IReadOnlyList<string> Exhausted = ["cycle", "stop"];
+
+    public static readonly IReadOnlyList<string> Questions = ["strategy", "seed", "templates"];
+
+    public static readonly IReadOnlyList<string> QuestionStrategies = ["sequential", "random", "mixed"];
+
+    public static readonly IReadOnlyList<string> Threshold = ["threshold", "abortOnFail", "delayAbortEval"];
+
+    public static readonly IReadOnlyList<string> Http = ["timeout", "maxRedirects", "http2", "insecureSkipTlsVerify", "cookies", "shareConnections", "headers"];
+
+    public static readonly IReadOnlyList<string> CaptureForm = ["regex", "json", "header", "from"];
+
+    /// <summary>Names a template may start with besides captures and <c>vars:</c>.</summary>
+    public static readonly IReadOnlyList<string> TemplateRoots = ["env", "data", "setup", "vu", "iteration", "scenario", "repeat", "now", "random", "fake", "question"];
+}

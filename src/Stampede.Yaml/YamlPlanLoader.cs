@@ -1,0 +1,756 @@
+using System.Text.RegularExpressions;
+using Stampede.Execution;
+using Stampede.Plans;
+using Stampede.Plans.Executors;
+using Stampede.Plans.Profiles;
+using Stampede.Yaml.Data;
+using Stampede.Yaml.Flows;
+using Stampede.Yaml.Reading;
+using Stampede.Yaml.Templates;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Stampede.Yaml;
+
+/// <summary>
+/// Loads a YAML test plan into the same <see cref="TestPlan"/> the C# API builds. Every problem is reported at once,
+/// each with file, line, column and what was expected; nothing throws for bad input.
+/// </summary>
+public static partial class YamlPlanLoader
+{
+    /// <summary>Loads the plan file at <paramref name="path"/>; data files resolve relative to it.</summary>
+    public static PlanLoadResult Load(string path, PlanLoadOptions? options = null)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return new PlanLoadResult { Errors = [new PlanError("", $"cannot read the plan: {exception.Message}", new SourceLocation(path))] };
+        }
+
+        return LoadText(text, path, Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".", options);
+    }
+
+    /// <summary>Loads plan text; <paramref name="file"/> names it in errors and <paramref name="baseDirectory"/> resolves data files.</summary>
+    public static PlanLoadResult LoadText(string text, string file, string baseDirectory, PlanLoadOptions? options = null)
+    {
+        options ??= new PlanLoadOptions();
+        var reader = new PlanReader(file, baseDirectory, options.Env);
+        YamlNode? root;
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(text));
+            root = stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
+            if (stream.Documents.Count > 1)
+            {
+                reader.Error("", "expected one plan per file, found several YAML documents ('---')", stream.Documents[1].RootNode);
+            }
+        }
+        catch (YamlException exception)
+        {
+            var location = new SourceLocation(file, (int)exception.Start.Line, (int)exception.Start.Column);
+
+            // YamlDotNet places a tab-indentation error at the start of the enclosing mapping; point at the tab.
+            if (exception.Message.Contains("tab", StringComparison.Ordinal) && FirstTabIndent(text) is { } tab)
+            {
+                location = location with { Line = tab, Column = 1 };
+            }
+
+            return new PlanLoadResult { Errors = [new PlanError("", SyntaxMessage(exception), location)] };
+        }
+
+        if (root is null || reader.IsNull(root))
+        {
+            return new PlanLoadResult { Errors = [new PlanError("", "the plan is empty: expected at least name: and scenarios:", new SourceLocation(file, 1, 1))] };
+        }
+
+        var (plan, profile) = new Loader(reader, options).Read(root);
+        if (plan is not null && reader.Errors.Count == 0)
+        {
+            foreach (var error in plan.Validate())
+            {
+                reader.Errors.Add(error.Location is null ? error with { Location = reader.LocationOf(error.Path) ?? new SourceLocation(file) } : error);
+            }
+        }
+
+        var errors = reader.Errors.OrderBy(e => e.Location?.Line ?? 0).ThenBy(e => e.Location?.Column ?? 0).ToList();
+        return new PlanLoadResult { Plan = errors.Count == 0 ? plan : null, Errors = errors, Profile = profile };
+    }
+
+    private static int? FirstTabIndent(string text)
+    {
+        var lines = text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (lines[i].TrimStart(' ').StartsWith('\t'))
+            {
+                return i + 1;
+            }
+        }
+
+        return null;
+    }
+
+    private static string SyntaxMessage(YamlException exception)
+    {
+        var message = LocationPrefix().Replace(exception.Message, "");
+        if (exception.InnerException is { } inner && !string.IsNullOrEmpty(inner.Message))
+        {
+            message = LocationPrefix().Replace(inner.Message, "");
+        }
+
+        return "YAML syntax error: " + message.Trim().TrimEnd('.');
+    }
+
+    [GeneratedRegex(@"\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\):\s*")]
+    private static partial Regex LocationPrefix();
+
+    private static readonly string[] DataFormats = ["csv", "json"];
+
+    private sealed class Loader(PlanReader reader, PlanLoadOptions options)
+    {
+        private readonly TemplateReader _templates = new(reader);
+        private readonly HashSet<string> _declaredData = new(StringComparer.Ordinal);
+
+        public (TestPlan? Plan, LoadProfile? Profile) Read(YamlNode root)
+        {
+            var entries = reader.Mapping(root, "", PlanKeys.Root, "a plan");
+            if (root is not YamlMappingNode)
+            {
+                return (null, null);
+            }
+
+            var get = entries.ToDictionary(e => e.Key, e => e.Value);
+            var name = get.TryGetValue("name", out var n) ? reader.Text(n, "name") : null;
+            if (!get.ContainsKey("name"))
+            {
+                reader.Missing("", "name", "missing name: every plan needs a name", root);
+            }
+
+            Uri? baseUrl = null;
+            if (get.TryGetValue("baseUrl", out var b) && reader.Text(b, "baseUrl", "a URL") is { } baseText)
+            {
+                if (Uri.TryCreate(baseText, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps))
+                {
+                    baseUrl = uri;
+                }
+                else
+                {
+                    reader.Error("baseUrl", $"expected an absolute http:// or https:// URL, found '{baseText}'", b);
+                }
+            }
+
+            var profile = Profile(get.GetValueOrDefault("profile"), out var parameters);
+            var data = get.TryGetValue("data", out var d) ? Data(d) : new Dictionary<string, DataSource>();
+            var questions = get.TryGetValue("questions", out var q) ? Questions(q) : null;
+            var vars = get.TryGetValue("vars", out var v) ? Vars(v) : new Dictionary<string, TextTemplate>();
+            var env = get.TryGetValue("env", out var e) ? reader.StringMap(e, "env", "environment variables") : [];
+            var tags = get.TryGetValue("tags", out var t) ? reader.StringMap(t, "tags", "tags") : [];
+            var http = get.TryGetValue("http", out var h) ? Http(h) : new HttpDefaults();
+            var flows = new FlowReader(reader, _templates);
+            Flow? setup = null, teardown = null;
+            var setupTimeout = TimeSpan.FromSeconds(60);
+            if (get.TryGetValue("setup", out var s))
+            {
+                (setup, setupTimeout) = Lifecycle(s, "setup", flows, setupTimeout);
+            }
+
+            if (get.TryGetValue("teardown", out var td))
+            {
+                (teardown, _) = Lifecycle(td, "teardown", flows, setupTimeout);
+            }
+
+            var shared = new FlowShared(data, vars, options.Env, options.Time, questions);
+            var scenarios = get.TryGetValue("scenarios", out var sc) ? Scenarios(sc, flows, shared, profile, parameters) : [];
+            if (!get.ContainsKey("scenarios"))
+            {
+                reader.Missing("", "scenarios", "missing scenarios: a plan needs at least one scenario", root);
+            }
+
+            var thresholds = get.TryGetValue("thresholds", out var th) ? Thresholds(th) : [];
+            _templates.CheckNames(_declaredData, vars.Keys, setup is not null, questions is not null);
+            if (name is null)
+            {
+                return (null, profile);
+            }
+
+            var plan = new TestPlan
+            {
+                Name = name,
+                BaseUrl = baseUrl,
+                Scenarios = scenarios,
+                Thresholds = thresholds,
+                Env = env,
+                Tags = tags,
+                Http = http,
+                Metrics = [FlowShared.Retries],
+                Source = reader.File,
+                SetupTimeout = setupTimeout,
+                Setup = setup is null ? null : async vu =>
+                {
+                    var captures = new Dictionary<string, object?>(StringComparer.Ordinal);
+                    await setup.RunAsync(new FlowRun(vu, shared, captures, null)).ConfigureAwait(false);
+                    return captures;
+                },
+                Teardown = teardown is null ? null : (vu, setupData) =>
+                    teardown.RunAsync(new FlowRun(vu, shared, new Dictionary<string, object?>(StringComparer.Ordinal), setupData)),
+            };
+            return (plan, profile);
+        }
+
+        private LoadProfile? Profile(YamlNode? node, out ProfileParameters parameters)
+        {
+            parameters = options.ProfileParameters;
+            string? name = options.Profile;
+            YamlNode at = node ?? new YamlScalarNode();
+            if (node is YamlMappingNode)
+            {
+                var get = reader.Mapping(node, "profile", PlanKeys.Profile, "a profile { name, vus, rate, duration }").ToDictionary(e => e.Key, e => e.Value);
+                if (get.TryGetValue("name", out var n))
+                {
+                    name ??= reader.Text(n, "profile.name");
+                    at = n;
+                }
+                else
+                {
+                    reader.Error("profile", "missing name: (smoke, load, …)", node);
+                }
+
+                parameters = new ProfileParameters
+                {
+                    Vus = parameters.Vus ?? (get.TryGetValue("vus", out var vus) ? reader.Int(vus, "profile.vus", 1, 1_000_000) : null),
+                    Rate = parameters.Rate ?? (get.TryGetValue("rate", out var rate) ? reader.Number(rate, "profile.rate", 0.001, 10_000_000) : null),
+                    Duration = parameters.Duration ?? (get.TryGetValue("duration", out var duration) ? reader.Duration(duration, "profile.duration", allowZero: false) : null),
+                };
+            }
+            else if (node is not null)
+            {
+                name ??= reader.Text(node, "profile", "a profile name");
+            }
+
+            if (name is null)
+            {
+                return null;
+            }
+
+            var profile = LoadProfiles.Find(name);
+            if (profile is null)
+            {
+                var suggestion = NameSuggestion.Closest(name, LoadProfiles.Names);
+                var message = $"unknown profile '{name}'" + (suggestion is null ? "" : $"; did you mean '{suggestion}'?") + $" (profiles: {string.Join(", ", LoadProfiles.Names)})";
+                if (node is null)
+                {
+                    reader.Errors.Add(new PlanError("--profile", message));
+                }
+                else
+                {
+                    reader.Error("profile", message, at);
+                }
+            }
+
+            return profile;
+        }
+
+        private List<ScenarioPlan> Scenarios(YamlNode node, FlowReader flows, FlowShared shared, LoadProfile? profile, ProfileParameters parameters)
+        {
+            var read = new List<(string Name, YamlNode Node, Flow Flow, double Weight, ExecutorOptions? Executor, ScenarioPlan Template)>();
+            var entries = reader.Mapping(node, "scenarios", null, "scenarios (a mapping of name: scenario)");
+            if (node is YamlMappingNode { Children.Count: 0 })
+            {
+                reader.Error("scenarios", "the plan has no scenario to run", node);
+            }
+
+            foreach (var (name, _, value) in entries)
+            {
+                var path = "scenarios." + name;
+                var get = reader.Mapping(value, path, PlanKeys.Scenario, "a scenario").ToDictionary(e => e.Key, e => (e.KeyNode, e.Value));
+                if (value is not YamlMappingNode)
+                {
+                    continue;
+                }
+
+                Flow flow;
+                if (get.TryGetValue("flow", out var f))
+                {
+                    flow = flows.Flow(f.Value, path + ".flow");
+                }
+                else
+                {
+                    reader.Missing(path, "flow", "missing flow: the steps of this scenario", value);
+                    flow = new Flow([]);
+                }
+
+                var weight = get.TryGetValue("weight", out var w) ? reader.Number(w.Value, path + ".weight", 0.000001, 1_000_000) ?? 1 : 1;
+                var executor = get.TryGetValue("executor", out var ex) ? Executor(ex.Value, path, get) : null;
+                if (executor is null && !get.ContainsKey("executor"))
+                {
+                    var stray = get.Keys.FirstOrDefault(k => !PlanKeys.ScenarioCommon.Contains(k));
+                    if (stray is not null)
+                    {
+                        reader.Error(path + "." + stray, $"'{stray}' is an executor option: add executor: (one of {string.Join(", ", PlanKeys.Executors)}) or remove it and use profile:", get[stray].KeyNode);
+                    }
+                }
+
+                var template = new ScenarioPlan
+                {
+                    Name = name,
+                    Executor = new ConstantVusOptions(),
+                    Iteration = Iteration(flow, shared),
+                    StartTime = get.TryGetValue("startTime", out var st) ? reader.Duration(st.Value, path + ".startTime") ?? TimeSpan.Zero : TimeSpan.Zero,
+                    GracefulStop = get.TryGetValue("gracefulStop", out var gs) ? reader.Duration(gs.Value, path + ".gracefulStop") ?? TimeSpan.FromSeconds(30) : TimeSpan.FromSeconds(30),
+                    Tags = get.TryGetValue("tags", out var tg) ? reader.StringMap(tg.Value, path + ".tags", "tags") : new Dictionary<string, string>(),
+                    Env = get.TryGetValue("env", out var en) ? reader.StringMap(en.Value, path + ".env", "environment variables") : new Dictionary<string, string>(),
+                };
+                read.Add((name, value, flow, weight, executor, template));
+            }
+
+            // Scenarios without an executor share the profile (smoke when the plan has none) by weight.
+            profile ??= LoadProfiles.Find("smoke")!;
+            var totalWeight = read.Where(r => r.Executor is null).Sum(r => r.Weight);
+            return
+            [
+                .. read.Select(r => r.Template with
+                {
+                    Executor = r.Executor ?? profile.Build(parameters, totalWeight > 0 ? r.Weight / totalWeight : 1),
+                }),
+            ];
+        }
+
+        private static Func<VuContext, Task> Iteration(Flow flow, FlowShared shared) => async vu =>
+        {
+            try
+            {
+                await flow.RunAsync(new FlowRun(vu, shared, vu.Vars, vu.SetupData)).ConfigureAwait(false);
+            }
+            catch (DataExhaustedException exhausted)
+            {
+                // Pause so a VU with no rows left does not spin through empty iterations.
+                await vu.SleepAsync(TimeSpan.FromMilliseconds(100)).ConfigureAwait(false);
+                vu.AbortIteration(exhausted.Message);
+            }
+        };
+
+        private ExecutorOptions? Executor(YamlNode node, string path, Dictionary<string, (YamlScalarNode KeyNode, YamlNode Value)> get)
+        {
+            var type = reader.Text(node, path + ".executor", "an executor name");
+            if (type is null)
+            {
+                return null;
+            }
+
+            if (!PlanKeys.ExecutorOptions.TryGetValue(type, out var allowed))
+            {
+                var suggestion = NameSuggestion.Closest(type, PlanKeys.Executors);
+                reader.Error(path + ".executor", $"unknown executor '{type}'" + (suggestion is null ? "" : $"; did you mean '{suggestion}'?") + $" (executors: {string.Join(", ", PlanKeys.Executors)})", node);
+                return null;
+            }
+
+            var ok = true;
+            foreach (var (key, (keyNode, _)) in get.Where(e => !PlanKeys.ScenarioCommon.Contains(e.Key) && !allowed.Contains(e.Key)))
+            {
+                reader.Error(path + "." + key, $"'{key}' does not apply to {type} (it takes: {string.Join(", ", allowed)})", keyNode);
+                ok = false;
+            }
+
+            int? Int(string key, int min, int max) => get.TryGetValue(key, out var v) ? reader.Int(v.Value, path + "." + key, min, max) : null;
+            double? Number(string key) => get.TryGetValue(key, out var v) ? reader.Number(v.Value, path + "." + key, 0, 10_000_000) : null;
+            TimeSpan? Time(string key) => get.TryGetValue(key, out var v) ? reader.Duration(v.Value, path + "." + key) : null;
+            void Require(string key)
+            {
+                if (!get.ContainsKey(key))
+                {
+                    reader.Error(path, $"{type} needs {key}:", node);
+                    ok = false;
+                }
+            }
+
+            const int Max = 1_000_000;
+            ExecutorOptions? options;
+            switch (type)
+            {
+                case "constant-vus":
+                    Require("duration");
+                    options = new ConstantVusOptions { Vus = Int("vus", 1, Max) ?? 1, Duration = Time("duration") ?? TimeSpan.Zero };
+                    break;
+                case "ramping-vus":
+                    Require("stages");
+                    options = new RampingVusOptions
+                    {
+                        StartVus = Int("startVUs", 0, Max) ?? 1,
+                        Stages = Stages(get, path, Max),
+                        GracefulRampDown = Time("gracefulRampDown") ?? TimeSpan.FromSeconds(30),
+                    };
+                    break;
+                case "constant-arrival-rate":
+                    Require("rate");
+                    Require("duration");
+                    Require("preAllocatedVUs");
+                    options = new ConstantArrivalRateOptions
+                    {
+                        Rate = Number("rate") ?? 0,
+                        TimeUnit = Time("timeUnit") ?? TimeSpan.FromSeconds(1),
+                        Duration = Time("duration") ?? TimeSpan.Zero,
+                        PreAllocatedVus = Int("preAllocatedVUs", 1, Max) ?? 1,
+                        MaxVus = Int("maxVUs", 1, Max) ?? 0,
+                    };
+                    break;
+                case "ramping-arrival-rate":
+                    Require("stages");
+                    Require("preAllocatedVUs");
+                    options = new RampingArrivalRateOptions
+                    {
+                        StartRate = Number("startRate") ?? 0,
+                        TimeUnit = Time("timeUnit") ?? TimeSpan.FromSeconds(1),
+                        Stages = Stages(get, path, 10_000_000),
+                        PreAllocatedVus = Int("preAllocatedVUs", 1, Max) ?? 1,
+                        MaxVus = Int("maxVUs", 1, Max) ?? 0,
+                    };
+                    break;
+                case "per-vu-iterations":
+                    options = new PerVuIterationsOptions
+                    {
+                        Vus = Int("vus", 1, Max) ?? 1,
+                        Iterations = Int("iterations", 1, 1_000_000_000) ?? 1,
+                        MaxDuration = Time("maxDuration") ?? TimeSpan.FromMinutes(10),
+                    };
+                    break;
+                default:
+                    options = new SharedIterationsOptions
+                    {
+                        Vus = Int("vus", 1, Max) ?? 1,
+                        Iterations = Int("iterations", 1, 1_000_000_000) ?? 1,
+                        MaxDuration = Time("maxDuration") ?? TimeSpan.FromMinutes(10),
+                    };
+                    break;
+            }
+
+            return ok ? options : null;
+        }
+
+        private List<Stage> Stages(Dictionary<string, (YamlScalarNode KeyNode, YamlNode Value)> get, string path, double maxTarget)
+        {
+            var stages = new List<Stage>();
+            if (!get.TryGetValue("stages", out var node))
+            {
+                return stages;
+            }
+
+            var items = reader.Sequence(node.Value, path + ".stages", "stages [{ duration, target }]");
+            if (node.Value is YamlSequenceNode && items.Count == 0)
+            {
+                reader.Error(path + ".stages", "needs at least one stage", node.Value);
+            }
+
+            for (var i = 0; i < items.Count; i++)
+            {
+                var at = $"{path}.stages[{i}]";
+                var stage = reader.Mapping(items[i], at, PlanKeys.Stage, "a stage { duration, target }").ToDictionary(e => e.Key, e => e.Value);
+                if (items[i] is not YamlMappingNode)
+                {
+                    continue;
+                }
+
+                if (!stage.TryGetValue("duration", out var d) || !stage.TryGetValue("target", out var t))
+                {
+                    reader.Error(at, $"a stage needs {(stage.ContainsKey("duration") ? "target" : "duration")}:", items[i]);
+                    continue;
+                }
+
+                var duration = reader.Duration(d, at + ".duration");
+                var target = reader.Number(t, at + ".target", 0, maxTarget);
+                if (duration is not null && target is not null)
+                {
+                    stages.Add(new Stage(duration.Value, target.Value));
+                }
+            }
+
+            if (stages.Count > 0 && stages.Count == items.Count && stages.All(s => s.Duration == TimeSpan.Zero))
+            {
+                reader.Error(path + ".stages", "the stages add up to no time at all: give at least one stage a duration above 0", node.Value);
+            }
+
+            return stages;
+        }
+
+        private List<ThresholdPlan> Thresholds(YamlNode node)
+        {
+            var known = Metrics.BuiltinMetrics.All.Append(VuContext.GroupDuration).Append(FlowShared.Retries)
+                .ToDictionary(m => m.Name, StringComparer.Ordinal);
+            var thresholds = new List<ThresholdPlan>();
+            foreach (var (selectorText, keyNode, value) in reader.Mapping(node, "thresholds", null, "thresholds (metric: [expressions])"))
+            {
+                var path = "thresholds." + selectorText;
+                var selector = Stampede.Thresholds.MetricSelector.Parse(selectorText);
+                if (!selector.Succeeded)
+                {
+                    reader.Errors.Add(new PlanError(path, $"bad metric selector '{selectorText}': {selector.Error!.Message}", Column(keyNode, selector.Error.Column)));
+                    continue;
+                }
+
+                if (!known.TryGetValue(selector.Value!.MetricName, out var metric))
+                {
+                    var suggestion = NameSuggestion.Closest(selector.Value.MetricName, known.Keys);
+                    reader.Error(path, $"unknown metric '{selector.Value.MetricName}'" + (suggestion is null ? "" : $"; did you mean '{suggestion}'?"), keyNode);
+                    continue;
+                }
+
+                var items = value is YamlSequenceNode list ? list.Children : [value];
+                foreach (var item in items)
+                {
+                    string? expression;
+                    var abort = false;
+                    var delay = TimeSpan.Zero;
+                    YamlNode at = item;
+                    if (item is YamlMappingNode)
+                    {
+                        var get = reader.Mapping(item, path, PlanKeys.Threshold, "a threshold { threshold, abortOnFail, delayAbortEval }").ToDictionary(e => e.Key, e => e.Value);
+                        if (!get.TryGetValue("threshold", out var exprNode))
+                        {
+                            reader.Error(path, "missing threshold: (an expression such as \"rate<0.01\")", item);
+                            continue;
+                        }
+
+                        at = exprNode;
+                        expression = reader.Text(exprNode, path + ".threshold", "a threshold expression");
+                        abort = get.TryGetValue("abortOnFail", out var a) && reader.Bool(a, path + ".abortOnFail") == true;
+                        delay = get.TryGetValue("delayAbortEval", out var dl) ? reader.Duration(dl, path + ".delayAbortEval") ?? TimeSpan.Zero : TimeSpan.Zero;
+                    }
+                    else
+                    {
+                        expression = reader.Text(item, path, "a threshold expression such as \"p(95)<500\"");
+                    }
+
+                    if (expression is null)
+                    {
+                        continue;
+                    }
+
+                    var parsed = Stampede.Thresholds.ThresholdExpression.Parse(expression);
+                    if (!parsed.Succeeded)
+                    {
+                        reader.Errors.Add(new PlanError(path, $"bad threshold '{expression}': {parsed.Error!.Message}", Column(at, parsed.Error.Column)));
+                        continue;
+                    }
+
+                    if (parsed.Value!.ValidateFor(metric.Kind) is { } mismatch)
+                    {
+                        reader.Error(path, mismatch, at);
+                        continue;
+                    }
+
+                    thresholds.Add(new ThresholdPlan(selectorText, expression, abort, delay) { Location = reader.At(at) });
+                }
+            }
+
+            return thresholds;
+        }
+
+        private SourceLocation Column(YamlNode node, int offset)
+        {
+            var at = reader.At(node);
+            var quoted = node is YamlScalarNode { Style: ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted } ? 1 : 0;
+            return at with { Column = at.Column + Math.Max(0, offset) + quoted };
+        }
+
+        private Dictionary<string, DataSource> Data(YamlNode node)
+        {
+            var sources = new Dictionary<string, DataSource>(StringComparer.Ordinal);
+            foreach (var (name, _, value) in reader.Mapping(node, "data", null, "data sets (name: { csv: FILE })"))
+            {
+                var path = "data." + name;
+                _declaredData.Add(name);
+                var entries = reader.Mapping(value, path, PlanKeys.DataSource, "a data set { csv: FILE } or { json: FILE }");
+                if (value is not YamlMappingNode)
+                {
+                    continue;
+                }
+
+                var get = entries.ToDictionary(e => e.Key, e => e.Value);
+                var formats = DataFormats.Where(get.ContainsKey).ToList();
+                if (formats.Count != 1)
+                {
+                    reader.Error(path, formats.Count == 0 ? "a data set needs csv: FILE or json: FILE" : "a data set has one file: csv: or json:, not both", value);
+                    continue;
+                }
+
+                var pick = get.TryGetValue("pick", out var p) ? OneOf(p, path + ".pick", PlanKeys.Picks) : "sequential";
+                var exhausted = get.TryGetValue("onExhausted", out var o) ? OneOf(o, path + ".onExhausted", PlanKeys.Exhausted) : pick == "unique" ? "stop" : "cycle";
+                var fileNode = get[formats[0]];
+                var file = reader.Text(fileNode, path + "." + formats[0], "a file path");
+                if (file is null || pick is null || exhausted is null)
+                {
+                    continue;
+                }
+
+                var full = Path.GetFullPath(Path.Combine(reader.BaseDirectory, file));
+                if (!File.Exists(full))
+                {
+                    reader.Error(path + "." + formats[0], $"data file '{file}' not found (paths are relative to the plan file)", fileNode);
+                    continue;
+                }
+
+                var text = File.ReadAllText(full);
+                var rows = formats[0] == "csv" ? DataRows.ReadCsv(text, out var error) : DataRows.ReadJson(text, out error);
+                if (error is not null)
+                {
+                    reader.Error(path + "." + formats[0], $"data file '{file}': {error}", fileNode);
+                    continue;
+                }
+
+                sources[name] = new DataSource(name, rows, pick, exhausted == "cycle");
+            }
+
+            return sources;
+        }
+
+        private QuestionSource? Questions(YamlNode node)
+        {
+            var get = reader.Mapping(node, "questions", PlanKeys.Questions, "questions { strategy, seed, templates }").ToDictionary(e => e.Key, e => e.Value);
+            if (node is not YamlMappingNode)
+            {
+                return null;
+            }
+
+            var strategy = get.TryGetValue("strategy", out var s) ? OneOf(s, "questions.strategy", PlanKeys.QuestionStrategies) : "mixed";
+            var seed = get.TryGetValue("seed", out var sd) ? reader.Int(sd, "questions.seed", int.MinValue, int.MaxValue) : 42;
+            if (!get.TryGetValue("templates", out var t))
+            {
+                reader.Error("questions", "missing templates: a YAML file with a list of questions", node);
+                return null;
+            }
+
+            var file = reader.Text(t, "questions.templates", "a file path");
+            if (file is null || strategy is null || seed is null)
+            {
+                return null;
+            }
+
+            var full = Path.GetFullPath(Path.Combine(reader.BaseDirectory, file));
+            if (!File.Exists(full))
+            {
+                reader.Error("questions.templates", $"questions file '{file}' not found (paths are relative to the plan file)", t);
+                return null;
+            }
+
+            var texts = new List<TextTemplate>();
+            try
+            {
+                var stream = new YamlStream();
+                stream.Load(new StringReader(File.ReadAllText(full)));
+                var list = stream.Documents.FirstOrDefault()?.RootNode switch
+                {
+                    YamlSequenceNode seq => seq,
+                    YamlMappingNode map when map.Children.TryGetValue(new YamlScalarNode("questions"), out var inner) && inner is YamlSequenceNode seq => seq,
+                    _ => null,
+                };
+                foreach (var item in list?.Children ?? [])
+                {
+                    if (item is YamlScalarNode { Value: { } text } && TextTemplate.Parse(text, out _, out _) is { } template)
+                    {
+                        texts.Add(template);
+                    }
+                }
+            }
+            catch (YamlException exception)
+            {
+                reader.Error("questions.templates", $"questions file '{file}': {SyntaxMessage(exception)} at line {exception.Start.Line}", t);
+                return null;
+            }
+
+            if (texts.Count == 0)
+            {
+                reader.Error("questions.templates", $"questions file '{file}' has no questions: expected a YAML list of texts (or questions: [...])", t);
+                return null;
+            }
+
+            return new QuestionSource(strategy, seed.Value, texts);
+        }
+
+        private Dictionary<string, TextTemplate> Vars(YamlNode node)
+        {
+            var vars = new Dictionary<string, TextTemplate>(StringComparer.Ordinal);
+            var nodes = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+            foreach (var (name, keyNode, value) in reader.Mapping(node, "vars", null, "named templates (name: text)"))
+            {
+                if (PlanKeys.TemplateRoots.Contains(name))
+                {
+                    reader.Error("vars." + name, $"'{name}' is a reserved template name", keyNode);
+                    continue;
+                }
+
+                if (_templates.Parse(value, "vars." + name) is { } template)
+                {
+                    vars[name] = template;
+                    nodes[name] = keyNode;
+                }
+            }
+
+            if (TemplateReader.FindCycle(vars) is { } cycle)
+            {
+                reader.Error("vars." + cycle[0], $"circular template: {string.Join(" → ", cycle)}", nodes[cycle[0]]);
+            }
+
+            return vars;
+        }
+
+        private HttpDefaults Http(YamlNode node)
+        {
+            var http = new HttpDefaults();
+            foreach (var (key, _, value) in reader.Mapping(node, "http", PlanKeys.Http, "HTTP settings"))
+            {
+                var path = "http." + key;
+                http = key switch
+                {
+                    "timeout" => reader.Duration(value, path, allowZero: false) is { } timeout ? http with { Timeout = timeout } : http,
+                    "maxRedirects" => reader.Int(value, path, 0, 100) is { } redirects ? http with { MaxRedirects = redirects } : http,
+                    "http2" => http with { Http2 = reader.Bool(value, path) ?? false },
+                    "insecureSkipTlsVerify" => http with { InsecureSkipTlsVerify = reader.Bool(value, path) ?? false },
+                    "cookies" => http with { Cookies = reader.Bool(value, path) ?? true },
+                    "shareConnections" => http with { ShareConnections = reader.Bool(value, path) ?? false },
+                    _ => http with { Headers = reader.StringMap(value, path, "headers") },
+                };
+            }
+
+            return http;
+        }
+
+        private (Flow? Flow, TimeSpan Timeout) Lifecycle(YamlNode node, string path, FlowReader flows, TimeSpan timeout)
+        {
+            var get = reader.Mapping(node, path, PlanKeys.Lifecycle, $"{path} {{ steps: [...] }}").ToDictionary(e => e.Key, e => e.Value);
+            if (node is not YamlMappingNode)
+            {
+                return (null, timeout);
+            }
+
+            if (get.TryGetValue("timeout", out var t))
+            {
+                timeout = reader.Duration(t, path + ".timeout", allowZero: false) ?? timeout;
+            }
+
+            if (!get.TryGetValue("steps", out var steps))
+            {
+                reader.Error(path, $"{path} needs steps:", node);
+                return (null, timeout);
+            }
+
+            return (flows.Flow(steps, path + ".steps"), timeout);
+        }
+
+        private string? OneOf(YamlNode node, string path, IReadOnlyList<string> choices)
+        {
+            var text = reader.Text(node, path, "one of " + string.Join(", ", choices));
+            if (text is null || choices.Contains(text))
+            {
+                return text;
+            }
+
+            var suggestion = NameSuggestion.Closest(text, choices);
+            reader.Error(path, $"expected one of {string.Join(", ", choices)}, found '{text}'" + (suggestion is null ? "" : $"; did you mean '{suggestion}'?"), node);
+            return null;
+        }
+    }
+}

@@ -1,0 +1,14 @@
+namespace Stampede.Protocols.Llm;
+
+/// <summary>Where a token count came from; the <c>token_source</c> tag says which.</summary>
+public enum LlmTokenSource
+{
+    /// <summary>The stream's own usage report (exact, as billed).</summary>
+    Usage,
+
+    /// <summary>One token per content chunk (output) — the right count only when the server sends one token a chunk.</summary>
+    Chunks,
+
+    /// <summary>About four characters a token (input, without usage).</summary>
+    Estimate,
+}

@@ -1,0 +1,131 @@
+using System.Net.Sockets;
+using System.Net.WebSockets;
+using Stampede.Metrics;
+
+namespace Stampede.Protocols.WebSockets;
+
+/// <summary>
+/// A VU's WebSocket client (<c>vu.Ws</c>): opens sessions and records k6's <c>ws_*</c> metrics with the VU's tags
+/// plus <c>name</c>. Failing to connect is a value (null session, counted in <c>ws_errors</c>), not an exception.
+/// </summary>
+public sealed class VuWs : IAsyncDisposable
+{
+    private readonly WsMetricsRecorder _recorder;
+    private readonly TimeProvider _time;
+    private readonly Func<TagSet> _tags;
+    private readonly Func<CancellationToken> _cancellation;
+    private readonly Uri? _baseUrl;
+    private readonly List<WsSession> _open = [];
+
+    internal VuWs(MetricRegistry registry, TimeProvider time, Func<TagSet> tags, Func<CancellationToken> cancellation, Uri? baseUrl)
+    {
+        _recorder = new WsMetricsRecorder(registry);
+        _time = time;
+        _tags = tags;
+        _cancellation = cancellation;
+        _baseUrl = baseUrl;
+    }
+
+    /// <summary>Opens a session to <paramref name="url"/>; null when it could not be opened.</summary>
+    public Task<WsSession?> ConnectAsync(string url, string? name = null) => ConnectAsync(new WsConnectOptions(url) { Name = name });
+
+    /// <summary>Opens the session <paramref name="options"/> describe; null when it could not be opened (see <c>ws_errors</c>).</summary>
+    /// <exception cref="ArgumentException">The options are not valid.</exception>
+    public async Task<WsSession?> ConnectAsync(WsConnectOptions options)
+    {
+        var problems = options.Validate();
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException(string.Join("; ", problems), nameof(options));
+        }
+
+        var tags = _tags();
+        var name = options.Name ?? options.Url;
+        var series = _recorder.For(tags, name);
+        var vuToken = _cancellation();
+        var socket = new ClientWebSocket();
+        socket.Options.KeepAliveInterval = TimeSpan.FromSeconds(30);
+        foreach (var (key, value) in options.Headers ?? [])
+        {
+            socket.Options.SetRequestHeader(key, value);
+        }
+
+        foreach (var protocol in options.SubProtocols ?? [])
+        {
+            socket.Options.AddSubProtocol(protocol);
+        }
+
+        var start = _time.GetTimestamp();
+        using var timeout = new CancellationTokenSource(options.ConnectTimeout, _time);
+        using var link = vuToken.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), timeout);
+        try
+        {
+            await socket.ConnectAsync(Resolve(options.Url), timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is WebSocketException or OperationCanceledException or HttpRequestException or UriFormatException or ArgumentException)
+        {
+            socket.Dispose();
+            if (!vuToken.IsCancellationRequested)
+            {
+                _recorder.Error(tags, name, Classify(exception, timeout.IsCancellationRequested));
+            }
+
+            return null;
+        }
+
+        series.Connecting.Record(_time.GetElapsedTime(start));
+        series.Sessions.Add(1);
+        var session = new WsSession(socket, _recorder, tags, name, _time, options.ReceiveBufferSize, options.MaxSessionDuration,
+            _time.GetTimestamp(), vuToken);
+        _open.Add(session);
+        if (_open.Count > 64)
+        {
+            _open.RemoveAll(s => s.State is not (WebSocketState.Open or WebSocketState.Connecting));
+        }
+
+        return session;
+    }
+
+    /// <summary>Closes every session this VU left open.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var session in _open)
+        {
+            await session.CloseAsync().ConfigureAwait(false);
+        }
+
+        _open.Clear();
+    }
+
+    private Uri Resolve(string url)
+    {
+        // On Unix "/api/chat" parses as an absolute file:// URI: only network schemes count as absolute here.
+        var uri = Uri.TryCreate(url, UriKind.Absolute, out var absolute) && absolute.Scheme is "ws" or "wss" or "http" or "https" ? absolute
+            : _baseUrl is not null ? new Uri(_baseUrl, url)
+            : throw new UriFormatException($"'{url}' is relative and the plan has no base URL");
+        if (uri.Scheme is "http" or "https")
+        {
+            uri = new UriBuilder(uri) { Scheme = uri.Scheme == "https" ? "wss" : "ws" }.Uri;
+        }
+
+        return uri;
+    }
+
+    private static string Classify(Exception exception, bool timedOut)
+    {
+        if (timedOut)
+        {
+            return "timeout";
+        }
+
+        for (var inner = exception; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is SocketException { SocketErrorCode: SocketError.ConnectionRefused })
+            {
+                return "refused";
+            }
+        }
+
+        return exception is UriFormatException or ArgumentException ? "url" : "handshake";
+    }
+}

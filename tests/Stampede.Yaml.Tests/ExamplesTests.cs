@@ -1,0 +1,102 @@
+using Stampede.Cli;
+using Stampede.DemoTarget;
+using Stampede.Metrics;
+using Stampede.Yaml.Tests.Hosting;
+
+namespace Stampede.Yaml.Tests;
+
+/// <summary>
+/// Every plan in examples/ runs in smoke form (2 VUs, 2 s) against an in-process demo target through the real CLI,
+/// all at once to keep the suite fast, and must run iterations with no failed check and exit 0.
+/// </summary>
+public sealed class ExamplesTests(ExamplesTests.Runs runs) : IClassFixture<ExamplesTests.Runs>
+{
+    public static TheoryData<string> Examples() => new(ExampleFiles().Select(Path.GetFileName)!);
+
+    private static string[] ExampleFiles() =>
+        [.. Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "examples"), "*.yaml").Order()];
+
+    [Fact]
+    public void Examples_CoverEveryProfileAndTheSuites()
+    {
+        var names = ExampleFiles().Select(Path.GetFileNameWithoutExtension).ToList();
+        foreach (var profile in Plans.Profiles.LoadProfiles.Names)
+        {
+            names.ShouldContain($"profile-{profile}");
+        }
+
+        names.ShouldContain("api-suite");
+        names.ShouldContain("data-driven");
+        names.ShouldContain("setup-teardown");
+    }
+
+    [Theory]
+    [MemberData(nameof(Examples))]
+    public async Task Run_Example_RunsIterationsWithoutFailedChecks(string name)
+    {
+        var (exit, result, errors) = await runs.Get(name);
+
+        // Latency thresholds may fail when every example runs at once on a small machine; anything else must not.
+        exit.ShouldBeOneOf([ExitCodes.Ok, ExitCodes.ThresholdsFailed], errors);
+        result.ShouldNotBeNull();
+        result.Metric("iterations")!.Values.Count!.Value.ShouldBeGreaterThan(0);
+        result.Checks.ShouldNotBeEmpty();
+        result.Checks.Where(c => c.Fails > 0).ShouldBeEmpty();
+        result.Metric("http_req_failed")!.Values.Rate!.Value.ShouldBe(0);
+        result.Thresholds.Where(t => t.Outcome == ThresholdOutcomeNames.Failed && t.Metric != "http_req_duration").ShouldBeEmpty();
+    }
+
+    [Theory]
+    [MemberData(nameof(Examples))]
+    public void Load_Example_IsValidWithoutEnvironment(string name)
+    {
+        var result = YamlPlanLoader.Load(Path.Combine(AppContext.BaseDirectory, "examples", name));
+
+        result.Errors.ShouldBeEmpty();
+    }
+
+    /// <summary>Starts the demo target once and every example against it in parallel.</summary>
+    public sealed class Runs : IAsyncLifetime
+    {
+        private readonly Dictionary<string, Task<(int, RunResult?, string)>> _runs = [];
+        private DemoTargetServer? _server;
+
+        public Task<(int Exit, RunResult? Result, string Errors)> Get(string name) => _runs[name];
+
+        public async ValueTask InitializeAsync()
+        {
+            _server = await DemoTargetServer.StartAsync(new DemoTargetOptions { Port = 0 });
+            foreach (var file in ExampleFiles())
+            {
+                _runs[Path.GetFileName(file)] = RunAsync(file, _server.BaseAddress.ToString().TrimEnd('/'));
+            }
+        }
+
+        private static async Task<(int, RunResult?, string)> RunAsync(string file, string baseUrl)
+        {
+            var json = Path.Combine(Path.GetTempPath(), $"stampede-example-{Guid.NewGuid():N}.json");
+            var host = new TestConsoleHost();
+            try
+            {
+                var exit = await StampedeCli.RunAsync(
+                    ["run", file, "--vus", "2", "--rate", "20", "--duration", "2s", "--quiet", "-e", $"BASE_URL={baseUrl}", "-e", $"ORG=org-{Guid.NewGuid():N}"[..20], "--out", $"json={json}"],
+                    host);
+                var result = File.Exists(json) ? RunResultJson.Deserialize(await File.ReadAllTextAsync(json)) : null;
+                return (exit, result, host.Errors + host.Output);
+            }
+            finally
+            {
+                File.Delete(json);
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await Task.WhenAll(_runs.Values);
+            if (_server is not null)
+            {
+                await _server.DisposeAsync();
+            }
+        }
+    }
+}

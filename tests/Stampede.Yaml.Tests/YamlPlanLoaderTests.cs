@@ -1,0 +1,70 @@
+using Stampede.Plans.Executors;
+using Stampede.Plans.Profiles;
+
+namespace Stampede.Yaml.Tests;
+
+public sealed class YamlPlanLoaderTests
+{
+    private const string TwoScenarios = """
+        name: t
+        baseUrl: ${BASE_URL:-http://127.0.0.1:5000}
+        profile: { name: sustained, vus: 8, duration: 20s }
+        scenarios:
+          a:
+            weight: 3
+            flow: [ { get: "/a/{{ vu.id }}" } ]
+          b:
+            flow: [ { get: /b } ]
+          c:
+            executor: constant-arrival-rate
+            rate: 5
+            duration: 10s
+            preAllocatedVUs: 2
+            flow: [ { get: /c } ]
+        """;
+
+    [Fact]
+    public void LoadText_ProfileWithWeights_SplitsVusAndKeepsExplicitExecutors()
+    {
+        var plan = YamlPlanLoader.LoadText(TwoScenarios, "t.yaml", ".").Plan!;
+
+        ((ConstantVusOptions)plan.Scenarios[0].Executor).Vus.ShouldBe(6);
+        ((ConstantVusOptions)plan.Scenarios[1].Executor).Vus.ShouldBe(2);
+        plan.Scenarios[2].Executor.ShouldBeOfType<ConstantArrivalRateOptions>().Rate.ShouldBe(5);
+    }
+
+    [Fact]
+    public void LoadText_EnvOverridesDefault_ExpandsBaseUrl()
+    {
+        var result = YamlPlanLoader.LoadText(TwoScenarios, "t.yaml", ".", new PlanLoadOptions { Env = new Dictionary<string, string> { ["BASE_URL"] = "http://127.0.0.1:9999" } });
+
+        result.Plan!.BaseUrl!.Port.ShouldBe(9999);
+    }
+
+    [Fact]
+    public void LoadText_ProfileOverride_ReplacesThePlansProfile()
+    {
+        var result = YamlPlanLoader.LoadText(TwoScenarios, "t.yaml", ".", new PlanLoadOptions { Profile = "spike", ProfileParameters = new ProfileParameters { Vus = 40 } });
+
+        result.Profile.ShouldBeOfType<SpikeProfile>();
+        result.Plan!.Scenarios[0].Executor.ShouldBeOfType<RampingVusOptions>().PeakVus.ShouldBe(30);
+    }
+
+    [Fact]
+    public void LoadText_SeveralProblems_ReportsEveryOneInFileOrder()
+    {
+        var result = YamlPlanLoader.LoadText("""
+            name: t
+            scenarios:
+              a:
+                flow:
+                  - get: /a
+                    chekc: { status: 200 }
+                  - think: -1s
+            thresholds:
+              nope: [ "p(95)<1" ]
+            """, "t.yaml", ".");
+
+        result.Errors.Select(e => e.Location!.Line).ShouldBe([6, 7, 9]);
+    }
+}
