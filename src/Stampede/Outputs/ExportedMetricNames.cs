@@ -14,7 +14,7 @@ public static class ExportedMetricNames
     public const string Prefix = "stampede_";
 
     /// <summary>The tags exported as labels; others are dropped (a URL tag would create a series per URL).</summary>
-    public static readonly IReadOnlyList<string> Labels = ["scenario", "group", "name", "method", "status", "expected_response", "error_code", "check", "proto"];
+    public static readonly IReadOnlyList<string> Labels = ["scenario", "group", "name", "method", "status", "expected_response", "error_code", "check", "proto", "model"];
 
     /// <summary>The exported name of <paramref name="metric"/>.</summary>
     public static string Of(Metric metric)

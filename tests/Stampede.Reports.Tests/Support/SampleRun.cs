@@ -21,7 +21,10 @@ public static class SampleRun
     public static readonly Metric LlmTtft = new("llm_ttft", MetricKind.Trend, MetricUnit.Time);
     public static readonly Metric LlmItl = new("llm_itl", MetricKind.Trend, MetricUnit.Time);
     public static readonly Metric LlmTokensPerSecond = new("llm_tokens_per_second", MetricKind.Trend);
-    public static readonly Metric LlmTokens = new("llm_tokens", MetricKind.Counter);
+    public static readonly Metric LlmOutputTokens = new("llm_output_tokens", MetricKind.Counter);
+    public static readonly Metric LlmInputTokens = new("llm_input_tokens", MetricKind.Counter);
+    public static readonly Metric LlmCost = new("llm_cost", MetricKind.Counter);
+    public static readonly Metric SseTimeToFirstEvent = new("sse_time_to_first_event", MetricKind.Trend, MetricUnit.Time);
     public static readonly Metric SseEvents = new("sse_events", MetricKind.Counter);
     public static readonly Metric WsMsgsReceived = new("ws_msgs_received", MetricKind.Counter);
     public static readonly Metric WsMsgsSent = new("ws_msgs_sent", MetricKind.Counter);
@@ -49,7 +52,10 @@ public static class SampleRun
                 vu.Metrics.Trend(LlmTtft, vu.Tags).Record(20 + (vu.Iteration % 10));
                 vu.Metrics.Trend(LlmItl, vu.Tags).Record(2 + (vu.Iteration % 3));
                 vu.Metrics.Trend(LlmTokensPerSecond, vu.Tags).Record(40 + (vu.Iteration % 7));
-                vu.Metrics.Counter(LlmTokens, vu.Tags).Add(25);
+                vu.Metrics.Counter(LlmOutputTokens, vu.Tags.With("model", "demo-small")).Add(25);
+                vu.Metrics.Counter(LlmInputTokens, vu.Tags.With("model", "demo-small")).Add(12);
+                vu.Metrics.Counter(LlmCost, vu.Tags.With("model", "demo-small")).Add(0.0001);
+                vu.Metrics.Trend(SseTimeToFirstEvent, vu.Tags).Record(15 + (vu.Iteration % 5));
                 vu.Metrics.Counter(SseEvents, vu.Tags).Add(26);
                 vu.Metrics.Counter(WsMsgsReceived, vu.Tags).Add(2);
                 vu.Metrics.Counter(WsMsgsSent, vu.Tags).Add(1);
