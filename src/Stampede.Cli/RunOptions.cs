@@ -20,7 +20,7 @@ internal sealed class RunOptions
 
     public Option<string[]> Env { get; } = new("--env", "-e") { Description = "An environment variable for the plan, KEY=VALUE. Repeatable." };
 
-    public Option<string[]> Out { get; } = new("--out", "-o") { Description = "Write results: json=FILE (the full result). Repeatable." };
+    public Option<string[]> Out { get; } = new("--out", "-o") { Description = "Write or export results, KIND=TARGET: json, html, csv (a prefix), junit, markdown, summary, ndjson (FILE); prometheus=[HOST]:PORT; pushgateway=URL; otlp=URL. Repeatable; see docs/outputs.md." };
 
     public Option<string[]> Thresholds { get; } = new("--threshold") { Description = "Add a threshold METRIC:EXPRESSION, e.g. 'http_req_duration:p(95)<500' or 'http_req_failed{status:500}:rate<0.01'. Repeatable." };
 
@@ -40,13 +40,25 @@ internal sealed class RunOptions
 
     public Option<string?> Profile { get; } = new("--profile") { Description = "A load profile: smoke, load, ramp-up, sustained, stress, spike, soak or breakpoint; --vus, --rate and --duration scale it." };
 
+    public Option<string?> OutDir { get; } = new("--out-dir") { Description = "Write every result file into this folder as <plan>_<YYYY-MM-DD_HH-MM>.<ext> (json, html, csv, junit.xml, md); relative --out files go there too." };
+
+    /// <summary>What <c>--out-dir</c> writes, each named <c>&lt;plan&gt;_&lt;YYYY-MM-DD_HH-MM&gt;</c> plus the suffix.</summary>
+    public static readonly IReadOnlyList<(string Kind, string Suffix)> OutDirOutputs =
+        [("json", ".json"), ("html", ".html"), ("csv", ""), ("junit", ".junit.xml"), ("markdown", ".md")];
+
     public IEnumerable<Option> All =>
-        [Profile, Vus, Duration, Iterations, Stages, Rate, Env, Out, Thresholds, Tags, Quiet, NoSummary, NoColor, Http2, Insecure, Timeout];
+        [Profile, Vus, Duration, Iterations, Stages, Rate, Env, Out, OutDir, Thresholds, Tags, Quiet, NoSummary, NoColor, Http2, Insecure, Timeout];
 
     public void AddTo(Command command)
     {
         foreach (var option in All)
         {
+            // A command may define its own variant (stampede demo has a default --out-dir).
+            if (command.Options.Any(o => o.Name == option.Name))
+            {
+                continue;
+            }
+
             command.Options.Add(option);
         }
     }
@@ -59,7 +71,7 @@ internal sealed class RunOptions
         Stages = parse.GetValue(Stages) ?? [],
         Rate = parse.GetValue(Rate),
         Env = parse.GetValue(Env) ?? [],
-        Outputs = parse.GetValue(Out) ?? [],
+        Outputs = WithOutDir(parse.GetValue(Out) ?? [], parse.GetResult(OutDir) is null ? null : parse.GetValue(OutDir)),
         Thresholds = parse.GetValue(Thresholds) ?? [],
         Tags = parse.GetValue(Tags) ?? [],
         Quiet = parse.GetValue(Quiet),
@@ -70,4 +82,27 @@ internal sealed class RunOptions
         Timeout = parse.GetValue(Timeout),
         Profile = parse.GetValue(Profile),
     };
+
+    /// <summary>Adds the <c>--out-dir</c> files and moves relative <c>--out</c> files into that folder.</summary>
+    internal static IReadOnlyList<string> WithOutDir(IReadOnlyList<string> outputs, string? folder)
+    {
+        if (string.IsNullOrEmpty(folder))
+        {
+            return outputs;
+        }
+
+        var inFolder = outputs.Select(spec =>
+        {
+            var equals = spec.IndexOf('=', StringComparison.Ordinal);
+            if (equals < 0 || spec[..equals] is "prometheus" or "pushgateway" or "otlp")
+            {
+                return spec;
+            }
+
+            var target = spec[(equals + 1)..];
+            return Path.IsPathRooted(target) ? spec : spec[..(equals + 1)] + Path.Combine(folder, target);
+        });
+        var standard = OutDirOutputs.Select(o => $"{o.Kind}={Path.Combine(folder, Stampede.Outputs.OutputPath.StandardName)}{o.Suffix}");
+        return [.. standard, .. inFolder];
+    }
 }

@@ -18,6 +18,7 @@ public static class StampedeCli
             TargetCommand.Create(host),
             ValidateCommand.Create(host),
             SchemaCommand.Create(host),
+            ReportCommand.Create(host),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -8,7 +8,8 @@ namespace Stampede.Cli.Outputs;
 
 /// <summary>
 /// Live progress while a run goes: on a terminal a table redrawn each second (elapsed/total, VUs, iterations,
-/// request rate, errors, per scenario); elsewhere a plain line every few seconds, so CI logs stay readable.
+/// request rate, errors, a sparkline of request latency, and per scenario its progress and a sparkline of its
+/// iterations' p95); elsewhere a plain line every few seconds, so CI logs stay readable.
 /// </summary>
 internal sealed class LiveProgress(IAnsiConsole console, TextWriter plain, bool interactive, TimeSpan plainEvery) : IOutput
 {
@@ -19,6 +20,8 @@ internal sealed class LiveProgress(IAnsiConsole console, TextWriter plain, bool 
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task? _live;
     private TimeSpan _lastPlain = TimeSpan.MinValue;
+    private readonly LatencyHistory _requestLatency = new();
+    private readonly Dictionary<string, LatencyHistory> _scenarioLatency = new(StringComparer.Ordinal);
 
     public void Start(RunInfo run)
     {
@@ -75,6 +78,7 @@ internal sealed class LiveProgress(IAnsiConsole console, TextWriter plain, bool 
 
         lock (_gate)
         {
+            RecordLatencies(snapshot);
             _latest = snapshot;
             var changed = _changed;
             _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -101,11 +105,50 @@ internal sealed class LiveProgress(IAnsiConsole console, TextWriter plain, bool 
         return s.FailingThresholds.Count > 0 ? line + $" failing thresholds={s.FailingThresholds.Count}" : line;
     }
 
+    /// <summary>Runs on the tick thread, right after the registry collected the second, so reading the last points is safe.</summary>
+    private void RecordLatencies(LiveSnapshot snapshot)
+    {
+        var http = snapshot.Metrics.TimelineOf(BuiltinMetrics.HttpReqDuration);
+        _requestLatency.Add(http is { Trends.Count: > 0 } && http.Trends[^1].Count > 0 ? http.Trends[^1].P95 : double.NaN);
+        foreach (var scenario in snapshot.Scenarios)
+        {
+            if (!_scenarioLatency.ContainsKey(scenario.Name))
+            {
+                _scenarioLatency[scenario.Name] = new LatencyHistory();
+            }
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var series in snapshot.Metrics.SeriesOf(BuiltinMetrics.IterationDuration.Name).OfType<TrendSeries>())
+        {
+            if (series.Tags["scenario"] is { } name && _scenarioLatency.TryGetValue(name, out var history) && series.Points.Count > 0 && series.Points[^1].Count > 0 && seen.Add(name))
+            {
+                history.Add(series.Points[^1].P95);
+            }
+        }
+
+        foreach (var (name, history) in _scenarioLatency)
+        {
+            if (!seen.Contains(name))
+            {
+                history.Add(double.NaN);
+            }
+        }
+    }
+
     private IRenderable Render(LiveSnapshot s)
     {
         var table = new Table().Border(TableBorder.Rounded).Expand();
-        table.Title = new TableTitle($"[bold]{Math.Round(s.Elapsed.TotalSeconds)}s / {Plans.Duration.Format(_expected)}[/]  VUs {s.Vus}/{s.VusMax}  req/s {s.RequestsLastSecond:0.#}  errors/s {s.FailuresLastSecond:0.#}");
-        table.AddColumns("scenario", "executor", "progress", "VUs", "iterations", "dropped");
+        string latency;
+        Dictionary<string, string> scenarioLatency;
+        lock (_gate)
+        {
+            latency = _requestLatency.Count == 0 ? "" : $"  p95 {Markup.Escape(_requestLatency.LastText)} [blue]{Markup.Escape(_requestLatency.Sparkline())}[/]";
+            scenarioLatency = _scenarioLatency.ToDictionary(p => p.Key, p => $"{Markup.Escape(p.Value.LastText)} [blue]{Markup.Escape(p.Value.Sparkline())}[/]", StringComparer.Ordinal);
+        }
+
+        table.Title = new TableTitle($"[bold]{Math.Round(s.Elapsed.TotalSeconds)}s / {Plans.Duration.Format(_expected)}[/]  VUs {s.Vus}/{s.VusMax}  req/s {s.RequestsLastSecond:0.#}  errors/s {s.FailuresLastSecond:0.#}{latency}");
+        table.AddColumns("scenario", "executor", "progress", "VUs", "iterations", "dropped", "p95 (30 s)");
         foreach (var scenario in s.Scenarios)
         {
             var fraction = scenario.Scheduled <= TimeSpan.Zero ? 0 : Math.Clamp(scenario.Elapsed / scenario.Scheduled, 0, 1);
@@ -114,7 +157,8 @@ internal sealed class LiveProgress(IAnsiConsole console, TextWriter plain, bool 
             table.AddRow(
                 Markup.Escape(scenario.Name), scenario.Executor, $"{bar} {state}",
                 $"{scenario.ActiveVus}/{scenario.AllocatedVus}", scenario.Iterations.ToString(CultureInfo.InvariantCulture),
-                scenario.Dropped > 0 ? $"[yellow]{scenario.Dropped}[/]" : "0");
+                scenario.Dropped > 0 ? $"[yellow]{scenario.Dropped}[/]" : "0",
+                scenarioLatency.GetValueOrDefault(scenario.Name, ""));
         }
 
         if (s.FailingThresholds.Count > 0)

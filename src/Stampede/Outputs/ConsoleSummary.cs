@@ -214,13 +214,13 @@ public sealed class ConsoleSummary
 
     private static string F(double? value, string unit) => value is { } v ? ValueFormat.InUnit(v, unit) : "-";
 
-    private static string ObservedName(string expression)
+    internal static string ObservedName(string expression)
     {
         var end = expression.IndexOfAny(['<', '>', '=', '!']);
         return (end < 0 ? expression : expression[..end]).Replace(" ", "", StringComparison.Ordinal);
     }
 
-    private static string FormatObserved(RunResult result, string selector, string expression, double value)
+    internal static string FormatObserved(RunResult result, string selector, string expression, double value)
     {
         var brace = selector.IndexOf('{', StringComparison.Ordinal);
         var unit = result.Metric(brace < 0 ? selector : selector[..brace])?.Unit ?? "";

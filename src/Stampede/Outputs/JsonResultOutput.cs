@@ -3,7 +3,7 @@ using Stampede.Metrics;
 namespace Stampede.Outputs;
 
 /// <summary><c>--out json=FILE</c>: writes the full result when the run ends (also when it was interrupted).</summary>
-public sealed class JsonResultOutput(string path) : IOutput
+public sealed class JsonResultOutput(string template) : IOutput
 {
     /// <inheritdoc />
     public void Start(RunInfo run)
@@ -18,6 +18,7 @@ public sealed class JsonResultOutput(string path) : IOutput
     /// <inheritdoc />
     public async Task EndAsync(RunResult result, CancellationToken cancellationToken)
     {
+        var path = OutputPath.Resolve(template, result);
         var directory = Path.GetDirectoryName(Path.GetFullPath(path));
         if (!string.IsNullOrEmpty(directory))
         {

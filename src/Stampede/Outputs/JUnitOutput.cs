@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Xml.Linq;
+using Stampede.Metrics;
+
+namespace Stampede.Outputs;
+
+/// <summary>
+/// <c>--out junit=FILE</c>: JUnit XML for CI systems, one test case per threshold (suite <c>thresholds</c>) and per
+/// check (suite <c>checks</c>). A failed threshold or a check with any failure is a <c>failure</c>; a threshold
+/// without data is <c>skipped</c>.
+/// </summary>
+public sealed class JUnitOutput(string path) : IOutput
+{
+    /// <inheritdoc />
+    public void Start(RunInfo run)
+    {
+    }
+
+    /// <inheritdoc />
+    public void OnSecond(LiveSnapshot snapshot)
+    {
+    }
+
+    /// <inheritdoc />
+    public Task EndAsync(RunResult result, CancellationToken cancellationToken) =>
+        OutputFile.WriteTextAsync(OutputPath.Resolve(path, result), Render(result), cancellationToken);
+
+    /// <summary>The JUnit XML document for <paramref name="result"/>.</summary>
+    public static string Render(RunResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var time = result.Meta.DurationSeconds.ToString("0.###", CultureInfo.InvariantCulture);
+        var thresholds = new XElement("testsuite",
+            new XAttribute("name", "thresholds"),
+            new XAttribute("tests", result.Thresholds.Count),
+            new XAttribute("failures", result.Thresholds.Count(t => t.Outcome == ThresholdOutcomeNames.Failed)),
+            new XAttribute("skipped", result.Thresholds.Count(t => t.Outcome == ThresholdOutcomeNames.NoData)),
+            new XAttribute("time", time),
+            result.Thresholds.Select(t => ThresholdCase(result, t)));
+        var checks = new XElement("testsuite",
+            new XAttribute("name", "checks"),
+            new XAttribute("tests", result.Checks.Count),
+            new XAttribute("failures", result.Checks.Count(c => c.Fails > 0)),
+            new XAttribute("time", time),
+            result.Checks.Select(CheckCase));
+        var root = new XElement("testsuites",
+            new XAttribute("name", result.Meta.Plan),
+            new XAttribute("tests", result.Thresholds.Count + result.Checks.Count),
+            new XAttribute("failures", result.Thresholds.Count(t => t.Outcome == ThresholdOutcomeNames.Failed) + result.Checks.Count(c => c.Fails > 0)),
+            new XAttribute("time", time),
+            new XAttribute("timestamp", result.Meta.StartedAt.ToString("yyyy-MM-ddTHH:mm:ssK", CultureInfo.InvariantCulture)),
+            thresholds, checks);
+        return new XDocument(new XDeclaration("1.0", "utf-8", null), root).Declaration + "\n" + root + "\n";
+    }
+
+    private static XElement ThresholdCase(RunResult result, ThresholdResult threshold)
+    {
+        var testCase = new XElement("testcase",
+            new XAttribute("classname", "thresholds." + threshold.Metric),
+            new XAttribute("name", threshold.Expression),
+            new XAttribute("time", "0"));
+        var observed = threshold.Observed is { } value ? ConsoleSummary.FormatObserved(result, threshold.Metric, threshold.Expression, value) : "no data";
+        switch (threshold.Outcome)
+        {
+            case ThresholdOutcomeNames.Failed:
+                testCase.Add(new XElement("failure",
+                    new XAttribute("message", $"{threshold.Metric} {threshold.Expression} failed: {ConsoleSummary.ObservedName(threshold.Expression)}={observed}"),
+                    new XAttribute("type", "threshold"),
+                    threshold.Aborted ? "the threshold aborted the run" : ""));
+                break;
+            case ThresholdOutcomeNames.NoData:
+                testCase.Add(new XElement("skipped", new XAttribute("message", "no samples for the selected metric")));
+                break;
+            default:
+                testCase.Add(new XElement("system-out", $"{ConsoleSummary.ObservedName(threshold.Expression)}={observed}"));
+                break;
+        }
+
+        return testCase;
+    }
+
+    private static XElement CheckCase(CheckResult check)
+    {
+        var testCase = new XElement("testcase",
+            new XAttribute("classname", "checks" + (check.Group.Length > 0 ? "." + check.Group.TrimStart(':') : "")),
+            new XAttribute("name", check.Name),
+            new XAttribute("time", "0"));
+        var total = check.Passes + check.Fails;
+        if (check.Fails > 0)
+        {
+            testCase.Add(new XElement("failure",
+                new XAttribute("message", FormattableString.Invariant($"{check.Fails} of {total} failed")),
+                new XAttribute("type", "check")));
+        }
+        else
+        {
+            testCase.Add(new XElement("system-out", FormattableString.Invariant($"{check.Passes} of {total} passed")));
+        }
+
+        return testCase;
+    }
+}

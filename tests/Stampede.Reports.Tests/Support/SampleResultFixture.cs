@@ -1,0 +1,22 @@
+using Stampede.Metrics;
+using Xunit;
+
+namespace Stampede.Reports.Tests.Support;
+
+/// <summary>One sample run per test class, saved as JSON and read back, so reports are made from what a file holds.</summary>
+public sealed class SampleResultFixture : IAsyncLifetime
+{
+    public RunResult Result { get; private set; } = null!;
+
+    public string JsonPath { get; private set; } = "";
+
+    public async ValueTask InitializeAsync()
+    {
+        var result = await SampleRun.RunAsync();
+        JsonPath = Path.Combine(ArtifactFolder.For("sample"), "sample-result.json");
+        await File.WriteAllTextAsync(JsonPath, RunResultJson.Serialize(result));
+        Result = RunResultJson.Deserialize(await File.ReadAllTextAsync(JsonPath));
+    }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+}

@@ -1,0 +1,47 @@
+using Stampede.Execution;
+using Stampede.Metrics;
+using Stampede.Outputs;
+using Stampede.Plans;
+using Stampede.Tests.TestServers;
+
+namespace Stampede.Tests.Outputs;
+
+/// <summary>Short real runs for output tests: HTTP requests to a counting server, a share of them 500s, checks and thresholds.</summary>
+internal static class OutputRuns
+{
+    public static async Task<RunResult> HttpAsync(IReadOnlyList<IOutput>? outputs = null, string duration = "1500ms")
+    {
+        await using var server = await CountingServer.StartAsync();
+        var plan = TestPlan.Create("outputs test")
+            .Scenario("web", s => s.ConstantVus(2, duration).Iteration(async vu =>
+            {
+                var ok = await vu.Http.GetAsync(server.BaseAddress + "hit");
+                vu.Check("hit is 200", ok.Status == 200);
+                var failed = await vu.Http.GetAsync(server.BaseAddress + "status/500");
+                vu.Check("status is 200", failed.Status == 200);
+                await vu.SleepAsync(0.01);
+            }))
+            .Threshold("http_req_duration", "p(95)<10000")
+            .Threshold("http_req_failed", "rate<0.1")
+            .Build();
+        return await new Engine(new EngineOptions { Outputs = outputs ?? [] }).RunAsync(plan);
+    }
+
+    /// <summary>A hand-made result: one passed, one failed and one no-data threshold; one clean and one failing check.</summary>
+    public static RunResult Synthetic() => new()
+    {
+        Meta = new RunMetadata { Plan = "checkout", StartedAt = new DateTimeOffset(2025, 3, 4, 5, 6, 7, TimeSpan.Zero), DurationSeconds = 12.5, Seconds = 13, Host = "ci" },
+        Metrics =
+        [
+            new MetricResult { Name = "http_req_duration", Kind = "trend", Unit = "ms", Values = new ResultValues { Count = 10, Avg = 12, Min = 1, Med = 10, Max = 99, P90 = 40, P95 = 612.5, P99 = 90, Sum = 120 } },
+            new MetricResult { Name = "http_req_failed", Kind = "rate", Values = new ResultValues { Count = 10, Rate = 0.2, Passes = 2, Fails = 8 } },
+        ],
+        Thresholds =
+        [
+            new ThresholdResult { Metric = "http_req_duration", Expression = "p(95)<500", Outcome = ThresholdOutcomeNames.Failed, Observed = 612.5 },
+            new ThresholdResult { Metric = "http_req_failed", Expression = "rate<0.5", Outcome = ThresholdOutcomeNames.Passed, Observed = 0.2 },
+            new ThresholdResult { Metric = "ws_msgs{room:x}", Expression = "count>1", Outcome = ThresholdOutcomeNames.NoData },
+        ],
+        Checks = [new CheckResult("status is 200", "", 8, 2), new CheckResult("has body", "::cart", 10, 0)],
+    };
+}
