@@ -40,8 +40,16 @@ internal sealed class RunOptions
 
     public Option<string?> Profile { get; } = new("--profile") { Description = "A load profile: smoke, load, ramp-up, sustained, stress, spike, soak or breakpoint; --vus, --rate and --duration scale it." };
 
+    public Option<string?> Store { get; } = new("--store") { Description = "The run history store: a SQLite file (default ./.stampede/history.db) or postgres://user:pass@host:port/db (also STAMPEDE_STORE)." };
+
+    public Option<string?> Baseline { get; } = new("--baseline") { Description = "After the run, compare with a baseline: last-passed, last, tag:KEY[=VALUE], a run id or a result file; exit 98 on a regression." };
+
+    public Option<string?> Regressions { get; } = new("--regressions") { Description = "Tolerance bands for --baseline, a YAML/JSON file: { http_req_duration: { p95: \"+10%\" } }." };
+
+    public Option<bool> NoHistory { get; } = new("--no-history") { Description = "Do not store this run in the run history." };
+
     public IEnumerable<Option> All =>
-        [Profile, Vus, Duration, Iterations, Stages, Rate, Env, Out, Thresholds, Tags, Quiet, NoSummary, NoColor, Http2, Insecure, Timeout];
+        [Profile, Vus, Duration, Iterations, Stages, Rate, Env, Out, Thresholds, Tags, Quiet, NoSummary, NoColor, Http2, Insecure, Timeout, Store, Baseline, Regressions, NoHistory];
 
     public void AddTo(Command command)
     {
@@ -69,5 +77,9 @@ internal sealed class RunOptions
         Insecure = parse.GetValue(Insecure),
         Timeout = parse.GetValue(Timeout),
         Profile = parse.GetValue(Profile),
+        Store = parse.GetValue(Store),
+        Baseline = parse.GetValue(Baseline),
+        Regressions = parse.GetValue(Regressions),
+        NoHistory = parse.GetValue(NoHistory),
     };
 }

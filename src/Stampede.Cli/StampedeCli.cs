@@ -18,6 +18,10 @@ public static class StampedeCli
             TargetCommand.Create(host),
             ValidateCommand.Create(host),
             SchemaCommand.Create(host),
+            HistoryCommand.Create(host),
+            ShowCommand.Create(host),
+            CompareCommand.Create(host),
+            DriftCommand.Create(host),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
