@@ -63,7 +63,8 @@ public static class AnomalyDetector
             var floor = kind == AnomalyKind.ErrorBurst ? options.MinErrorRateRise : options.MinRelativeChange * Math.Abs(median);
             var scale = Math.Max(1.4826 * mad, 1e-9);
             var score = departure / scale;
-            var anomalous = score >= options.Threshold && departure >= floor && departure > 0;
+            var warmingUp = points[i].Second - points[0].Second < options.WarmUpSeconds;
+            var anomalous = !warmingUp && score >= options.Threshold && departure >= floor && departure > 0;
             if (anomalous)
             {
                 var peakIsMore = open is null || (kind == AnomalyKind.ThroughputDrop ? value < open.Peak : value > open.Peak);

@@ -15,6 +15,12 @@ public sealed record AnomalyOptions
     /// </summary>
     public double MinRelativeChange { get; init; } = 0.5;
 
+    /// <summary>
+    /// Seconds at the start of a series that are never reported: connections, JIT and caches warm up there, so the
+    /// first seconds of nearly every run would otherwise show as a spike. Default 3.
+    /// </summary>
+    public int WarmUpSeconds { get; init; } = 3;
+
     /// <summary>Smallest error-rate rise that counts as a burst, as a fraction. Default 0.05 (5 percentage points).</summary>
     public double MinErrorRateRise { get; init; } = 0.05;
 }
