@@ -12,6 +12,9 @@ public static class ExitCodes
     /// <summary>Bad input: a malformed plan, option or file. Nothing ran.</summary>
     public const int BadInput = 2;
 
+    /// <summary>The run (or <c>stampede compare</c>) found a performance regression against its baseline, beyond tolerance and noise.</summary>
+    public const int RegressionFound = 98;
+
     /// <summary>At least one threshold failed (k6's code, so CI scripts carry over).</summary>
     public const int ThresholdsFailed = 99;
 }

@@ -33,6 +33,7 @@ internal sealed class PlanRunner(IConsoleHost host)
         }
 
         outputs.AddRange((extraOutputs ?? []).Select(o => new GuardedOutput(o, o.GetType().Name, failures)));
+        var history = RunHistoryHook.Create(host, settings, errors);
         if (errors.Count == 0)
         {
             errors.AddRange(plan.Validate());
@@ -95,6 +96,7 @@ internal sealed class PlanRunner(IConsoleHost host)
         var exitCode = !result.Passed ? ExitCodes.ThresholdsFailed
             : result.Meta.StopReason is not null || failures.Count > 0 ? ExitCodes.Failure
             : ExitCodes.Ok;
+        exitCode = await history.AfterRunAsync(result, exitCode).ConfigureAwait(false);
         return new RunOutcome(result, exitCode);
     }
 }

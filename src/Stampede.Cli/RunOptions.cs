@@ -46,8 +46,16 @@ internal sealed class RunOptions
     public static readonly IReadOnlyList<(string Kind, string Suffix)> OutDirOutputs =
         [("json", ".json"), ("html", ".html"), ("csv", ""), ("junit", ".junit.xml"), ("markdown", ".md")];
 
+    public Option<string?> Store { get; } = new("--store") { Description = "The run history store: a SQLite file (default ./.stampede/history.db) or postgres://user:pass@host:port/db (also STAMPEDE_STORE)." };
+
+    public Option<string?> Baseline { get; } = new("--baseline") { Description = "After the run, compare with a baseline: last-passed, last, tag:KEY[=VALUE], a run id or a result file; exit 98 on a regression." };
+
+    public Option<string?> Regressions { get; } = new("--regressions") { Description = "Tolerance bands for --baseline, a YAML/JSON file: { http_req_duration: { p95: \"+10%\" } }." };
+
+    public Option<bool> NoHistory { get; } = new("--no-history") { Description = "Do not store this run in the run history." };
+
     public IEnumerable<Option> All =>
-        [Profile, Vus, Duration, Iterations, Stages, Rate, Env, Out, OutDir, Thresholds, Tags, Quiet, NoSummary, NoColor, Http2, Insecure, Timeout];
+        [Profile, Vus, Duration, Iterations, Stages, Rate, Env, Out, OutDir, Thresholds, Tags, Quiet, NoSummary, NoColor, Http2, Insecure, Timeout, Store, Baseline, Regressions, NoHistory];
 
     public void AddTo(Command command)
     {
@@ -81,6 +89,10 @@ internal sealed class RunOptions
         Insecure = parse.GetValue(Insecure),
         Timeout = parse.GetValue(Timeout),
         Profile = parse.GetValue(Profile),
+        Store = parse.GetValue(Store),
+        Baseline = parse.GetValue(Baseline),
+        Regressions = parse.GetValue(Regressions),
+        NoHistory = parse.GetValue(NoHistory),
     };
 
     /// <summary>Adds the <c>--out-dir</c> files and moves relative <c>--out</c> files into that folder.</summary>

@@ -35,6 +35,14 @@ internal sealed record RunSettings
 
     public string? Profile { get; init; }
 
+    public string? Store { get; init; }
+
+    public string? Baseline { get; init; }
+
+    public string? Regressions { get; init; }
+
+    public bool NoHistory { get; init; }
+
     /// <summary>True when the options replace the plan's executors.</summary>
     public bool OverridesLoad => Vus is not null || Duration is not null || Iterations is not null || Stages.Count > 0 || Rate is not null;
 }

@@ -19,6 +19,10 @@ public static class StampedeCli
             ValidateCommand.Create(host),
             SchemaCommand.Create(host),
             ReportCommand.Create(host),
+            HistoryCommand.Create(host),
+            ShowCommand.Create(host),
+            CompareCommand.Create(host),
+            DriftCommand.Create(host),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Stampede.History.Tests.Support;
+
+/// <summary>A loopback server whose <c>/slow</c> endpoint waits as long as <see cref="DelayMs"/> says.</summary>
+public sealed class SlowServer : IAsyncLifetime
+{
+    private WebApplication? _app;
+
+    public int DelayMs { get; set; }
+
+    public string BaseAddress { get; private set; } = "";
+
+    public async ValueTask InitializeAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        _app = builder.Build();
+        _app.Urls.Add("http://127.0.0.1:0");
+        _app.MapGet("/slow", async () =>
+        {
+            if (DelayMs > 0)
+            {
+                await Task.Delay(DelayMs);
+            }
+
+            return Results.Text("ok");
+        });
+        await _app.StartAsync();
+        BaseAddress = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+    }
+}
