@@ -21,6 +21,7 @@ internal sealed class HttpTransport : IDisposable
     private static readonly TimeSpan DialTimeout = TimeSpan.FromSeconds(30);
 
     private readonly SocketsHttpHandler _handler;
+    private readonly Http1ConnectionPool _http1Connections = new();
 
     public HttpTransport(HttpSessionOptions options)
     {
@@ -50,13 +51,21 @@ internal sealed class HttpTransport : IDisposable
         }
 
         Invoker = new HttpMessageInvoker(_handler, disposeHandler: true);
+        Http1 = new Http1Client(_http1Connections, options);
     }
+
+    /// <summary>The lean HTTP/1.1 client, on this transport's own keep-alive connections.</summary>
+    public Http1Client Http1 { get; }
 
     public HttpMessageInvoker Invoker { get; }
 
     public HttpExchangeTracker Tracker { get; }
 
-    public void Dispose() => Invoker.Dispose();
+    public void Dispose()
+    {
+        Invoker.Dispose();
+        _http1Connections.Dispose();
+    }
 
     private static async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
     {
