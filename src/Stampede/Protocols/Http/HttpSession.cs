@@ -25,7 +25,7 @@ internal sealed class HttpSession : IAsyncDisposable
     private readonly HttpVersionPolicy _versionPolicy;
     private readonly Dictionary<string, Http1Target> _uris = new(StringComparer.Ordinal);
     private readonly bool _leanEligible;
-    private readonly byte[] _discard = new byte[16 * 1024];
+    private byte[]? _discard;
     private HttpExchange? _spare;
 
     /// <summary>A session with its own connection pool.</summary>
@@ -340,7 +340,9 @@ internal sealed class HttpSession : IAsyncDisposable
     {
         // Concurrent sends may share this buffer: the bytes are dropped, so interleaving is harmless.
         await using var stream = message.Content.ReadAsStream(ct);
-        while (await stream.ReadAsync(_discard, ct).ConfigureAwait(false) > 0)
+        // Allocated on first use: a virtual user on the lean path never needs it.
+        var discard = _discard ??= new byte[16 * 1024];
+        while (await stream.ReadAsync(discard, ct).ConfigureAwait(false) > 0)
         {
         }
     }
