@@ -39,6 +39,6 @@ for vus in counts:
     metrics = {m["name"]: m for m in json.load(open(log + ".json"))["metrics"]}
     reqs = metrics["http_reqs"]["values"]["count"]
     failed = metrics.get("http_req_failed", {}).get("values", {})
-    print(f"| {vus:,} | {rss:.0f} | {reqs / seconds:,.0f} | {failed.get('passes', failed.get('count', 0))} | {100 * cpu / seconds:.0f} |")
+    print(f"| {int(vus):,} | {rss:.0f} | {reqs / seconds:,.0f} | {failed.get('passes', failed.get('count', 0))} | {100 * cpu / seconds:.0f} |")
 PY
 rm -rf "$results"

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net.Security;
 using System.Net.Sockets;
 
@@ -11,6 +12,8 @@ namespace Stampede.Protocols.Http;
 internal sealed class Http1Connection : IDisposable
 {
     private const int InitialBufferSize = 4 * 1024;
+
+    private byte[]? _buffer;
 
     private readonly Socket _socket;
     private readonly SslStream? _tls;
@@ -26,7 +29,11 @@ internal sealed class Http1Connection : IDisposable
     public Http1Target Target { get; }
 
     /// <summary>Read buffer; bytes [<see cref="Start"/>, <see cref="End"/>) are read but not consumed.</summary>
-    public byte[] Buffer { get; private set; } = new byte[InitialBufferSize];
+    /// <remarks>
+    /// Rented for the length of a request and returned while the connection sits idle, so thousands of
+    /// sleeping virtual users do not each hold one.
+    /// </remarks>
+    public byte[] Buffer => _buffer ??= ArrayPool<byte>.Shared.Rent(InitialBufferSize);
 
     public int Start { get; set; }
 
@@ -68,16 +75,30 @@ internal sealed class Http1Connection : IDisposable
 
         if (End == Buffer.Length)
         {
-            var bigger = new byte[Buffer.Length * 2];
+            var bigger = ArrayPool<byte>.Shared.Rent(Buffer.Length * 2);
             Buffer.AsSpan(0, End).CopyTo(bigger);
-            Buffer = bigger;
+            ArrayPool<byte>.Shared.Return(Buffer);
+            _buffer = bigger;
         }
 
         return ReadAsync(Buffer.AsMemory(End), ct);
     }
 
+    /// <summary>Gives the read buffer back while the connection is idle (it holds no unread bytes then).</summary>
+    public void ReleaseBuffer()
+    {
+        if (_buffer is not null && Buffered == 0)
+        {
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = null;
+            Start = End = 0;
+        }
+    }
+
     public void Dispose()
     {
+        // Not returned to the pool: a failed read may have left it mid-use, and the pool copes with losses.
+        _buffer = null;
         if (_tls is not null)
         {
             _tls.Dispose();

@@ -32,6 +32,7 @@ internal sealed class Http1ConnectionPool : IDisposable
     public void Return(Http1Connection connection)
     {
         connection.Reused = true;
+        connection.ReleaseBuffer();
         lock (_idle)
         {
             if (!_disposed)
