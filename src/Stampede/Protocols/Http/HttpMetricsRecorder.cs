@@ -12,10 +12,15 @@ internal sealed class HttpMetricsRecorder(MetricRegistry registry)
 {
     private readonly Dictionary<Key, SeriesSet> _cache = [];
 
+    // A VU mostly repeats its last request: comparing with it skips hashing the key (one reference, so a
+    // concurrent batch reads either the old or the new pair, never a mix).
+    private SeriesSet? _last;
+
     private readonly record struct Key(TagSet Base, string Name, string Method, int Status, string Proto, bool Expected, int ErrorCode);
 
-    private sealed class SeriesSet(MetricRegistry registry, TagSet tags)
+    private sealed class SeriesSet(MetricRegistry registry, TagSet tags, Key key)
     {
+        public readonly Key Key = key;
         public readonly CounterSeries Reqs = registry.Counter(BuiltinMetrics.HttpReqs, tags);
         public readonly TrendSeries Duration = registry.Trend(BuiltinMetrics.HttpReqDuration, tags);
         public readonly TrendSeries Blocked = registry.Trend(BuiltinMetrics.HttpReqBlocked, tags);
@@ -32,10 +37,16 @@ internal sealed class HttpMetricsRecorder(MetricRegistry registry)
     public void Record(HttpResponse response, TagSet baseTags)
     {
         var key = new Key(baseTags, response.Name, response.Method, response.Status, response.Proto, response.ExpectedStatus, response.ErrorCode);
-        if (!_cache.TryGetValue(key, out var series))
+        var series = Volatile.Read(ref _last);
+        if (series is null || !series.Key.Equals(key))
         {
-            series = new SeriesSet(registry, TagsFor(key));
-            _cache[key] = series;
+            if (!_cache.TryGetValue(key, out series))
+            {
+                series = new SeriesSet(registry, TagsFor(key), key);
+                _cache[key] = series;
+            }
+
+            Volatile.Write(ref _last, series);
         }
 
         var timings = response.Timings;

@@ -14,10 +14,17 @@ public sealed class HttpResponse
         new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase).AsReadOnly();
 
     private readonly HttpResponseMessage? _message;
+    private readonly byte[]? _rawHead;
     private IReadOnlyDictionary<string, string>? _headers;
     private string? _body;
 
-    internal HttpResponse(HttpResponseMessage? message) => _message = message;
+    /// <param name="message">The handler's response, if it came that way.</param>
+    /// <param name="rawHead">The head as the lean HTTP/1.1 client read it: headers stay bytes until someone asks for them.</param>
+    internal HttpResponse(HttpResponseMessage? message, byte[]? rawHead = null)
+    {
+        _message = message;
+        _rawHead = rawHead;
+    }
 
     /// <summary>The HTTP status; 0 when no complete response arrived (a network error or timeout).</summary>
     public int Status { get; internal init; }
@@ -26,7 +33,8 @@ public sealed class HttpResponse
     public string Proto { get; internal init; } = "";
 
     /// <summary>Response and content headers, case-insensitive; repeated headers are joined with ", ".</summary>
-    public IReadOnlyDictionary<string, string> Headers => _headers ??= BuildHeaders(_message);
+    public IReadOnlyDictionary<string, string> Headers =>
+        _headers ??= _rawHead is not null ? Http1ResponseHead.ParseHeaders(_rawHead) : BuildHeaders(_message);
 
     /// <summary>The kept body decoded as UTF-8 (decoded on first use); empty when the body was discarded or streamed.</summary>
     public string Body => _body ??= BodyBytes.IsEmpty ? "" : Encoding.UTF8.GetString(BodyBytes.Span);

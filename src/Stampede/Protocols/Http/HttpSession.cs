@@ -23,8 +23,9 @@ internal sealed class HttpSession : IAsyncDisposable
     private readonly HttpTransport _transport;
     private readonly bool _ownsTransport;
     private readonly HttpVersionPolicy _versionPolicy;
-    private readonly Dictionary<string, Uri> _uris = new(StringComparer.Ordinal);
-    private readonly byte[] _discard = new byte[16 * 1024];
+    private readonly Dictionary<string, Http1Target> _uris = new(StringComparer.Ordinal);
+    private readonly bool _leanEligible;
+    private byte[]? _discard;
     private HttpExchange? _spare;
 
     /// <summary>A session with its own connection pool.</summary>
@@ -48,6 +49,10 @@ internal sealed class HttpSession : IAsyncDisposable
         _transport = sharedTransport ?? new HttpTransport(options);
         _versionPolicy = options.Version.Major >= 2 ? HttpVersionPolicy.RequestVersionExact : HttpVersionPolicy.RequestVersionOrLower;
         Cookies = options.Cookies ? new CookieContainer() : null;
+
+        // Anything the lean client does not do (HTTP/2, connection caps, framing headers) stays on the handler.
+        _leanEligible = !options.UseSocketsHttpHandler && options.Version.Major == 1
+            && options.MaxConnectionsPerServer == int.MaxValue && Http1Client.CanSend(options.DefaultHeaders);
     }
 
     public HttpSessionOptions Options { get; }
@@ -104,7 +109,7 @@ internal sealed class HttpSession : IAsyncDisposable
         var expected = request.ExpectedStatuses ?? ExpectedStatuses.Default;
         exchange.Begin(start);
 
-        if (!TryResolve(request.Url, out var uri))
+        if (!TryResolve(request.Url, out var target))
         {
             var invalid = new HttpError(HttpErrorKind.Other, HttpErrorCodes.Generic, $"invalid URL '{request.Url}'");
             return (Failed(request, request.Url, request.Url, exchange, invalid, 0, 0, 0), true);
@@ -124,6 +129,12 @@ internal sealed class HttpSession : IAsyncDisposable
             ? ct.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), timeout)
             : default;
 
+        if (_leanEligible && mode != ResponseBodyMode.Stream && Http1Client.CanSend(request.Headers))
+        {
+            return await SendLeanAsync(request, target, exchange, mode, expected, timeout, ct).ConfigureAwait(false);
+        }
+
+        var uri = target.Uri;
         _transport.Tracker.Enter(exchange);
 
         var method = request.Method;
@@ -300,16 +311,19 @@ internal sealed class HttpSession : IAsyncDisposable
 
     private void StoreCookies(Uri uri, HttpResponseMessage message)
     {
-        if (Cookies is null || !message.Headers.NonValidated.TryGetValues("Set-Cookie", out var values))
+        if (Cookies is not null && message.Headers.NonValidated.TryGetValues("Set-Cookie", out var values))
         {
-            return;
+            StoreCookies(uri, values);
         }
+    }
 
+    private void StoreCookies(Uri uri, IEnumerable<string> values)
+    {
         foreach (var value in values)
         {
             try
             {
-                Cookies.SetCookies(uri, value);
+                Cookies!.SetCookies(uri, value);
             }
             catch (CookieException)
             {
@@ -326,7 +340,9 @@ internal sealed class HttpSession : IAsyncDisposable
     {
         // Concurrent sends may share this buffer: the bytes are dropped, so interleaving is harmless.
         await using var stream = message.Content.ReadAsStream(ct);
-        while (await stream.ReadAsync(_discard, ct).ConfigureAwait(false) > 0)
+        // Allocated on first use: a virtual user on the lean path never needs it.
+        var discard = _discard ??= new byte[16 * 1024];
+        while (await stream.ReadAsync(discard, ct).ConfigureAwait(false) > 0)
         {
         }
     }
@@ -377,16 +393,17 @@ internal sealed class HttpSession : IAsyncDisposable
         }
     }
 
-    private bool TryResolve(string url, out Uri uri)
+    private bool TryResolve(string url, out Http1Target target)
     {
         lock (_uris)
         {
-            if (_uris.TryGetValue(url, out uri!))
+            if (_uris.TryGetValue(url, out target!))
             {
                 return true;
             }
         }
 
+        Uri uri;
         if (Uri.TryCreate(url, UriKind.Absolute, out var absolute) && (absolute.Scheme == Uri.UriSchemeHttp || absolute.Scheme == Uri.UriSchemeHttps))
         {
             uri = absolute;
@@ -397,19 +414,97 @@ internal sealed class HttpSession : IAsyncDisposable
         }
         else
         {
-            uri = null!;
+            target = null!;
             return false;
         }
 
+        target = new Http1Target(uri);
         lock (_uris)
         {
             // URLs with ids in them would grow the cache without bound; past the limit, resolve every time.
             if (_uris.Count < UriCacheLimit)
             {
-                _uris[url] = uri;
+                _uris[url] = target;
             }
         }
 
         return true;
+    }
+
+    /// <summary>The lean HTTP/1.1 path: same redirects, cookies, timings and errors as the handler path, a fraction of the work.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<(HttpResponse Response, bool Reusable)> SendLeanAsync(
+        HttpRequestSpec request, Http1Target first, HttpExchange exchange, ResponseBodyMode mode, ExpectedStatuses expected,
+        CancellationTokenSource timeout, CancellationToken ct)
+    {
+        var start = exchange.Start;
+        var target = first;
+        var method = request.Method;
+        var body = request.Body;
+        long earlierSent = 0, earlierReceived = 0;
+        var redirects = 0;
+        try
+        {
+            Http1Hop hop;
+            while (true)
+            {
+                exchange.Begin(start);
+                var cookie = Cookies is { Count: > 0 } jar ? jar.GetCookieHeader(target.Uri) : null;
+                hop = await _transport.Http1.SendAsync(target, method, body, request.Headers, cookie, exchange, mode, timeout.Token)
+                    .ConfigureAwait(false);
+                if (hop.HasSetCookie && Cookies is not null)
+                {
+                    StoreCookies(target.Uri, Http1ResponseHead.Values(hop.RawHead, "Set-Cookie"));
+                }
+
+                if (redirects >= Options.MaxRedirects || !IsRedirect((HttpStatusCode)hop.Status)
+                    || Http1ResponseHead.Values(hop.RawHead, "Location") is not [var location, ..]
+                    || !Uri.TryCreate(target.Uri, location, out var next)
+                    || (next.Scheme != Uri.UriSchemeHttp && next.Scheme != Uri.UriSchemeHttps))
+                {
+                    break;
+                }
+
+                earlierSent += exchange.BytesSent;
+                earlierReceived += exchange.BytesReceived;
+                target = new Http1Target(next);
+                redirects++;
+                if (hop.Status is not (307 or 308) && method != HttpMethod.Get && method != HttpMethod.Head)
+                {
+                    method = HttpMethod.Get;
+                    body = null;
+                }
+            }
+
+            var end = Stopwatch.GetTimestamp();
+            var status = hop.Status;
+            var isExpected = expected.Contains(status);
+            var response = new HttpResponse(null, hop.RawHead)
+            {
+                Status = status,
+                Proto = Http11,
+                BodyBytes = mode == ResponseBodyMode.Keep ? hop.Body : default,
+                Timings = exchange.ToTimings(end, multiplexed: false, streaming: false),
+                Error = isExpected ? HttpErrorKind.None : HttpErrorKind.Status,
+                ErrorMessage = isExpected ? null : $"unexpected status {status}",
+                ErrorCode = HttpErrorCodes.ForStatus(status),
+                BytesSent = earlierSent + exchange.BytesSent,
+                BytesReceived = earlierReceived + exchange.BytesReceived,
+                ExpectedStatus = isExpected,
+                Url = target.Uri.AbsoluteUri,
+                Name = request.Name ?? first.Uri.AbsoluteUri,
+                Method = request.Method.Method,
+                Redirects = redirects,
+            };
+            return (response, true);
+        }
+        catch (Exception exception)
+        {
+            var error = HttpErrorClassifier.Classify(
+                exception,
+                callerCancelled: ct.IsCancellationRequested,
+                timedOut: timeout.IsCancellationRequested && !ct.IsCancellationRequested);
+            return (Failed(request, target.Uri.AbsoluteUri, first.Uri.AbsoluteUri, exchange, error, earlierSent, earlierReceived, redirects), true);
+        }
     }
 }

@@ -20,12 +20,38 @@ internal sealed class HttpTransport : IDisposable
 {
     private static readonly TimeSpan DialTimeout = TimeSpan.FromSeconds(30);
 
-    private readonly SocketsHttpHandler _handler;
+    private readonly Lazy<HttpMessageInvoker> _invoker;
+    private readonly Http1ConnectionPool _http1Connections = new();
 
     public HttpTransport(HttpSessionOptions options)
     {
         Tracker = new HttpExchangeTracker();
-        _handler = new SocketsHttpHandler
+        Http1 = new Http1Client(_http1Connections, options);
+
+        // Made on first use: a virtual user whose requests all take the lean path never needs a handler.
+        _invoker = new Lazy<HttpMessageInvoker>(() => CreateInvoker(options), LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    /// <summary>The lean HTTP/1.1 client, on this transport's own keep-alive connections.</summary>
+    public Http1Client Http1 { get; }
+
+    public HttpMessageInvoker Invoker => _invoker.Value;
+
+    public HttpExchangeTracker Tracker { get; }
+
+    public void Dispose()
+    {
+        if (_invoker.IsValueCreated)
+        {
+            _invoker.Value.Dispose();
+        }
+
+        _http1Connections.Dispose();
+    }
+
+    private HttpMessageInvoker CreateInvoker(HttpSessionOptions options)
+    {
+        var handler = new SocketsHttpHandler
         {
             AllowAutoRedirect = false,
             UseCookies = false,
@@ -42,21 +68,15 @@ internal sealed class HttpTransport : IDisposable
         {
             // The user asked to test a target with a self-signed or otherwise untrusted certificate (k6's insecureSkipTLSVerify).
 #pragma warning disable CA5359
-            _handler.SslOptions = new SslClientAuthenticationOptions
+            handler.SslOptions = new SslClientAuthenticationOptions
             {
                 RemoteCertificateValidationCallback = static (_, _, _, _) => true,
             };
 #pragma warning restore CA5359
         }
 
-        Invoker = new HttpMessageInvoker(_handler, disposeHandler: true);
+        return new HttpMessageInvoker(handler, disposeHandler: true);
     }
-
-    public HttpMessageInvoker Invoker { get; }
-
-    public HttpExchangeTracker Tracker { get; }
-
-    public void Dispose() => Invoker.Dispose();
 
     private static async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
     {

@@ -7,12 +7,18 @@ using Xunit;
 
 namespace Stampede.Tests.Protocols.Http;
 
-public sealed class HttpSessionTests(TestHttpServers servers) : IClassFixture<TestHttpServers>
+/// <summary>The HTTP session's behaviour on its default path (the lean HTTP/1.1 client where it applies); see also <see cref="HttpSessionHandlerPathTests"/>.</summary>
+public class HttpSessionTests(TestHttpServers servers) : IClassFixture<TestHttpServers>
 {
+    /// <summary>True to force every request through SocketsHttpHandler: both paths must behave the same.</summary>
+    protected virtual bool UseSocketsHttpHandler => false;
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    private HttpSessionOptions Options() => new() { UseSocketsHttpHandler = UseSocketsHttpHandler };
+
     private HttpSession NewSession(TestHttpServer? server = null, HttpSessionOptions? options = null) =>
-        new((options ?? new HttpSessionOptions()) with { BaseAddress = (server ?? servers.Http1).BaseAddress });
+        new((options ?? Options()) with { BaseAddress = (server ?? servers.Http1).BaseAddress });
 
     [Fact]
     public async Task SendAsync_HeadersAndBodyDelayed_SplitsWaitingAndReceiving()
@@ -52,7 +58,7 @@ public sealed class HttpSessionTests(TestHttpServers servers) : IClassFixture<Te
         listener.Start();
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
-        await using var session = new HttpSession(new HttpSessionOptions());
+        await using var session = new HttpSession(Options());
 
         var response = await session.GetAsync($"http://127.0.0.1:{port}/", Ct);
 
@@ -65,7 +71,7 @@ public sealed class HttpSessionTests(TestHttpServers servers) : IClassFixture<Te
     [Fact]
     public async Task SendAsync_SlowerThanTimeout_RequestTimeout()
     {
-        await using var session = NewSession(options: new HttpSessionOptions { Timeout = TimeSpan.FromMilliseconds(200) });
+        await using var session = NewSession(options: Options() with { Timeout = TimeSpan.FromMilliseconds(200) });
 
         var response = await session.GetAsync("/slow/3000", Ct);
 
@@ -89,7 +95,7 @@ public sealed class HttpSessionTests(TestHttpServers servers) : IClassFixture<Te
     [Fact]
     public async Task SendAsync_AfterTimeout_SessionStillWorks()
     {
-        await using var session = NewSession(options: new HttpSessionOptions { Timeout = TimeSpan.FromMilliseconds(150) });
+        await using var session = NewSession(options: Options() with { Timeout = TimeSpan.FromMilliseconds(150) });
         await session.GetAsync("/slow/3000", Ct);
 
         var response = await session.GetAsync("/hello", Ct);
@@ -127,7 +133,7 @@ public sealed class HttpSessionTests(TestHttpServers servers) : IClassFixture<Te
     [Fact]
     public async Task SendAsync_ServerAbortsHttp2Stream_Protocol()
     {
-        await using var session = NewSession(servers.Http2, new HttpSessionOptions { Version = HttpVersion.Version20 });
+        await using var session = NewSession(servers.Http2, Options() with { Version = HttpVersion.Version20 });
 
         var response = await session.GetAsync("/abort", Ct);
 
@@ -179,7 +185,7 @@ public sealed class HttpSessionTests(TestHttpServers servers) : IClassFixture<Te
     [Fact]
     public async Task SendAsync_CookiesOff_NotSentBack()
     {
-        await using var session = NewSession(options: new HttpSessionOptions { Cookies = false });
+        await using var session = NewSession(options: Options() with { Cookies = false });
 
         await session.GetAsync("/cookies/set/flavour/oat", Ct);
         var response = await session.GetAsync("/cookies", Ct);
@@ -204,7 +210,7 @@ public sealed class HttpSessionTests(TestHttpServers servers) : IClassFixture<Te
     [Fact]
     public async Task SendAsync_MoreRedirectsThanAllowed_StopsAtCap()
     {
-        await using var session = NewSession(options: new HttpSessionOptions { MaxRedirects = 2 });
+        await using var session = NewSession(options: Options() with { MaxRedirects = 2 });
 
         var response = await session.GetAsync("/redirect/5", Ct);
 
@@ -217,7 +223,7 @@ public sealed class HttpSessionTests(TestHttpServers servers) : IClassFixture<Te
     [Fact]
     public async Task SendAsync_RedirectsOff_ReturnsRedirect()
     {
-        await using var session = NewSession(options: new HttpSessionOptions { MaxRedirects = 0 });
+        await using var session = NewSession(options: Options() with { MaxRedirects = 0 });
 
         var response = await session.GetAsync("/redirect/1", Ct);
 
@@ -326,7 +332,7 @@ public sealed class HttpSessionTests(TestHttpServers servers) : IClassFixture<Te
     [Fact]
     public async Task SendAsync_Discard_CountsBodyButKeepsNothing()
     {
-        await using var session = NewSession(options: new HttpSessionOptions { ResponseBody = ResponseBodyMode.Discard });
+        await using var session = NewSession(options: Options() with { ResponseBody = ResponseBodyMode.Discard });
 
         var response = await session.GetAsync("/bytes/50000", Ct);
 
@@ -385,7 +391,7 @@ public sealed class HttpSessionTests(TestHttpServers servers) : IClassFixture<Te
     [Fact]
     public async Task SendAsync_InvalidUrlWithoutBase_OtherError()
     {
-        await using var session = new HttpSession(new HttpSessionOptions());
+        await using var session = new HttpSession(Options());
 
         var response = await session.GetAsync("/relative", Ct);
 
@@ -396,7 +402,7 @@ public sealed class HttpSessionTests(TestHttpServers servers) : IClassFixture<Te
     [Fact]
     public async Task SendAsync_Http2PriorKnowledge_ReportsHttp2()
     {
-        await using var session = NewSession(servers.Http2, new HttpSessionOptions { Version = HttpVersion.Version20 });
+        await using var session = NewSession(servers.Http2, Options() with { Version = HttpVersion.Version20 });
 
         var first = await session.GetAsync("/proto", Ct);
         var delayed = await session.GetAsync("/delayed", Ct);
@@ -413,7 +419,7 @@ public sealed class HttpSessionTests(TestHttpServers servers) : IClassFixture<Te
     [Fact]
     public async Task SendAsync_SelfSignedWithSkipVerify_SucceedsWithHandshakeTime()
     {
-        await using var session = NewSession(servers.Https, new HttpSessionOptions { InsecureSkipTlsVerify = true });
+        await using var session = NewSession(servers.Https, Options() with { InsecureSkipTlsVerify = true });
 
         var first = await session.GetAsync("/hello", Ct);
         var second = await session.GetAsync("/hello", Ct);
@@ -441,7 +447,7 @@ public sealed class HttpSessionTests(TestHttpServers servers) : IClassFixture<Te
     public async Task SendAsync_Http2OverTls_NegotiatedByAlpn()
     {
         await using var session = NewSession(
-            servers.Https, new HttpSessionOptions { InsecureSkipTlsVerify = true, Version = HttpVersion.Version20 });
+            servers.Https, Options() with { InsecureSkipTlsVerify = true, Version = HttpVersion.Version20 });
 
         var response = await session.GetAsync("/proto", Ct);
 
@@ -468,7 +474,7 @@ public sealed class HttpSessionTests(TestHttpServers servers) : IClassFixture<Te
     [Fact]
     public async Task SendAsync_SharedTransport_SessionsShareConnectionsNotCookies()
     {
-        var options = new HttpSessionOptions { BaseAddress = servers.Http1.BaseAddress, ShareHandler = true };
+        var options = Options() with { BaseAddress = servers.Http1.BaseAddress, ShareHandler = true };
         using var transport = new HttpTransport(options);
         await using var first = new HttpSession(options, transport);
         await using var second = new HttpSession(options, transport);

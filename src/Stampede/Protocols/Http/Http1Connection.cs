@@ -1,0 +1,109 @@
+using System.Buffers;
+using System.Net.Security;
+using System.Net.Sockets;
+
+namespace Stampede.Protocols.Http;
+
+/// <summary>
+/// One keep-alive HTTP/1.1 connection of the lean client: a socket (plain HTTP goes straight to it, no stream
+/// in between), an <see cref="SslStream"/> on top for HTTPS, and a read buffer that holds what was read past
+/// the end of the part being parsed.
+/// </summary>
+internal sealed class Http1Connection : IDisposable
+{
+    private const int InitialBufferSize = 4 * 1024;
+
+    private byte[]? _buffer;
+
+    private readonly Socket _socket;
+    private readonly SslStream? _tls;
+
+    public Http1Connection(Socket socket, SslStream? tls, Http1Target target)
+    {
+        _socket = socket;
+        _tls = tls;
+        Target = target;
+    }
+
+    /// <summary>The target this connection was opened for; it serves any target with the same endpoint.</summary>
+    public Http1Target Target { get; }
+
+    /// <summary>Read buffer; bytes [<see cref="Start"/>, <see cref="End"/>) are read but not consumed.</summary>
+    /// <remarks>
+    /// Rented for the length of a request and returned while the connection sits idle, so thousands of
+    /// sleeping virtual users do not each hold one.
+    /// </remarks>
+    public byte[] Buffer => _buffer ??= ArrayPool<byte>.Shared.Rent(InitialBufferSize);
+
+    public int Start { get; set; }
+
+    public int End { get; set; }
+
+    public int Buffered => End - Start;
+
+    /// <summary>The connection has served a request before (a failure before any response byte may be a stale keep-alive).</summary>
+    public bool Reused { get; set; }
+
+    public ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken ct) =>
+        _tls is null ? _socket.ReceiveAsync(buffer, SocketFlags.None, ct) : _tls.ReadAsync(buffer, ct);
+
+    public async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken ct)
+    {
+        if (_tls is not null)
+        {
+            await _tls.WriteAsync(buffer, ct).ConfigureAwait(false);
+            return;
+        }
+
+        while (!buffer.IsEmpty)
+        {
+            var sent = await _socket.SendAsync(buffer, SocketFlags.None, ct).ConfigureAwait(false);
+            buffer = buffer[sent..];
+        }
+    }
+
+    /// <summary>Reads more bytes after <see cref="End"/>, first moving unconsumed bytes to the front (and growing a full buffer).</summary>
+    /// <returns>Bytes read; 0 at end of stream.</returns>
+    public ValueTask<int> FillAsync(CancellationToken ct)
+    {
+        if (Start > 0)
+        {
+            Buffer.AsSpan(Start, Buffered).CopyTo(Buffer);
+            End -= Start;
+            Start = 0;
+        }
+
+        if (End == Buffer.Length)
+        {
+            var bigger = ArrayPool<byte>.Shared.Rent(Buffer.Length * 2);
+            Buffer.AsSpan(0, End).CopyTo(bigger);
+            ArrayPool<byte>.Shared.Return(Buffer);
+            _buffer = bigger;
+        }
+
+        return ReadAsync(Buffer.AsMemory(End), ct);
+    }
+
+    /// <summary>Gives the read buffer back while the connection is idle (it holds no unread bytes then).</summary>
+    public void ReleaseBuffer()
+    {
+        if (_buffer is not null && Buffered == 0)
+        {
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = null;
+            Start = End = 0;
+        }
+    }
+
+    public void Dispose()
+    {
+        // Not returned to the pool: a failed read may have left it mid-use, and the pool copes with losses.
+        _buffer = null;
+        if (_tls is not null)
+        {
+            _tls.Dispose();
+        }
+
+        _socket.Dispose();
+    }
+}
