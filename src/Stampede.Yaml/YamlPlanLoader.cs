@@ -151,7 +151,8 @@ public static partial class YamlPlanLoader
             var env = get.TryGetValue("env", out var e) ? reader.StringMap(e, "env", "environment variables") : [];
             var tags = get.TryGetValue("tags", out var t) ? reader.StringMap(t, "tags", "tags") : [];
             var http = get.TryGetValue("http", out var h) ? Http(h) : new HttpDefaults();
-            var flows = new FlowReader(reader, _templates);
+            var llm = get.TryGetValue("llm", out var l) ? StreamStepReader.Defaults(reader, l) : LlmDefaults.None;
+            var flows = new FlowReader(reader, _templates) { Llm = llm };
             var shared = new FlowShared(data, vars, options.Env, options.Time, seed, strategy, questionTemplates);
             Flow? setup = null, teardown = null;
             FlowPart? setupPart = null, teardownPart = null;

@@ -28,6 +28,7 @@ public sealed class ExamplesTests(ExamplesTests.Runs runs) : IClassFixture<Examp
         names.ShouldContain("api-suite");
         names.ShouldContain("data-driven");
         names.ShouldContain("setup-teardown");
+        names.ShouldContain("chat-streaming");
     }
 
     [Theory]
@@ -88,18 +89,18 @@ public sealed class ExamplesTests(ExamplesTests.Runs runs) : IClassFixture<Examp
             _server = await DemoTargetServer.StartAsync(new DemoTargetOptions { Port = 0 });
             foreach (var file in ExampleFiles())
             {
-                _runs[Path.GetFileName(file)] = RunAsync(file, _server.BaseAddress.ToString().TrimEnd('/'));
+                _runs[Path.GetFileName(file)] = RunAsync(file, _server.BaseAddress.ToString().TrimEnd('/'), _server.DemoApiKey ?? "");
             }
         }
 
-        private static async Task<(int, RunResult?, string)> RunAsync(string file, string baseUrl)
+        private static async Task<(int, RunResult?, string)> RunAsync(string file, string baseUrl, string apiKey)
         {
             var json = Path.Combine(Path.GetTempPath(), $"stampede-example-{Guid.NewGuid():N}.json");
             var host = new TestConsoleHost();
             try
             {
                 var exit = await StampedeCli.RunAsync(
-                    ["run", file, "--vus", "2", "--rate", "20", "--duration", "2s", "--quiet", "-e", $"BASE_URL={baseUrl}", "-e", $"ORG=org-{Guid.NewGuid():N}"[..20], "--out", $"json={json}"],
+                    ["run", file, "--vus", "2", "--rate", "20", "--duration", "2s", "--quiet", "-e", $"BASE_URL={baseUrl}", "-e", $"ORG=org-{Guid.NewGuid():N}"[..20], "-e", $"DEMO_API_KEY={apiKey}", "--out", $"json={json}"],
                     host);
                 var result = File.Exists(json) ? RunResultJson.Deserialize(await File.ReadAllTextAsync(json)) : null;
                 return (exit, result, host.Errors + host.Output);

@@ -13,6 +13,11 @@ internal sealed class FlowReader(PlanReader reader, TemplateReader templates)
 {
     private static readonly string[] BodyKinds = ["json", "form", "body"];
 
+    private StreamStepReader? _streams;
+
+    /// <summary>Defaults the plan's top-level <c>llm:</c> gives every <c>llm:</c> step.</summary>
+    public LlmDefaults Llm { get; init; } = LlmDefaults.None;
+
     public Flow Flow(YamlNode node, string path)
     {
         var steps = new List<IFlowStep>();
@@ -52,6 +57,9 @@ internal sealed class FlowReader(PlanReader reader, TemplateReader templates)
             "repeat" => ["repeat", "steps"],
             "if" => ["if", "steps", "else"],
             "think" => ["think"],
+            "sse" => PlanKeys.SseStep,
+            "ws" => PlanKeys.WsStep,
+            "llm" => PlanKeys.LlmStep,
             _ => [kind, .. PlanKeys.Request],
         };
         foreach (var (key, keyNode, _) in entries.Where(e => !allowed.Contains(e.Key)))
@@ -92,6 +100,9 @@ internal sealed class FlowReader(PlanReader reader, TemplateReader templates)
                 return condition is null ? null : new IfStep(condition, then, otherwise);
             case "think":
                 return Think(value, PlanReader.Join(path, "think")) is { } think ? new ThinkStep(think) : null;
+            case "sse" or "ws" or "llm":
+                _streams ??= new StreamStepReader(reader, templates, this);
+                return _streams.Step(kind, value, get, path);
             default:
                 return Request(kind, value, get, path);
         }
@@ -263,7 +274,7 @@ internal sealed class FlowReader(PlanReader reader, TemplateReader templates)
         return new RequestStep(new HttpMethod(method), url, query, headers, json, form, body, contentType, timeout, name, checks, captures, retry, abort, expect);
     }
 
-    private List<KeyValuePair<string, Template>> Pairs(YamlNode node, string path, string what)
+    internal List<KeyValuePair<string, Template>> Pairs(YamlNode node, string path, string what)
     {
         var pairs = new List<KeyValuePair<string, Template>>();
         foreach (var (key, _, value) in reader.Mapping(node, path, null, what))
@@ -277,7 +288,7 @@ internal sealed class FlowReader(PlanReader reader, TemplateReader templates)
         return pairs;
     }
 
-    private TemplatedJson? Json(YamlNode node, string path)
+    internal TemplatedJson? Json(YamlNode node, string path)
     {
         var before = reader.Errors.Count;
         var body = JsonBody(node, path);
@@ -387,7 +398,7 @@ internal sealed class FlowReader(PlanReader reader, TemplateReader templates)
         return checks;
     }
 
-    private ValueMatcher? Matcher(YamlNode node, string path, bool isDuration)
+    internal ValueMatcher? Matcher(YamlNode node, string path, bool isDuration)
     {
         if (node is YamlSequenceNode list)
         {

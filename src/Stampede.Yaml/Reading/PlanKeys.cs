@@ -6,7 +6,7 @@ namespace Stampede.Yaml.Reading;
 internal static class PlanKeys
 {
     public static readonly IReadOnlyList<string> Root =
-        ["name", "description", "baseUrl", "profile", "seed", "data", "questions", "vars", "scenarios", "thresholds", "setup", "teardown", "env", "tags", "http"];
+        ["name", "description", "baseUrl", "profile", "seed", "data", "questions", "vars", "scenarios", "thresholds", "setup", "teardown", "env", "tags", "http", "llm"];
 
     public static readonly IReadOnlyList<string> Profile = ["name", "vus", "rate", "duration"];
 
@@ -32,12 +32,48 @@ internal static class PlanKeys
 
     public static readonly IReadOnlyList<string> Methods = ["get", "post", "put", "patch", "delete", "head", "options"];
 
-    public static readonly IReadOnlyList<string> StepKinds = [.. Methods, "request", "group", "think", "repeat", "if"];
+    public static readonly IReadOnlyList<string> StreamKinds = ["sse", "ws", "llm"];
+
+    public static readonly IReadOnlyList<string> StepKinds = [.. Methods, "request", "group", "think", "repeat", "if", .. StreamKinds];
 
     public static readonly IReadOnlyList<string> Request =
         ["method", "json", "form", "body", "contentType", "headers", "query", "timeout", "name", "check", "capture", "retry", "abortIterationOnFail", "expect"];
 
-    public static readonly IReadOnlyList<string> Step = [.. StepKinds, .. Request, "steps", "else"];
+    public static readonly IReadOnlyList<string> SseStep =
+        ["sse", "method", "json", "body", "contentType", "headers", "name", "timeout", "firstEventTimeout", "idleTimeout", "maxDuration", "until", "check", "capture", "abortIterationOnFail"];
+
+    public static readonly IReadOnlyList<string> WsStep = ["ws", "headers", "name", "timeout", "actions", "check", "capture", "abortIterationOnFail"];
+
+    public static readonly IReadOnlyList<string> WsActions = ["send", "receive", "ping", "think", "close"];
+
+    public static readonly IReadOnlyList<string> WsReceive = ["until", "count", "timeout", "firstTimeout", "check", "capture"];
+
+    public static readonly IReadOnlyList<string> WsPing = ["send", "until", "timeout"];
+
+    public static readonly IReadOnlyList<string> LlmStep =
+    [
+        "llm", "format", "transport", "model", "prompt", "messages", "system", "conversation", "apiKey", "headers", "name", "tenant", "prices", "slo",
+        "costLimit", "maxTokens", "allowLength", "timeout", "firstTokenTimeout", "idleTimeout", "check", "capture", "abortIterationOnFail",
+    ];
+
+    public static readonly IReadOnlyList<string> LlmFormats = ["openai", "anthropic", "demo"];
+
+    public static readonly IReadOnlyList<string> LlmFormat = ["text", "reasoning", "textEvent", "type", "end", "endEvent", "error", "errorEvent", "usage", "finishReason"];
+
+    public static readonly IReadOnlyList<string> LlmUsage = ["input", "output"];
+
+    public static readonly IReadOnlyList<string> LlmTransports = ["sse", "ws"];
+
+    public static readonly IReadOnlyList<string> LlmMessage = ["role", "content"];
+
+    public static readonly IReadOnlyList<string> LlmConversation = ["turns"];
+
+    public static readonly IReadOnlyList<string> LlmPrice = ["input", "output"];
+
+    public static readonly IReadOnlyList<string> LlmRoot = ["costLimit", "prices"];
+
+    public static readonly IReadOnlyList<string> Step =
+        [.. StepKinds, .. Request, "steps", "else", .. SseStep.Concat(WsStep).Concat(LlmStep).Except(StepKinds).Except(Request).Distinct()];
 
     public static readonly IReadOnlyList<string> Retry = ["attempts", "backoff", "max"];
 
