@@ -22,7 +22,13 @@ public sealed class DemoCommandTests
             var json = Directory.GetFiles(folder, "showcase_*.json").Single();
             Directory.GetFiles(folder, "showcase_*.txt").Single();
             var result = RunResultJson.Deserialize(await File.ReadAllTextAsync(json));
-            result.Scenarios.Select(s => s.Name).ShouldBe(["health", "missions", "specs", "llm"]);
+            // REST, SSE chat and LLM streaming side by side.
+            foreach (var scenario in new[] { "health", "missions", "specs", "llm", "chat-sse", "llm-stream" })
+            {
+                result.Scenarios.Select(s => s.Name).ShouldContain(scenario);
+            }
+
+            Directory.GetFiles(folder, "showcase_*.html").Single();
             result.Scenarios.ShouldAllBe(s => s.Iterations > 0);
             result.Checks.ShouldAllBe(c => c.Fails == 0);
             result.Passed.ShouldBeTrue();

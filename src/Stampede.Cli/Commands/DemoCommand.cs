@@ -50,7 +50,7 @@ internal static class DemoCommand
                 var stamp = host.Time.GetLocalNow().ToString("yyyy-MM-dd_HH-mm", CultureInfo.InvariantCulture);
                 var folder = parse.GetValue(outDir)!;
                 var baseName = Path.Combine(folder, $"{plan.Name}_{stamp}");
-                settings = settings with { Outputs = [.. settings.Outputs, $"json={baseName}.json", $"summary={baseName}.txt"] };
+                settings = settings with { Outputs = [.. settings.Outputs, $"json={baseName}.json", $"html={baseName}.html", $"summary={baseName}.txt"] };
                 if (!settings.Quiet)
                 {
                     host.Out.WriteLine($"demo target on {server.BaseAddress}; running the showcase plan (Ctrl-C stops it and still writes the results)");
@@ -59,7 +59,7 @@ internal static class DemoCommand
                 var outcome = await new PlanRunner(host).RunAsync(plan, settings).ConfigureAwait(false);
                 if (outcome.Result is not null)
                 {
-                    host.Out.WriteLine($"results: {baseName}.json, {baseName}.txt");
+                    host.Out.WriteLine($"results: {baseName}.html (open it in a browser), {baseName}.json, {baseName}.txt");
                 }
 
                 return outcome.ExitCode;
