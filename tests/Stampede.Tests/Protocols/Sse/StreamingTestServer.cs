@@ -131,11 +131,14 @@ public sealed class StreamingTestServer : IAsyncDisposable
         });
 
         // OpenAI-style chat stream: role-only chunk, `tokens` content chunks `gap` ms apart after `first` ms,
-        // a finish chunk, a usage chunk and [DONE]. `mode` injects failures.
+        // a finish chunk, a usage chunk and [DONE]. `mode` injects failures; `text` replaces each chunk's "t{i} ";
+        // `usage=none` leaves usage out, `usage=continuous` reports it on every chunk, `per` tokens a chunk.
         app.MapPost("/llm/openai", async (HttpContext context) =>
         {
-            int tokens = Query(context, "tokens", 5), first = Query(context, "first", 100), gap = Query(context, "gap", 30);
+            int tokens = Query(context, "tokens", 5), first = Query(context, "first", 100), gap = Query(context, "gap", 30), per = Query(context, "per", 1);
             var mode = context.Request.Query["mode"].ToString();
+            var usage = context.Request.Query["usage"].ToString();
+            var chunkText = context.Request.Query["text"].ToString();
             if (mode == "status")
             {
                 context.Response.StatusCode = 429;
@@ -176,13 +179,16 @@ public sealed class StreamingTestServer : IAsyncDisposable
                     return;
                 }
 
-                await Send(context, $"data: {{\"choices\":[{{\"index\":0,\"delta\":{{\"content\":\"t{i} \"}}}}],\"usage\":null}}\n\n");
+                var content = chunkText.Length > 0 ? chunkText : $"t{i} ";
+                var chunkUsage = usage == "continuous" ? $"{{\"prompt_tokens\":11,\"completion_tokens\":{(i + 1) * per}}}" : "null";
+                await Send(context, $"data: {{\"choices\":[{{\"index\":0,\"delta\":{{\"content\":\"{content}\"}}}}],\"usage\":{chunkUsage}}}\n\n");
             }
 
             var finish = mode == "length" ? "length" : "stop";
+            var usageChunk = usage == "none" ? ""
+                : $"data: {{\"choices\":[],\"usage\":{{\"prompt_tokens\":11,\"completion_tokens\":{tokens * per},\"total_tokens\":{11 + (tokens * per)}}}}}\n\n";
             await Send(context, $"data: {{\"choices\":[{{\"index\":0,\"delta\":{{}},\"finish_reason\":\"{finish}\"}}],\"usage\":null}}\n\n" +
-                $"data: {{\"choices\":[],\"usage\":{{\"prompt_tokens\":11,\"completion_tokens\":{tokens},\"total_tokens\":{11 + tokens}}}}}\n\n" +
-                "data: [DONE]\n\n");
+                usageChunk + "data: [DONE]\n\n");
         });
 
         // Anthropic-style named events.
