@@ -1,10 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -62,6 +65,8 @@ public sealed class StreamingTestServer : IAsyncDisposable
         await context.Response.WriteAsync(text);
         await context.Response.Body.FlushAsync();
     }
+
+    private static byte[] TextFrame(string text) => [0x81, (byte)text.Length, .. Encoding.UTF8.GetBytes(text)];
 
     private static void Map(WebApplication app)
     {
@@ -127,6 +132,37 @@ public sealed class StreamingTestServer : IAsyncDisposable
             else
             {
                 await Send(context, "retry: 10\nid: 1\ndata: first\n\n");
+            }
+        });
+
+        // WebSocket, upgraded by hand so the frames' flushes are ours: after the client's first message, frames "a"
+        // and "b" in one write (they arrive in one read), then "c" 60 ms later.
+        app.MapGet("/ws/burst", async (HttpContext context) =>
+        {
+            var key = context.Request.Headers["Sec-WebSocket-Key"].ToString();
+#pragma warning disable CA5350 // RFC 6455 fixes SHA-1 for the handshake; it protects nothing
+            context.Response.Headers.Upgrade = "websocket";
+            context.Response.Headers.Connection = "Upgrade";
+            context.Response.Headers["Sec-WebSocket-Accept"] = Convert.ToBase64String(SHA1.HashData(Encoding.ASCII.GetBytes(key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11")));
+#pragma warning restore CA5350
+            await using var stream = await context.Features.Get<IHttpUpgradeFeature>()!.UpgradeAsync();
+            var buffer = new byte[1024];
+            _ = await stream.ReadAsync(buffer, context.RequestAborted);
+            await stream.WriteAsync((byte[])[.. TextFrame("a"), .. TextFrame("b")], context.RequestAborted);
+            await stream.FlushAsync(context.RequestAborted);
+            await Task.Delay(60, context.RequestAborted);
+            await stream.WriteAsync(TextFrame("c"), context.RequestAborted);
+            await stream.FlushAsync(context.RequestAborted);
+            try
+            {
+                while (await stream.ReadAsync(buffer, context.RequestAborted) > 0)
+                {
+                    // drain until the client goes
+                }
+            }
+            catch (Exception exception) when (exception is IOException or OperationCanceledException)
+            {
+                // the client aborted after its close frame
             }
         });
 
