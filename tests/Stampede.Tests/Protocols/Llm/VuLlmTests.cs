@@ -32,7 +32,8 @@ public sealed class VuLlmTests : IAsyncLifetime
         result.TtftMs!.Value.ShouldBeGreaterThanOrEqualTo(75);
         result.Chunks.ShouldBe(5);
         (result.ItlMs.Count + result.CoalescedChunks).ShouldBe(4);
-        result.ItlMs.ShouldAllBe(gap => gap >= 25);
+        // The gaps telescope to last chunk − first chunk (4 × 30 ms); one late read shortens the gap after it, so no single gap is asserted.
+        result.ItlMs.Sum().ShouldBeGreaterThanOrEqualTo(90);
         result.OutputTokens.ShouldBe(5);
         result.OutputTokenSource.ShouldBe(LlmTokenSource.Usage);
         result.InputTokens.ShouldBe(11);
