@@ -1,12 +1,13 @@
 #!/usr/bin/env -S dotnet run
 #:project ../../src/Stampede.Cli/Stampede.Cli.csproj
-// 1,000 VUs streaming chat over WebSocket against the demo target (bench/ws-soak.sh starts it and sets BASE_URL).
-// Each VU keeps one session and asks a question every ~2 s; the answer streams back token by token.
+// The WebSocket soak (bench/ws-soak.sh starts the demo target and sets BASE_URL, VUS, DURATION): VUS virtual users
+// (default 1,000) each keep one chat session and ask a question every ~2 s, the answer streaming back token by token;
+// meanwhile a second scenario polls the target's /metrics once a second with vu.Http, as a dashboard would.
 using Stampede;
 using Stampede.Plans;
 
 var vus = int.Parse(Environment.GetEnvironmentVariable("VUS") ?? "1000");
-var duration = Environment.GetEnvironmentVariable("DURATION") ?? "60s";
+var duration = Environment.GetEnvironmentVariable("DURATION") ?? "300s";
 var plan = TestPlan.Create("ws-soak")
     .BaseUrl(Environment.GetEnvironmentVariable("BASE_URL") ?? "http://127.0.0.1:5000")
     .Scenario("ws-chat", s => s
@@ -33,7 +34,15 @@ var plan = TestPlan.Create("ws-soak")
             vu.Check(reply, "answer complete", r => r.Completed);
             await vu.SleepAsync(TimeSpan.FromMilliseconds(1500 + vu.Random.Next(1000)));
         }))
-    .Threshold("ws_time_to_first_message", "p(95)<2000");
+    .Scenario("target-metrics", s => s
+        .ConstantArrivalRate(rate: 1, duration: duration, preAllocatedVus: 2, maxVus: 4)
+        .Iteration(async vu =>
+        {
+            var metrics = await vu.Http.GetAsync("/metrics", name: "/metrics");
+            vu.Check(metrics, "target metrics scraped", r => r.Status == 200 && r.Body.Contains("demo_websocket_sessions"));
+        }))
+    .Threshold("ws_time_to_first_message", "p(95)<2000")
+    .Threshold("checks{scenario:target-metrics}", "rate>0.99");
 
 var result = await plan.RunAsync(args);
 return result.ExitCode;

@@ -1,12 +1,14 @@
 using Stampede.Plans;
 using Stampede.Protocols.Http;
 using Stampede.Protocols.Llm;
+using Stampede.Protocols.WebSockets;
 
 namespace Stampede.Cli;
 
 /// <summary>
-/// The plan <c>stampede demo</c> runs against the demo target: a REST mix (health, missions CRUD, specs), and an
-/// OpenAI-compatible completion, side by side, with k6-style thresholds. About 30 seconds.
+/// The plan <c>stampede demo</c> runs against the demo target: a REST mix (health, missions CRUD, specs), an
+/// OpenAI-compatible completion, and streamed chat over SSE, WebSocket and the LLM client, side by side, with
+/// k6-style thresholds. About 30 seconds, with few enough VUs to pass on a busy 2-core machine.
 /// </summary>
 internal static class ShowcasePlan
 {
@@ -62,7 +64,7 @@ internal static class ShowcasePlan
                     var completion = await vu.Http.SendAsync(new HttpRequestSpec(HttpMethod.Post, "/v1/chat/completions")
                     {
                         Headers = [new("Authorization", $"Bearer {apiKey}")],
-                        Body = HttpBody.Json(new { model = "demo-small", messages = new[] { new { role = "user", content = "What is a load test?" } } }),
+                        Body = HttpBody.Json(new { model = "demo-mini", messages = new[] { new { role = "user", content = "What is a load test?" } } }),
                         Name = "/v1/chat/completions",
                     });
                     vu.Check(completion, "completion is 200", r => r.Status == 200);
@@ -76,6 +78,28 @@ internal static class ShowcasePlan
                     vu.Check(chat, "chat streamed to done", r => r.TerminalSeen && r.Error == Protocols.Sse.SseErrorKind.None);
                     await vu.SleepAsync(TimeSpan.FromMilliseconds(300));
                 }))
+            .Scenario("chat-ws", s => s
+                .ConstantVus(3, whole)
+                .Iteration(async vu =>
+                {
+                    // One session per VU, kept across iterations, as a chat page keeps its socket.
+                    var session = vu.Vars.TryGetValue("chat-ws", out var kept) && kept is WsSession { State: System.Net.WebSockets.WebSocketState.Open } open
+                        ? open
+                        : await vu.Ws.ConnectAsync("/api/chat", name: "/api/chat (ws)");
+                    if (!vu.Check(session, "chat socket open", s => s is not null))
+                    {
+                        await vu.SleepAsync(TimeSpan.FromMilliseconds(500));
+                        return;
+                    }
+
+                    vu.Vars["chat-ws"] = session;
+                    var reply = await session!.StreamAsync("""{"message":"What does a WebSocket soak test show?"}""",
+                        isEnd: m => m.Text.Contains("\"type\":\"end\"", StringComparison.Ordinal),
+                        belongs: m => !m.Text.Contains("\"type\":\"start\"", StringComparison.Ordinal),
+                        firstMessageTimeout: TimeSpan.FromSeconds(5), idleTimeout: TimeSpan.FromSeconds(5));
+                    vu.Check(reply, "ws chat streamed to end", r => r.Completed && r.Messages.Count > 1);
+                    await vu.SleepAsync(TimeSpan.FromMilliseconds(300));
+                }))
             .Scenario("llm-stream", s => s
                 .ConstantArrivalRate(rate: 4, duration: whole, preAllocatedVus: 4, maxVus: 16)
                 .Iteration(async vu =>
@@ -86,6 +110,7 @@ internal static class ShowcasePlan
             .Threshold("llm_ttft", "p(95)<1000")
             .Threshold("llm_goodput", "rate>0.9")
             .Threshold("sse_time_to_first_event{scenario:chat-sse}", "p(95)<1000")
+            .Threshold("ws_time_to_first_message{scenario:chat-ws}", "p(95)<1000")
             .Threshold("http_req_duration", "p(95)<500")
             .Threshold("http_req_failed", "rate<0.01")
             .Threshold("checks", "rate>0.99")
@@ -103,6 +128,7 @@ internal static class ShowcasePlan
     {
         ApiKey = apiKey,
         Model = "demo-chat",
+        Prices = LlmOptions.DemoPrices,   // the demo target bills demo-chat at $0.50/$1.50 per million tokens: llm_cost matches its accounting
         Name = "/v1/chat/completions (stream)",
         Tenant = "demo",
         Slo = LlmSlo.Parse("ttft<1s, tpot<100ms"),

@@ -111,6 +111,9 @@ public static class BuiltinMetrics
     /// <summary>WebSocket: time between consecutive messages of a streamed reply, in ms (trend).</summary>
     public static readonly Metric WsMessageGap = new("ws_message_gap", MetricKind.Trend, MetricUnit.Time);
 
+    /// <summary>WebSocket: messages that arrived in the same network read as the message before them (counter).</summary>
+    public static readonly Metric WsCoalescedMessages = new("ws_coalesced_messages", MetricKind.Counter);
+
     /// <summary>WebSocket: failures, tagged <c>error</c> with the class or close code (counter).</summary>
     public static readonly Metric WsErrors = new("ws_errors", MetricKind.Counter);
 
@@ -185,7 +188,7 @@ public static class BuiltinMetrics
         HttpReqTlsHandshaking, HttpReqWaiting, HttpReqs,
         IterationDuration, IterationLateness, IterationResponseTime, Iterations, Vus, VusMax,
         SseConnect, SseTimeToFirstEvent, SseEventGap, SseEvents, SseCoalescedEvents, SseStreamDuration, SseStreams, SseErrors,
-        WsConnecting, WsSessionDuration, WsSessions, WsMsgsSent, WsMsgsReceived, WsPing, WsTimeToFirstMessage, WsMessageGap, WsErrors,
+        WsConnecting, WsSessionDuration, WsSessions, WsMsgsSent, WsMsgsReceived, WsPing, WsTimeToFirstMessage, WsMessageGap, WsCoalescedMessages, WsErrors,
         LlmTtft, LlmTtftScheduled, LlmTimeToHeaders, LlmTimeToFirstAnswerToken, LlmItl, LlmTpot, LlmE2e, LlmE2eScheduled,
         LlmOutputTokens, LlmInputTokens, LlmTokensPerSecond, LlmRequests, LlmCost, LlmGoodput, LlmErrors, LlmCoalescedChunks,
         HarnessSchedulingLag, HarnessThreadPoolQueue, HarnessGcPause, HarnessCpu,

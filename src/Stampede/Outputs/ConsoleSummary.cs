@@ -104,6 +104,7 @@ public sealed class ConsoleSummary
             text.AppendLine();
         }
 
+        AppendCost(text, result);
         if (result.Scenarios.Count > 0)
         {
             text.AppendLine(Heading("SCENARIOS"));
@@ -145,6 +146,38 @@ public sealed class ConsoleSummary
         text.AppendLine(result.Thresholds.Count == 0 ? "  (no thresholds)" : verdict);
         text.AppendLine($"  ran {ValueFormat.Milliseconds(result.Meta.DurationSeconds * 1000)}, {result.Meta.Plan}");
         return text.ToString();
+    }
+
+    /// <summary>The LLM spend (<c>llm_cost</c>): total, per tenant and per scenario, in dollars to four significant digits.</summary>
+    private void AppendCost(StringBuilder text, RunResult result)
+    {
+        if (result.Metric("llm_cost") is not { } cost)
+        {
+            return;
+        }
+
+        static string Usd(double value)
+        {
+            if (value == 0 || !double.IsFinite(value))
+            {
+                return "$0";
+            }
+
+            var decimals = Math.Clamp(3 - (int)Math.Floor(Math.Log10(Math.Abs(value))), 0, 15);
+            return "$" + Math.Round(value, decimals).ToString("F" + decimals.ToString(System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        text.AppendLine(Heading("COST"));
+        text.AppendLine(Line("total", Usd(cost.Values.Count ?? 0)));
+        foreach (var tag in new[] { "tenant", "scenario" })
+        {
+            foreach (var group in cost.Series.GroupBy(series => series.Tags.GetValueOrDefault(tag, "(none)")).OrderBy(g => g.Key, StringComparer.Ordinal))
+            {
+                text.AppendLine(Line($"{tag} {group.Key}", Usd(group.Sum(series => series.Values.Count ?? 0))));
+            }
+        }
+
+        text.AppendLine();
     }
 
     /// <summary>Requests with an unexpected outcome, by method, name, status and error code, most frequent first.</summary>

@@ -7,11 +7,13 @@ namespace Stampede.Protocols.Llm;
 /// Follows one streamed answer event by event, whatever the transport: finds text, reasoning, usage, the end
 /// marker and errors through the <see cref="LlmStreamFormat"/>, and keeps the timestamps TTFT and ITL come from.
 /// Chunks whose first byte arrived in the same network read as the previous chunk are coalesced: counted, and
-/// kept out of the ITL instead of being reported as zero gaps.
+/// kept out of the ITL instead of being reported as zero gaps. Token counts and the ITL are settled once the stream
+/// is over (<see cref="Settle"/>), so tokenizing never delays the reads that timestamp the chunks.
 /// </summary>
 internal sealed class LlmAnswerReader(LlmStreamFormat format, bool countEmpty, TimeProvider time, LlmResult result)
 {
     private readonly StringBuilder _text = new();
+    private readonly List<(long Timestamp, string Text, long? Usage)> _chunks = [];
     private long _lastChunk;
 
     public long FirstChunkTimestamp { get; private set; }
@@ -78,7 +80,8 @@ internal sealed class LlmAnswerReader(LlmStreamFormat format, bool countEmpty, T
                 InputTokens = input;
             }
 
-            if (format.OutputTokensPath?.GetInt64(root) is { } output)
+            var eventOutput = format.OutputTokensPath?.GetInt64(root);
+            if (eventOutput is { } output)
             {
                 OutputTokens = output;
             }
@@ -96,7 +99,7 @@ internal sealed class LlmAnswerReader(LlmStreamFormat format, bool countEmpty, T
                 if (!string.IsNullOrEmpty(reasoning))
                 {
                     SawReasoning = true;
-                    Chunk(timestamp);
+                    Chunk(timestamp, reasoning, eventOutput);
                 }
                 else if (text.Length > 0 || (hasText && countEmpty))
                 {
@@ -106,7 +109,7 @@ internal sealed class LlmAnswerReader(LlmStreamFormat format, bool countEmpty, T
                     }
 
                     _text.Append(text);
-                    Chunk(timestamp);
+                    Chunk(timestamp, text, eventOutput);
                 }
             }
         }
@@ -122,7 +125,7 @@ internal sealed class LlmAnswerReader(LlmStreamFormat format, bool countEmpty, T
 
     private bool EndsBy(string? type) => format.EndEventType is { } end && type == end;
 
-    private void Chunk(long timestamp)
+    private void Chunk(long timestamp, string text, long? usage)
     {
         result.Chunks++;
         if (FirstChunkTimestamp == 0)
@@ -133,12 +136,79 @@ internal sealed class LlmAnswerReader(LlmStreamFormat format, bool countEmpty, T
         {
             result.CoalescedChunks++;
         }
-        else
-        {
-            result.ItlList.Add(time.GetElapsedTime(_lastChunk, timestamp).TotalMilliseconds);
-        }
 
         _lastChunk = timestamp;
+        _chunks.Add((timestamp, text, usage));
+    }
+
+    /// <summary>
+    /// Once the stream is over: the output token count and its source (usage, else the tokenizer, else one per
+    /// chunk), and the ITL samples. A chunk that carries k tokens (usage reported on every chunk, or the tokenizer's
+    /// count of its text) spreads the gap before it evenly: k samples of gap / k. The tokenizer is only asked for when
+    /// usage is missing or does not match the chunk count, so <paramref name="counter"/> is called lazily.
+    /// </summary>
+    public (long Tokens, LlmTokenSource Source) Settle(Func<LlmTokenCounter?> counter)
+    {
+        var perChunk = TokensPerChunk(counter, out var counted);
+        (long Tokens, LlmTokenSource Source) output = OutputTokens is { } usage ? (usage, LlmTokenSource.Usage)
+            : counted is { } total ? (total, LlmTokenSource.Tokenizer)
+            : (_chunks.Count, LlmTokenSource.Chunks);
+        for (var i = 1; i < _chunks.Count; i++)
+        {
+            if (_chunks[i].Timestamp == _chunks[i - 1].Timestamp)
+            {
+                continue;   // coalesced: no gap of its own
+            }
+
+            var tokens = Math.Max(1, perChunk?[i] ?? 1);
+            var gap = time.GetElapsedTime(_chunks[i - 1].Timestamp, _chunks[i].Timestamp).TotalMilliseconds / tokens;
+            for (var t = 0; t < tokens; t++)
+            {
+                result.ItlList.Add(gap);
+            }
+        }
+
+        return output;
+    }
+
+    // Tokens per chunk, or null for one each. countedTotal is the tokenizer's total when it was used.
+    private int[]? TokensPerChunk(Func<LlmTokenCounter?> counter, out long? countedTotal)
+    {
+        countedTotal = null;
+        if (_chunks.Count == 0)
+        {
+            return null;
+        }
+
+        if (_chunks.TrueForAll(c => c.Usage is not null))
+        {
+            // Continuous usage stats (vLLM's continuous_usage_stats, and the like): the growth is the chunk's tokens.
+            var fromUsage = new int[_chunks.Count];
+            long before = 0;
+            for (var i = 0; i < _chunks.Count; i++)
+            {
+                fromUsage[i] = (int)Math.Clamp(_chunks[i].Usage!.Value - before, 0, int.MaxValue);
+                before = Math.Max(before, _chunks[i].Usage!.Value);
+            }
+
+            return fromUsage;
+        }
+
+        if (OutputTokens == _chunks.Count || counter() is not { } tokenizer)
+        {
+            return null;   // one token a chunk, as the usage confirms, or nothing to count with
+        }
+
+        var counts = new int[_chunks.Count];
+        long sum = 0;
+        for (var i = 0; i < _chunks.Count; i++)
+        {
+            counts[i] = tokenizer.Count(_chunks[i].Text);
+            sum += counts[i];
+        }
+
+        countedTotal = sum;
+        return counts;
     }
 
     private bool Fail(LlmErrorKind kind, string message)

@@ -50,6 +50,12 @@ public sealed record LlmOptions
     /// <summary>Stop the run cleanly once the run's total LLM spend passes this many dollars; default no limit.</summary>
     public decimal? CostLimitUsd { get; init; }
 
+    /// <summary>
+    /// Counts tokens offline when the stream reports no usage (output and input), and splits chunks that carry
+    /// several tokens for <c>llm_itl</c>; default <see cref="LlmTokenizer.Auto"/> (by <see cref="Model"/>).
+    /// </summary>
+    public LlmTokenizer Tokenizer { get; init; } = LlmTokenizer.Auto;
+
     /// <summary>Count the role-only first chunk and empty deltas as the first token; default false.</summary>
     public bool CountEmptyChunks { get; init; }
 

@@ -232,10 +232,15 @@ public sealed class VuLlm : IAsyncDisposable
             result.TimeToFirstAnswerTokenMs = _time.GetElapsedTime(start, answer.FirstAnswerTimestamp).TotalMilliseconds;
         }
 
+        // Counted after the end timestamp: a first use builds the vocabulary (about a second), which must not show in the figures.
+        var counter = () => LlmTokenCounter.For(options.Tokenizer, options.Model);
+        var (outputTokens, outputSource) = answer.Settle(counter);
         if (streamed)
         {
-            (result.OutputTokens, result.OutputTokenSource) = answer.OutputTokens is { } output ? (output, LlmTokenSource.Usage) : (result.Chunks, LlmTokenSource.Chunks);
-            (result.InputTokens, result.InputTokenSource) = answer.InputTokens is { } input ? (input, LlmTokenSource.Usage) : (EstimateTokens(messages), LlmTokenSource.Estimate);
+            (result.OutputTokens, result.OutputTokenSource) = (outputTokens, outputSource);
+            (result.InputTokens, result.InputTokenSource) = answer.InputTokens is { } input ? (input, LlmTokenSource.Usage)
+                : counter() is { } tokenizer ? (tokenizer.CountPrompt(messages), LlmTokenSource.Tokenizer)
+                : (EstimateTokens(messages), LlmTokenSource.Estimate);
             _recorder.Tokens(set, result.OutputTokenSource, output: true, result.OutputTokens);
             _recorder.Tokens(set, result.InputTokenSource, output: false, result.InputTokens);
             if (options.PriceOf(options.Model) is { } price)
@@ -303,7 +308,7 @@ public sealed class VuLlm : IAsyncDisposable
         set.Goodput.Add(result.Good);
     }
 
-    // Without usage, about four characters a token: the common rule of thumb for English with GPT-style vocabularies.
+    // Without usage or a tokenizer, about four characters a token: the common rule of thumb for English with GPT-style vocabularies.
     private static long EstimateTokens(IReadOnlyList<LlmMessage> messages)
     {
         long chars = 0;

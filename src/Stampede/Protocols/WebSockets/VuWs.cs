@@ -58,13 +58,34 @@ public sealed class VuWs : IAsyncDisposable
         var start = _time.GetTimestamp();
         using var timeout = new CancellationTokenSource(options.ConnectTimeout, _time);
         using var link = vuToken.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), timeout);
+        WsWireStream? wire = null;
+        var invoker = new HttpMessageInvoker(new SocketsHttpHandler
+        {
+            UseProxy = false,
+            ConnectCallback = async (context, ct) =>
+            {
+                // Our own connection, so every network read can be timestamped (see WsWireStream); NoDelay as the default handler sets it.
+                var tcp = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+                try
+                {
+                    await tcp.ConnectAsync(context.DnsEndPoint, ct).ConfigureAwait(false);
+                    return wire = new WsWireStream(new NetworkStream(tcp, ownsSocket: true), _time);
+                }
+                catch
+                {
+                    tcp.Dispose();
+                    throw;
+                }
+            },
+        });
         try
         {
-            await socket.ConnectAsync(Resolve(options.Url), timeout.Token).ConfigureAwait(false);
+            await socket.ConnectAsync(Resolve(options.Url), invoker, timeout.Token).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is WebSocketException or OperationCanceledException or HttpRequestException or UriFormatException or ArgumentException)
         {
             socket.Dispose();
+            invoker.Dispose();
             if (!vuToken.IsCancellationRequested)
             {
                 _recorder.Error(tags, name, Classify(exception, timeout.IsCancellationRequested));
@@ -75,7 +96,7 @@ public sealed class VuWs : IAsyncDisposable
 
         series.Connecting.Record(_time.GetElapsedTime(start));
         series.Sessions.Add(1);
-        var session = new WsSession(socket, _recorder, tags, name, _time, options.ReceiveBufferSize, options.MaxSessionDuration,
+        var session = new WsSession(socket, wire, invoker, _recorder, tags, name, _time, options.ReceiveBufferSize, options.MaxSessionDuration,
             _time.GetTimestamp(), vuToken);
         _open.Add(session);
         if (_open.Count > 64)

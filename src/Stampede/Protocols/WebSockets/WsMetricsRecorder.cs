@@ -18,6 +18,7 @@ internal sealed class WsMetricsRecorder(MetricRegistry registry)
         public readonly TrendSeries Ping = registry.Trend(BuiltinMetrics.WsPing, tags);
         public readonly TrendSeries FirstMessage = registry.Trend(BuiltinMetrics.WsTimeToFirstMessage, tags);
         public readonly TrendSeries Gap = registry.Trend(BuiltinMetrics.WsMessageGap, tags);
+        public readonly CounterSeries Coalesced = registry.Counter(BuiltinMetrics.WsCoalescedMessages, tags);
     }
 
     public SeriesSet For(TagSet baseTags, string name)

@@ -16,6 +16,8 @@ public sealed class WsSession : IAsyncDisposable
     private static readonly JsonSerializerOptions WebJson = new(JsonSerializerDefaults.Web);
 
     private readonly ClientWebSocket _socket;
+    private readonly WsWireStream? _wire;
+    private readonly HttpMessageInvoker _invoker;
     private readonly WsMetricsRecorder _recorder;
     private readonly WsMetricsRecorder.SeriesSet _series;
     private readonly TagSet _tags;
@@ -26,10 +28,12 @@ public sealed class WsSession : IAsyncDisposable
     private Task<WsMessage?>? _pending;
     private int _closed;
 
-    internal WsSession(ClientWebSocket socket, WsMetricsRecorder recorder, TagSet tags, string name, TimeProvider time,
+    internal WsSession(ClientWebSocket socket, WsWireStream? wire, HttpMessageInvoker invoker, WsMetricsRecorder recorder, TagSet tags, string name, TimeProvider time,
         int bufferSize, TimeSpan? maxDuration, long opened, CancellationToken vuToken)
     {
         _socket = socket;
+        _wire = wire;
+        _invoker = invoker;
         _recorder = recorder;
         _tags = tags;
         Name = name;
@@ -140,7 +144,7 @@ public sealed class WsSession : IAsyncDisposable
                 result.TimeToFirstMessageMs = _time.GetElapsedTime(sent, m.Timestamp).TotalMilliseconds;
                 _series.FirstMessage.Record(result.TimeToFirstMessageMs.Value);
             }
-            else if (m.Timestamp != last)
+            else if (!m.Coalesced && m.Timestamp != last)
             {
                 _series.Gap.Record(_time.GetElapsedTime(last, m.Timestamp));
             }
@@ -210,6 +214,10 @@ public sealed class WsSession : IAsyncDisposable
         }
 
         _maxDuration?.Dispose();
+
+        // Recorded before the close handshake: the session is over for the VU now, and a receive that ends with the
+        // peer's close frame must find the duration already there.
+        _series.Duration.Record(_time.GetElapsedTime(_opened));
         try
         {
             if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
@@ -223,7 +231,6 @@ public sealed class WsSession : IAsyncDisposable
             // the peer is gone already; the duration still counts
         }
 
-        _series.Duration.Record(_time.GetElapsedTime(_opened));
         if (_socket.CloseStatus is { } peer && peer is not (WebSocketCloseStatus.NormalClosure or WebSocketCloseStatus.EndpointUnavailable))
         {
             _recorder.Error(_tags, Name, "close_" + ((int)peer).ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -231,6 +238,7 @@ public sealed class WsSession : IAsyncDisposable
 
         _socket.Abort();
         _socket.Dispose();
+        _invoker.Dispose();
         _lifetime.Dispose();
     }
 
@@ -255,14 +263,20 @@ public sealed class WsSession : IAsyncDisposable
         byte[]? joined = null;
         var length = 0;
         long first = 0;
+        var coalesced = false;
         try
         {
             while (true)
             {
+                var readsBefore = _wire?.Reads ?? 0;
                 var result = await _socket.ReceiveAsync(_buffer.AsMemory(), _lifetime.Token).ConfigureAwait(false);
                 if (first == 0)
                 {
-                    first = _time.GetTimestamp();
+                    // The read that made this receive return delivered the message's first bytes; with no read at
+                    // all, they had been sitting in ClientWebSocket's buffer since the read that delivered the
+                    // message before: coalesced, and stamped with that read.
+                    coalesced = _wire is { } wire && wire.Reads == readsBefore && wire.LastReadTimestamp != 0;
+                    first = _wire is { LastReadTimestamp: not 0 and var stamped } ? stamped : _time.GetTimestamp();
                 }
 
                 if (result.MessageType == WebSocketMessageType.Close)
@@ -272,8 +286,7 @@ public sealed class WsSession : IAsyncDisposable
 
                 if (result.EndOfMessage && joined is null)
                 {
-                    _series.Received.Add(1);
-                    return new WsMessage(result.MessageType, _buffer.AsSpan(0, result.Count).ToArray(), first);
+                    return Received(new WsMessage(result.MessageType, _buffer.AsSpan(0, result.Count).ToArray(), first) { Coalesced = coalesced });
                 }
 
                 joined ??= ArrayPool<byte>.Shared.Rent(_buffer.Length * 2);
@@ -289,8 +302,7 @@ public sealed class WsSession : IAsyncDisposable
                 length += result.Count;
                 if (result.EndOfMessage)
                 {
-                    _series.Received.Add(1);
-                    return new WsMessage(result.MessageType, joined.AsSpan(0, length).ToArray(), first);
+                    return Received(new WsMessage(result.MessageType, joined.AsSpan(0, length).ToArray(), first) { Coalesced = coalesced });
                 }
             }
         }
@@ -314,6 +326,17 @@ public sealed class WsSession : IAsyncDisposable
                 ArrayPool<byte>.Shared.Return(joined);
             }
         }
+    }
+
+    private WsMessage Received(WsMessage message)
+    {
+        _series.Received.Add(1);
+        if (message.Coalesced)
+        {
+            _series.Coalesced.Add(1);
+        }
+
+        return message;
     }
 
     private TimeSpan? Remaining(long deadline)

@@ -1,10 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -62,6 +65,8 @@ public sealed class StreamingTestServer : IAsyncDisposable
         await context.Response.WriteAsync(text);
         await context.Response.Body.FlushAsync();
     }
+
+    private static byte[] TextFrame(string text) => [0x81, (byte)text.Length, .. Encoding.UTF8.GetBytes(text)];
 
     private static void Map(WebApplication app)
     {
@@ -130,12 +135,46 @@ public sealed class StreamingTestServer : IAsyncDisposable
             }
         });
 
+        // WebSocket, upgraded by hand so the frames' flushes are ours: after the client's first message, frames "a"
+        // and "b" in one write (they arrive in one read), then "c" 60 ms later.
+        app.MapGet("/ws/burst", async (HttpContext context) =>
+        {
+            var key = context.Request.Headers["Sec-WebSocket-Key"].ToString();
+#pragma warning disable CA5350 // RFC 6455 fixes SHA-1 for the handshake; it protects nothing
+            context.Response.Headers.Upgrade = "websocket";
+            context.Response.Headers.Connection = "Upgrade";
+            context.Response.Headers["Sec-WebSocket-Accept"] = Convert.ToBase64String(SHA1.HashData(Encoding.ASCII.GetBytes(key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11")));
+#pragma warning restore CA5350
+            await using var stream = await context.Features.Get<IHttpUpgradeFeature>()!.UpgradeAsync();
+            var buffer = new byte[1024];
+            _ = await stream.ReadAsync(buffer, context.RequestAborted);
+            await stream.WriteAsync((byte[])[.. TextFrame("a"), .. TextFrame("b")], context.RequestAborted);
+            await stream.FlushAsync(context.RequestAborted);
+            await Task.Delay(60, context.RequestAborted);
+            await stream.WriteAsync(TextFrame("c"), context.RequestAborted);
+            await stream.FlushAsync(context.RequestAborted);
+            try
+            {
+                while (await stream.ReadAsync(buffer, context.RequestAborted) > 0)
+                {
+                    // drain until the client goes
+                }
+            }
+            catch (Exception exception) when (exception is IOException or OperationCanceledException)
+            {
+                // the client aborted after its close frame
+            }
+        });
+
         // OpenAI-style chat stream: role-only chunk, `tokens` content chunks `gap` ms apart after `first` ms,
-        // a finish chunk, a usage chunk and [DONE]. `mode` injects failures.
+        // a finish chunk, a usage chunk and [DONE]. `mode` injects failures; `text` replaces each chunk's "t{i} ";
+        // `usage=none` leaves usage out, `usage=continuous` reports it on every chunk, `per` tokens a chunk.
         app.MapPost("/llm/openai", async (HttpContext context) =>
         {
-            int tokens = Query(context, "tokens", 5), first = Query(context, "first", 100), gap = Query(context, "gap", 30);
+            int tokens = Query(context, "tokens", 5), first = Query(context, "first", 100), gap = Query(context, "gap", 30), per = Query(context, "per", 1);
             var mode = context.Request.Query["mode"].ToString();
+            var usage = context.Request.Query["usage"].ToString();
+            var chunkText = context.Request.Query["text"].ToString();
             if (mode == "status")
             {
                 context.Response.StatusCode = 429;
@@ -176,13 +215,16 @@ public sealed class StreamingTestServer : IAsyncDisposable
                     return;
                 }
 
-                await Send(context, $"data: {{\"choices\":[{{\"index\":0,\"delta\":{{\"content\":\"t{i} \"}}}}],\"usage\":null}}\n\n");
+                var content = chunkText.Length > 0 ? chunkText : $"t{i} ";
+                var chunkUsage = usage == "continuous" ? $"{{\"prompt_tokens\":11,\"completion_tokens\":{(i + 1) * per}}}" : "null";
+                await Send(context, $"data: {{\"choices\":[{{\"index\":0,\"delta\":{{\"content\":\"{content}\"}}}}],\"usage\":{chunkUsage}}}\n\n");
             }
 
             var finish = mode == "length" ? "length" : "stop";
+            var usageChunk = usage == "none" ? ""
+                : $"data: {{\"choices\":[],\"usage\":{{\"prompt_tokens\":11,\"completion_tokens\":{tokens * per},\"total_tokens\":{11 + (tokens * per)}}}}}\n\n";
             await Send(context, $"data: {{\"choices\":[{{\"index\":0,\"delta\":{{}},\"finish_reason\":\"{finish}\"}}],\"usage\":null}}\n\n" +
-                $"data: {{\"choices\":[],\"usage\":{{\"prompt_tokens\":11,\"completion_tokens\":{tokens},\"total_tokens\":{11 + tokens}}}}}\n\n" +
-                "data: [DONE]\n\n");
+                usageChunk + "data: [DONE]\n\n");
         });
 
         // Anthropic-style named events.
