@@ -53,10 +53,12 @@ internal static class PlanKeys
     public static readonly IReadOnlyList<string> LlmStep =
     [
         "llm", "format", "transport", "model", "prompt", "messages", "system", "conversation", "apiKey", "headers", "name", "tenant", "prices", "slo",
-        "costLimit", "maxTokens", "allowLength", "timeout", "firstTokenTimeout", "idleTimeout", "check", "capture", "abortIterationOnFail",
+        "costLimit", "maxTokens", "allowLength", "tokenizer", "timeout", "firstTokenTimeout", "idleTimeout", "check", "capture", "abortIterationOnFail",
     ];
 
     public static readonly IReadOnlyList<string> LlmFormats = ["openai", "anthropic", "demo"];
+
+    public static readonly IReadOnlyList<string> LlmTokenizers = ["auto", "cl100k", "o200k", "none"];
 
     public static readonly IReadOnlyList<string> LlmFormat = ["text", "reasoning", "textEvent", "type", "end", "endEvent", "error", "errorEvent", "usage", "finishReason"];
 

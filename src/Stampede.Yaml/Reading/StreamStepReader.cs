@@ -252,6 +252,15 @@ internal sealed class StreamStepReader(PlanReader reader, TemplateReader templat
         var slo = get.TryGetValue("slo", out var sl) ? Slo(sl, path + ".slo") : null;
         var prices = get.TryGetValue("prices", out var pr) ? Prices(reader, pr, path + ".prices") : flows.Llm.Prices;
         var costLimit = get.TryGetValue("costLimit", out var cl) ? reader.Number(cl, path + ".costLimit", 0.000001, 1_000_000_000) is { } c ? (decimal)c : (decimal?)null : flows.Llm.CostLimitUsd;
+        var tokenizer = get.TryGetValue("tokenizer", out var tk)
+            ? OneOf(tk, path + ".tokenizer", PlanKeys.LlmTokenizers) switch
+            {
+                "cl100k" => LlmTokenizer.Cl100k,
+                "o200k" => LlmTokenizer.O200k,
+                "none" => LlmTokenizer.None,
+                _ => LlmTokenizer.Auto,
+            }
+            : LlmTokenizer.Auto;
         var maxTokens = get.TryGetValue("maxTokens", out var mt) ? reader.Int(mt, path + ".maxTokens", 1, 10_000_000) : null;
         var model = get.TryGetValue("model", out var md) ? reader.Text(md, path + ".model", "a model name") : null;
         var name = Name(get, path, url);
@@ -278,6 +287,7 @@ internal sealed class StreamStepReader(PlanReader reader, TemplateReader templat
             Slo = slo,
             CostLimitUsd = costLimit,
             AllowLength = get.TryGetValue("allowLength", out var al) && reader.Bool(al, path + ".allowLength") == true,
+            Tokenizer = tokenizer,
             ConnectTimeout = Time(get, path, "timeout") ?? TimeSpan.FromSeconds(60),
             FirstTokenTimeout = Time(get, path, "firstTokenTimeout") ?? TimeSpan.FromSeconds(60),
             IdleTimeout = Time(get, path, "idleTimeout") ?? TimeSpan.FromSeconds(30),

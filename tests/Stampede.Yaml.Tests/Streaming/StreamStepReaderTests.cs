@@ -75,6 +75,22 @@ public sealed class StreamStepReaderTests
         step.Options.Body!([new LlmMessage("user", "hi")], step.Options).ShouldContain("\"max_tokens\":32");
     }
 
+    [Theory]
+    [InlineData(null, LlmTokenizer.Auto)]
+    [InlineData("cl100k", LlmTokenizer.Cl100k)]
+    [InlineData("o200k", LlmTokenizer.O200k)]
+    [InlineData("none", LlmTokenizer.None)]
+    public void Step_LlmTokenizer_ChoosesHowTokensAreCounted(string? tokenizer, LlmTokenizer expected)
+    {
+        var step = FirstStep(Load($$"""
+                  - llm: /v1/chat/completions
+                    prompt: hi
+                    {{(tokenizer is null ? "" : "tokenizer: " + tokenizer)}}
+            """)).ShouldBeOfType<LlmStep>();
+
+        step.Options.Tokenizer.ShouldBe(expected);
+    }
+
     [Fact]
     public void Step_LlmOverWebSocketInDemoFormat_UsesTheWebSocketPreset()
     {
@@ -119,6 +135,7 @@ public sealed class StreamStepReaderTests
     [InlineData("- llm: /c\n  prompt: hi\n  capture: { a: json.x }", "unknown llm value 'json.x'", "")]
     [InlineData("- llm: /c\n  prompt: \"{{ questoin }}\"", "unknown name 'questoin'", "did you mean 'question'")]
     [InlineData("- llm: /c\n  prompt: hi\n  idleTimeout: 0s", "greater than 0", "")]
+    [InlineData("- llm: /c\n  prompt: hi\n  tokenizer: o100k", "expected one of auto, cl100k, o200k, none", "")]
     public void Load_MalformedStreamingStep_ReportsTheProblem(string step, string fragment, string more)
     {
         var flow = string.Join("\n", step.Split('\n').Select(line => "      " + line));
