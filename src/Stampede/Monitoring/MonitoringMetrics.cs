@@ -34,6 +34,24 @@ public static class MonitoringMetrics
         [ScrapeErrors, TargetCpuPercent, TargetRssBytes, TargetThreads, TargetOpenFds, DetectionTime, RecoveryTime, RequestsLost];
 
     /// <summary>
+    /// The metrics a plan with these parts records, to declare in <see cref="Plans.TestPlan.Metrics"/> so thresholds
+    /// may name them: every metric above, and a trend per selected scraped name.
+    /// </summary>
+    public static IReadOnlyList<Metric> DeclaredBy(MonitorPlan? monitor, TargetPlan? target, ChaosPlan? chaos)
+    {
+        if (monitor is null && target is null && chaos is null)
+        {
+            return [];
+        }
+
+        var builtin = BuiltinMetrics.All.Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
+        var scraped = monitor?.Prometheus?.Select
+            .Where(n => Metric.IsValidName(n.Replace(':', '_')) && !builtin.Contains(n.Replace(':', '_')))
+            .Select(Scraped) ?? [];
+        return [.. All, .. scraped.Distinct()];
+    }
+
+    /// <summary>
     /// The metric a scraped series is recorded in: a trend of the same name (':' becomes '_'), in bytes when the name
     /// ends in <c>_bytes</c> (so large values keep their precision), a plain number otherwise.
     /// </summary>
