@@ -152,6 +152,7 @@ public static partial class YamlPlanLoader
             var tags = get.TryGetValue("tags", out var t) ? reader.StringMap(t, "tags", "tags") : [];
             var http = get.TryGetValue("http", out var h) ? Http(h) : new HttpDefaults();
             var llm = get.TryGetValue("llm", out var l) ? StreamStepReader.Defaults(reader, l) : LlmDefaults.None;
+            var monitoring = new MonitorReader(reader).Read(get);
             var flows = new FlowReader(reader, _templates) { Llm = llm };
             var shared = new FlowShared(data, vars, options.Env, options.Time, seed, strategy, questionTemplates);
             Flow? setup = null, teardown = null;
@@ -173,7 +174,7 @@ public static partial class YamlPlanLoader
                 reader.Missing("", "scenarios", "missing scenarios: a plan needs at least one scenario", root);
             }
 
-            var thresholds = get.TryGetValue("thresholds", out var th) ? Thresholds(th) : [];
+            var thresholds = get.TryGetValue("thresholds", out var th) ? Thresholds(th, monitoring.Metrics) : [];
             _templates.CheckNames(_declaredData, vars.Keys, setup is not null);
             if (name is null)
             {
@@ -189,7 +190,11 @@ public static partial class YamlPlanLoader
                 Env = env,
                 Tags = tags,
                 Http = http,
-                Metrics = [FlowShared.Retries],
+                Metrics = [FlowShared.Retries, .. monitoring.Metrics],
+                Monitor = monitoring.Monitor,
+                Target = monitoring.Target,
+                Chaos = monitoring.Chaos,
+                Limits = monitoring.Limits,
                 Seed = seed,
                 Source = reader.File,
                 SetupTimeout = setupTimeout,
@@ -482,10 +487,10 @@ public static partial class YamlPlanLoader
             return stages;
         }
 
-        private List<ThresholdPlan> Thresholds(YamlNode node)
+        private List<ThresholdPlan> Thresholds(YamlNode node, IReadOnlyList<Metrics.Metric> declared)
         {
-            var known = Metrics.BuiltinMetrics.All.Append(VuContext.GroupDuration).Append(FlowShared.Retries)
-                .ToDictionary(m => m.Name, StringComparer.Ordinal);
+            var known = Metrics.BuiltinMetrics.All.Append(VuContext.GroupDuration).Append(FlowShared.Retries).Concat(declared)
+                .DistinctBy(m => m.Name).ToDictionary(m => m.Name, StringComparer.Ordinal);
             var thresholds = new List<ThresholdPlan>();
             foreach (var (selectorText, keyNode, value) in reader.Mapping(node, "thresholds", null, "thresholds (metric: [expressions])"))
             {

@@ -6,7 +6,8 @@ namespace Stampede.Yaml.Reading;
 internal static class PlanKeys
 {
     public static readonly IReadOnlyList<string> Root =
-        ["name", "description", "baseUrl", "profile", "seed", "data", "questions", "vars", "scenarios", "thresholds", "setup", "teardown", "env", "tags", "http", "llm"];
+        ["name", "description", "baseUrl", "profile", "seed", "data", "questions", "vars", "scenarios", "thresholds", "setup", "teardown", "env", "tags", "http", "llm",
+         "monitor", "target", "chaos", "limits"];
 
     public static readonly IReadOnlyList<string> Profile = ["name", "vus", "rate", "duration"];
 

@@ -26,6 +26,8 @@ public sealed class Engine(EngineOptions? options = null)
 
         var time = _options.Time;
         var registry = new MetricRegistry();
+        await using var monitoring = new Monitoring.RunMonitoring(plan, registry, time, _options.Control);
+        plan = monitoring.Plan;
         using var run = new RunContext(plan, registry, time, _options.Control);
         var thresholds = new ThresholdMonitor(plan.Thresholds, registry, _options.Control);
         var startedAt = time.GetUtcNow();
@@ -40,10 +42,10 @@ public sealed class Engine(EngineOptions? options = null)
         var started = new bool[runtimes.Count];
         var finished = new bool[runtimes.Count];
         using var tickStop = new CancellationTokenSource();
-        var ticker = TickAsync(run, runtimes, started, finished, thresholds, tickStop.Token);
+        var ticker = TickAsync(run, runtimes, started, finished, thresholds, monitoring, tickStop.Token);
         try
         {
-            if (await RunSetupAsync(run).ConfigureAwait(false))
+            if (await monitoring.StartAsync(run, expected).ConfigureAwait(false) && await RunSetupAsync(run).ConfigureAwait(false))
             {
                 var scenarios = runtimes.Select((runtime, index) => RunScenarioAsync(runtime, () => started[index] = true, () => finished[index] = true));
                 await Task.WhenAll(scenarios).ConfigureAwait(false);
@@ -55,7 +57,11 @@ public sealed class Engine(EngineOptions? options = null)
         {
             await tickStop.CancelAsync().ConfigureAwait(false);
             await ticker.ConfigureAwait(false);
+            await monitoring.StopAsync().ConfigureAwait(false);
         }
+
+        // Verdicts are recorded before the last collect so that the final threshold evaluation sees them.
+        var annotations = monitoring.JudgeFaults();
 
         // The last, partial second still counts.
         registry.Collect();
@@ -89,6 +95,7 @@ public sealed class Engine(EngineOptions? options = null)
                 Vus = r.AllocatedVus,
             })],
             Errors = [.. run.Errors.Entries.Select(e => new ErrorResult(e.Scenario, e.Message, e.Count))],
+            Annotations = annotations,
         };
 
         foreach (var runtime in runtimes)
@@ -190,7 +197,7 @@ public sealed class Engine(EngineOptions? options = null)
             Iteration = static _ => Task.CompletedTask,
         });
 
-    private async Task TickAsync(RunContext run, List<ScenarioRuntime> runtimes, bool[] started, bool[] finished, ThresholdMonitor thresholds, CancellationToken stop)
+    private async Task TickAsync(RunContext run, List<ScenarioRuntime> runtimes, bool[] started, bool[] finished, ThresholdMonitor thresholds, Monitoring.RunMonitoring monitoring, CancellationToken stop)
     {
         var registry = run.Registry;
         var vus = registry.Gauge(BuiltinMetrics.Vus, TagSet.Empty);
@@ -206,8 +213,10 @@ public sealed class Engine(EngineOptions? options = null)
                 vus.Set(active);
                 vusMax.Set(allocated);
                 harness.Sample();
+                monitoring.SampleSecond();
                 registry.Collect();
                 var elapsed = run.Elapsed;
+                monitoring.CheckLimits(elapsed);
                 var failing = thresholds.EvaluateLive(elapsed);
                 var snapshot = new LiveSnapshot
                 {

@@ -34,6 +34,9 @@ public sealed record RunResult
     /// <summary>Exceptions thrown by iterations, counted.</summary>
     public IReadOnlyList<ErrorResult> Errors { get; init; } = [];
 
+    /// <summary>Injected faults and other moments of the run, in time order, with their resilience verdicts.</summary>
+    public IReadOnlyList<RunAnnotation> Annotations { get; init; } = [];
+
     /// <summary>True when no threshold failed.</summary>
     public bool Passed => Thresholds.All(t => t.Outcome != ThresholdOutcomeNames.Failed);
 

@@ -44,6 +44,18 @@ public sealed record TestPlan
     /// <summary>Seed for every random choice the plan's VUs make (<c>vu.Random</c>, templates, fake data), so runs repeat. Default 1.</summary>
     public int Seed { get; init; } = 1;
 
+    /// <summary>What to watch on the target during the run (Prometheus scraping). Default null.</summary>
+    public Monitoring.MonitorPlan? Monitor { get; init; }
+
+    /// <summary>The target as a local process to start, stop and sample. Default null.</summary>
+    public Monitoring.TargetPlan? Target { get; init; }
+
+    /// <summary>Faults to inject on a schedule, and the fault proxy. Default null.</summary>
+    public Monitoring.ChaosPlan? Chaos { get; init; }
+
+    /// <summary>Limits that stop the run cleanly (error rate, duration). Default null.</summary>
+    public Monitoring.RunLimits? Limits { get; init; }
+
     /// <summary>Where the plan came from (a file), for error messages and reports.</summary>
     public string? Source { get; init; }
 
@@ -51,5 +63,5 @@ public sealed record TestPlan
     public static TestPlanBuilder Create(string name) => new(name);
 
     /// <summary>Every problem with this plan; empty when it can run.</summary>
-    public IReadOnlyList<PlanError> Validate() => PlanValidator.Validate(this);
+    public IReadOnlyList<PlanError> Validate() => [.. PlanValidator.Validate(this), .. Monitoring.MonitoringValidation.Validate(this)];
 }

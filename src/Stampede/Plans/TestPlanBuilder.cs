@@ -24,6 +24,10 @@ public sealed class TestPlanBuilder
     private Func<VuContext, object?, Task>? _teardown;
     private HttpDefaults _http = new();
     private int _seed = 1;
+    private Monitoring.MonitorPlan? _monitor;
+    private Monitoring.TargetPlan? _target;
+    private Monitoring.ChaosPlan? _chaos;
+    private Monitoring.RunLimits? _limits;
 
     internal TestPlanBuilder(string name)
     {
@@ -124,6 +128,49 @@ public sealed class TestPlanBuilder
         return this;
     }
 
+    /// <summary>Scrapes the target's Prometheus endpoint during the run; selected names become metrics thresholds may name.</summary>
+    public TestPlanBuilder Monitor(Monitoring.PrometheusScrapeOptions prometheus)
+    {
+        _monitor = new Monitoring.MonitorPlan { Prometheus = prometheus };
+        return this;
+    }
+
+    /// <summary>Starts (or watches) the target as a local process and samples its resources.</summary>
+    public TestPlanBuilder Target(Monitoring.TargetPlan target)
+    {
+        _target = target;
+        return this;
+    }
+
+    /// <summary>Routes the VUs' traffic through the fault proxy (see <see cref="Monitoring.FaultProxyPlan"/>).</summary>
+    public TestPlanBuilder FaultProxy(Monitoring.FaultProxyPlan? proxy = null)
+    {
+        _chaos = (_chaos ?? new Monitoring.ChaosPlan()) with { Proxy = proxy ?? new Monitoring.FaultProxyPlan() };
+        return this;
+    }
+
+    /// <summary>Injects a fault on a schedule.</summary>
+    public TestPlanBuilder Fault(Monitoring.FaultPlan fault)
+    {
+        _chaos ??= new Monitoring.ChaosPlan();
+        _chaos = _chaos with { Faults = [.. _chaos.Faults, fault] };
+        return this;
+    }
+
+    /// <summary>Changes the bounds of the resilience verdicts.</summary>
+    public TestPlanBuilder Resilience(Monitoring.ResilienceOptions resilience)
+    {
+        _chaos = (_chaos ?? new Monitoring.ChaosPlan()) with { Resilience = resilience };
+        return this;
+    }
+
+    /// <summary>Stops the run cleanly when a limit is reached.</summary>
+    public TestPlanBuilder Limits(Monitoring.RunLimits limits)
+    {
+        _limits = limits;
+        return this;
+    }
+
     /// <summary>The plan, and every problem the builder saw (the plan's own validation runs too).</summary>
     public TestPlan Build(out IReadOnlyList<PlanError> errors)
     {
@@ -147,9 +194,13 @@ public sealed class TestPlanBuilder
             Teardown = _teardown,
             Env = new Dictionary<string, string>(_env),
             Tags = new Dictionary<string, string>(_tags),
-            Metrics = [.. _metrics],
+            Metrics = [.. _metrics, .. Monitoring.MonitoringMetrics.DeclaredBy(_monitor, _target, _chaos)],
             Http = _http,
             Seed = _seed,
+            Monitor = _monitor,
+            Target = _target,
+            Chaos = _chaos,
+            Limits = _limits,
         };
         all.AddRange(plan.Validate());
         errors = all;
