@@ -117,6 +117,17 @@ public sealed class ConsoleSummary
             text.AppendLine();
         }
 
+        if (result.Annotations.Count > 0)
+        {
+            text.AppendLine(Heading("FAULTS"));
+            foreach (var annotation in result.Annotations)
+            {
+                text.AppendLine($"    {Annotation(annotation)}");
+            }
+
+            text.AppendLine();
+        }
+
         var failures = FailedRequests(result).ToList();
         if (failures.Count > 0)
         {
@@ -178,6 +189,23 @@ public sealed class ConsoleSummary
         }
 
         text.AppendLine();
+    }
+
+    /// <summary>One fault: when, what, and the resilience verdict (time to detect, time to recover, requests lost).</summary>
+    private string Annotation(RunAnnotation fault)
+    {
+        var window = fault.End is { } end ? $"{ValueFormat.Number(fault.At, 1)}s–{ValueFormat.Number(end, 1)}s" : $"{ValueFormat.Number(fault.At, 1)}s";
+        var line = $"{window} {fault.Kind}{(fault.Name is null ? "" : $" '{fault.Name}'")}: {fault.Description}";
+        if (fault.Recovered is { } recovered)
+        {
+            var detected = fault.DetectionSeconds is { } d ? $"detected after {ValueFormat.Number(d, 1)}s" : "no effect detected";
+            var recovery = recovered
+                ? fault.RecoverySeconds is { } r ? Paint($"recovered after {ValueFormat.Number(r, 1)}s", Green) : Paint("recovered", Green)
+                : Paint("did not recover", Red);
+            line += $" — {detected}, {recovery}, {ValueFormat.Number(fault.RequestsLost ?? 0, 0)} requests lost";
+        }
+
+        return line;
     }
 
     /// <summary>Requests with an unexpected outcome, by method, name, status and error code, most frequent first.</summary>

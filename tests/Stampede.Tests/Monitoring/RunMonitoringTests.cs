@@ -120,6 +120,12 @@ public sealed class RunMonitoringTests
             fault.RequestsLost.ShouldNotBeNull().ShouldBeGreaterThan(0);
             result.Thresholds.Select(t => t.Outcome).ShouldBe(["passed", "passed"]);
             result.Metric("recovery_time")!.Series.Single().Tags["fault"].ShouldBe("restart");
+            var summary = new Stampede.Outputs.ConsoleSummary().Render(result);
+            summary.ShouldContain("FAULTS");
+            var line = summary.Split('\n').Single(l => l.Contains("'restart'", StringComparison.Ordinal));
+            line.ShouldContain("detected after");
+            line.ShouldContain("recovered after");
+            line.ShouldContain("requests lost");
         }
         finally
         {
