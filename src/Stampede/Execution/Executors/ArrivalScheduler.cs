@@ -11,7 +11,7 @@ namespace Stampede.Execution.Executors;
 internal sealed class ArrivalScheduler(ScenarioRuntime runtime, ArrivalPacer pacer, int preAllocatedVus, int maxVus)
 {
     private static readonly long SpinThreshold = TimeSpan.TicksPerMillisecond;
-    private static readonly TimeSpan SpinOnly = TimeSpan.FromMicroseconds(50);
+    private static readonly TimeSpan SpinOnly = TimeSpan.FromMicroseconds(5);
 
     public async Task RunAsync()
     {
