@@ -20,21 +20,10 @@ internal static class ShowCommand
         {
             await using var runs = RunStores.Open(HistoryStoreOption.Address(host, parse.GetValue(store)));
             var reference = parse.GetValue(run)!;
-            LoadedRun? loaded;
-            try
-            {
-                loaded = await RunLoader.LoadAsync(reference, runs, cancellationToken: cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception exception) when (exception is HistoryStoreException or FormatException or IOException)
-            {
-                host.Error.WriteLine($"error: {exception.Message}");
-                return exception is HistoryStoreException ? ExitCodes.Failure : ExitCodes.BadInput;
-            }
-
+            var (loaded, exitCode) = await StoredRun.LoadAsync(host, runs, reference, cancellationToken).ConfigureAwait(false);
             if (loaded is null)
             {
-                host.Error.WriteLine($"error: no run '{reference}': give a run id from 'stampede history', 'last', or a result file");
-                return ExitCodes.BadInput;
+                return exitCode;
             }
 
             var result = loaded.Result;

@@ -1,21 +1,24 @@
 using Stampede.Cli.Hosting;
 
-namespace Stampede.EndToEnd.Tests;
+namespace Stampede.Testing;
 
-/// <summary>The CLI's process boundary for in-process tests: captured output, a chosen environment, signals raised by the test.</summary>
-internal sealed class TestConsoleHost : IConsoleHost
+/// <summary>
+/// The CLI's process boundary for in-process tests: captured output, a chosen environment, no terminal, the system
+/// clock, and signals the test raises itself. Shared by every test project that drives the CLI.
+/// </summary>
+internal sealed class TestConsoleHost(IReadOnlyDictionary<string, string>? environment = null) : IConsoleHost
 {
-    private readonly Dictionary<string, string> _environment;
     private Action<string>? _onSignal;
-
-    public TestConsoleHost(Dictionary<string, string>? environment = null)
-    {
-        _environment = environment ?? [];
-    }
 
     public StringWriter OutText { get; } = new();
 
     public StringWriter ErrorText { get; } = new();
+
+    /// <summary>Everything written to standard output so far.</summary>
+    public string Output => OutText.ToString();
+
+    /// <summary>Everything written to standard error so far.</summary>
+    public string Errors => ErrorText.ToString();
 
     public TextWriter Out => TextWriter.Synchronized(OutText);
 
@@ -29,7 +32,7 @@ internal sealed class TestConsoleHost : IConsoleHost
 
     public string MachineName => "test-host";
 
-    public string? GetEnvironmentVariable(string name) => _environment.GetValueOrDefault(name);
+    public string? GetEnvironmentVariable(string name) => environment?.GetValueOrDefault(name);
 
     public IDisposable OnStopSignal(Action<string> onSignal)
     {
