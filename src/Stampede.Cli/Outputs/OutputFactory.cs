@@ -34,7 +34,10 @@ internal static class OutputFactory
             case "csv":
                 return new LocustCsvOutput(target);
             case "ndjson":
-                return new NdjsonOutput(target);
+                const string samplesOption = "?samples=true";
+                return target.EndsWith(samplesOption, StringComparison.Ordinal)
+                    ? new NdjsonOutput(target[..^samplesOption.Length], samples: true)
+                    : new NdjsonOutput(target);
             case "prometheus":
                 var prometheus = PrometheusOutput.Parse(target, out var error);
                 if (prometheus is null)

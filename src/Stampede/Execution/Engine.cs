@@ -26,6 +26,13 @@ public sealed class Engine(EngineOptions? options = null)
 
         var time = _options.Time;
         var registry = new MetricRegistry();
+        var sampleOutputs = _options.Outputs.OfType<IRawSampleOutput>().Where(o => o.WantsRawSamples).ToList();
+        if (sampleOutputs.Count > 0)
+        {
+            // Only now do samples cost an extra enqueue each: raw samples are opt-in.
+            registry.Tap = new SampleTap();
+            sampleOutputs.ForEach(o => o.AttachSamples(registry.Tap));
+        }
         await using var monitoring = new Monitoring.RunMonitoring(plan, registry, time, _options.Control);
         plan = monitoring.Plan;
         using var run = new RunContext(plan, registry, time, _options.Control);

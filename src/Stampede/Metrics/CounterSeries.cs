@@ -13,7 +13,11 @@ public sealed class CounterSeries : Series
     }
 
     /// <summary>Adds <paramref name="value"/> (must not be negative).</summary>
-    public void Add(double value = 1) => _total.Add(value);
+    public void Add(double value = 1)
+    {
+        _total.Add(value);
+        Tap?.Write(this, value);
+    }
 
     /// <summary>The total so far.</summary>
     public double Total => _total.Sum;

@@ -21,6 +21,7 @@ public sealed class GaugeSeries : Series
         Interlocked.Increment(ref _sets);
         InterlockedMath.Min(ref _min, value);
         InterlockedMath.Max(ref _max, value);
+        Tap?.Write(this, value);
     }
 
     /// <summary>The last value set (0 before any).</summary>

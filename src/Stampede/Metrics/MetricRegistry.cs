@@ -23,6 +23,9 @@ public sealed class MetricRegistry
         }
     }
 
+    /// <summary>Receives every raw sample of series created from now on; set before the run starts, when an output asks for them.</summary>
+    internal SampleTap? Tap { get; set; }
+
     /// <summary>Seconds collected so far.</summary>
     public int CollectedSeconds => Volatile.Read(ref _seconds);
 
@@ -124,12 +127,14 @@ public sealed class MetricRegistry
     private Series Create(Metric metric, TagSet tags)
     {
         var first = CollectedSeconds;
-        return metric.Kind switch
+        Series series = metric.Kind switch
         {
             MetricKind.Counter => new CounterSeries(metric, tags, first),
             MetricKind.Gauge => new GaugeSeries(metric, tags, first),
             MetricKind.Rate => new RateSeries(metric, tags, first),
             _ => new TrendSeries(metric, tags, first),
         };
+        series.Tap = Tap;
+        return series;
     }
 }

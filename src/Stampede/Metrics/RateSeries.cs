@@ -23,6 +23,7 @@ public sealed class RateSeries : Series
         }
 
         _total.Add(1);
+        Tap?.Write(this, value ? 1 : 0);
     }
 
     /// <summary>Non-zero samples so far.</summary>

@@ -19,6 +19,9 @@ public abstract class Series
     /// <summary>The tags every sample of this series carries.</summary>
     public TagSet Tags { get; }
 
+    /// <summary>Where raw samples go when an output asked for them; null otherwise (the usual case).</summary>
+    internal SampleTap? Tap { get; set; }
+
     /// <summary>The run second in which this series was created; its per-second points start here.</summary>
     internal int FirstSecond { get; }
 

@@ -35,6 +35,7 @@ public sealed class TrendSeries : Series
         _sum.Add(value);
         InterlockedMath.Min(ref _min, value);
         InterlockedMath.Max(ref _max, value);
+        Tap?.Write(this, value);
     }
 
     /// <summary>Records a duration.</summary>

@@ -6,11 +6,20 @@ namespace Stampede.Outputs;
 /// <summary>
 /// <c>--out ndjson=FILE</c>: one JSON object per line, written live each second (flushed, so <c>tail -f</c> and
 /// log shippers see it at once): a <c>point</c> per metric with samples in that second, then an <c>end</c> line
-/// with the verdict. Raw samples are not written: recording them would add work to every sample on the VUs'
-/// path, which the one-second points avoid.
+/// with the verdict. With <paramref name="samples"/> (<c>--out ndjson=FILE?samples=true</c>) it also writes every
+/// raw sample as a <c>sample</c> line; that costs each recording one lock-free enqueue, so it is opt-in.
 /// </summary>
-public sealed class NdjsonOutput(string template, TimeProvider? time = null) : IOutput
+public sealed class NdjsonOutput(string template, TimeProvider? time = null, bool samples = false) : IOutput, IRawSampleOutput
 {
+    private SampleTap? _tap;
+    private long _startTimestamp;
+
+    /// <inheritdoc />
+    public bool WantsRawSamples => samples;
+
+    /// <inheritdoc />
+    public void AttachSamples(SampleTap tap) => _tap = tap;
+
     private readonly TimeProvider _time = time ?? TimeProvider.System;
     private readonly Lock _gate = new();
     private FileStream? _stream;
@@ -25,6 +34,7 @@ public sealed class NdjsonOutput(string template, TimeProvider? time = null) : I
     {
         ArgumentNullException.ThrowIfNull(run);
         _start = _time.GetUtcNow();
+        _startTimestamp = System.Diagnostics.Stopwatch.GetTimestamp();
         Path = OutputPath.Resolve(template, run.Plan.Name, _time.GetLocalNow());
         OutputFile.EnsureFolder(Path);
         _stream = new FileStream(Path, FileMode.Create, FileAccess.Write, FileShare.Read);
@@ -68,7 +78,36 @@ public sealed class NdjsonOutput(string template, TimeProvider? time = null) : I
                 EndLine();
             }
 
+            WriteSamples();
             _stream!.Flush();
+        }
+    }
+
+    /// <summary>Writes the raw samples waiting in the tap: time since the start, metric, value, tags.</summary>
+    private void WriteSamples()
+    {
+        if (_tap is null)
+        {
+            return;
+        }
+
+        var json = _json!;
+        while (_tap.TryRead(out var sample))
+        {
+            json.WriteStartObject();
+            json.WriteString("type", "sample");
+            json.WriteNumber("t", Math.Round(System.Diagnostics.Stopwatch.GetElapsedTime(_startTimestamp, sample.Timestamp).TotalSeconds, 6));
+            json.WriteString("metric", sample.Series.Metric.Name);
+            json.WriteNumber("value", sample.Value);
+            json.WriteStartObject("tags");
+            foreach (var (key, value) in sample.Series.Tags.Items)
+            {
+                json.WriteString(key, value);
+            }
+
+            json.WriteEndObject();
+            json.WriteEndObject();
+            EndLine();
         }
     }
 
@@ -83,9 +122,15 @@ public sealed class NdjsonOutput(string template, TimeProvider? time = null) : I
 
         lock (_gate)
         {
+            WriteSamples();
             _json.WriteStartObject();
             _json.WriteString("type", "end");
             _json.WriteBoolean("passed", result.Passed);
+            if (_tap is { Dropped: > 0 } tap)
+            {
+                _json.WriteNumber("droppedSamples", tap.Dropped);
+            }
+
             _json.WriteNumber("seconds", result.Meta.Seconds);
             if (result.Meta.StopReason is { } reason)
             {
