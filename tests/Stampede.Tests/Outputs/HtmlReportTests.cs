@@ -30,4 +30,31 @@ public sealed class HtmlReportTests
         html.ShouldContain("&lt;/script&gt;&lt;b&gt;x");
         html.ShouldNotContain("</script><b>");
     }
+
+    [Fact]
+    public void Render_FaultsWithVerdicts_AreListed()
+    {
+        var result = OutputRuns.Synthetic() with
+        {
+            Annotations =
+            [
+                new Stampede.Metrics.RunAnnotation { At = 30, End = 45, Kind = "proxy", Name = "slow-network", Description = "latency 200ms", DetectionSeconds = 1, RecoverySeconds = 3, Recovered = true, RequestsLost = 12 },
+                new Stampede.Metrics.RunAnnotation { At = 60, Kind = "command", Name = "kill", Description = "kill the target", Recovered = false, RequestsLost = 400 },
+            ],
+        };
+
+        var html = HtmlReport.Render(result);
+
+        html.ShouldContain("<section id=\"section-faults\"><h2>Faults</h2>");
+        html.ShouldContain("<td>proxy</td><td>slow-network</td><td>latency 200ms</td>");
+        html.ShouldContain("<tr class=\"failed\"><td data-value=\"60\">60</td>");
+        html.ShouldContain(">did not recover</td>");
+        html.ShouldContain("<td data-value=\"12\">12</td>");
+    }
+
+    [Fact]
+    public void Render_NoFaults_HasNoFaultsSection()
+    {
+        HtmlReport.Render(OutputRuns.Synthetic()).ShouldNotContain("section-faults");
+    }
 }

@@ -33,6 +33,7 @@ public static class HtmlReport
         page.Append("<figure><figcaption>Latency heatmap over time (bands from per-second percentiles)</figcaption><canvas id=\"heatmap\" width=\"600\" height=\"260\"></canvas></figure></div></section>\n");
         Section(page, ReportCharts.Errors, "Errors");
         ErrorsTable(page, result);
+        Faults(page, result);
         Endpoints(page, result);
         Checks(page, result);
         Section(page, ReportCharts.Streaming, "Streaming");
@@ -241,6 +242,30 @@ public static class HtmlReport
             Number(page, check.Passes, ValueFormat.Number(check.Passes, 0));
             Number(page, check.Fails, ValueFormat.Number(check.Fails, 0));
             Number(page, share, ValueFormat.Percent(share));
+            page.Append("</tr>");
+        }
+
+        page.Append("</tbody></table></section>\n");
+    }
+
+    /// <summary>Faults injected during the run (chaos, fault proxy) with their resilience verdicts.</summary>
+    private static void Faults(StringBuilder page, RunResult result)
+    {
+        if (result.Annotations.Count == 0)
+        {
+            return;
+        }
+
+        page.Append("<section id=\"section-faults\"><h2>Faults</h2><table id=\"faults\" class=\"numeric\"><thead><tr><th>from s</th><th>to s</th><th>kind</th><th>fault</th><th>what</th><th>detected after s</th><th>recovered after s</th><th>requests lost</th></tr></thead><tbody>");
+        foreach (var fault in result.Annotations)
+        {
+            page.Append(fault.Recovered == false ? "<tr class=\"failed\">" : "<tr>");
+            Number(page, fault.At, ValueFormat.Number(fault.At, 1));
+            Number(page, fault.End ?? double.NaN, fault.End is { } end ? ValueFormat.Number(end, 1) : "-");
+            page.Append("<td>").Append(Encode(fault.Kind)).Append("</td><td>").Append(Encode(fault.Name ?? "")).Append("</td><td>").Append(Encode(fault.Description)).Append("</td>");
+            Number(page, fault.DetectionSeconds ?? double.NaN, fault.DetectionSeconds is { } detected ? ValueFormat.Number(detected, 1) : "-");
+            Number(page, fault.RecoverySeconds ?? double.NaN, fault.Recovered == false ? "did not recover" : fault.RecoverySeconds is { } recovered ? ValueFormat.Number(recovered, 1) : "-");
+            Number(page, fault.RequestsLost ?? 0, ValueFormat.Number(fault.RequestsLost ?? 0, 0));
             page.Append("</tr>");
         }
 
