@@ -92,7 +92,7 @@ internal sealed class ThresholdMonitor
             return (ThresholdOutcome.NoData, null);
         }
 
-        var series = _registry.SeriesOf(metric.Name).Where(s => entry.Selector.Matches(s.Tags.ToDictionary()));
+        var series = _registry.SeriesOf(metric.Name).Where(s => entry.Selector.Matches(s.Tags));
         var values = new ThresholdValues(MetricValues.Of(metric, series, elapsed));
         var outcome = entry.Expression.Evaluate(values);
         return (outcome, values.Get(entry.Expression.Aggregation, entry.Expression.Percentile ?? 0));

@@ -30,6 +30,20 @@ internal sealed class MetricSelector : IEquatable<MetricSelector>
     public bool Matches(IReadOnlyDictionary<string, string> tags) =>
         Filters.All(f => tags.TryGetValue(f.Key, out var value) && string.Equals(value, f.Value, StringComparison.Ordinal));
 
+    /// <summary>True when a live series' tags hold every filter; reads the sorted set in place, allocating nothing.</summary>
+    public bool Matches(Metrics.TagSet tags)
+    {
+        foreach (var filter in Filters)
+        {
+            if (!string.Equals(tags[filter.Key], filter.Value, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     public bool Equals(MetricSelector? other) =>
         other is not null && MetricName == other.MetricName && Filters.SequenceEqual(other.Filters);
 

@@ -105,4 +105,15 @@ public sealed class MetricSelectorTests
         selector.Matches(new Dictionary<string, string> { ["scenario"] = "chat", ["status"] = "500" }).ShouldBeFalse();
         selector.Matches(new Dictionary<string, string> { ["scenario"] = "chat" }).ShouldBeFalse();
     }
+
+    [Fact]
+    public void Matches_TagSet_AgreesWithTheDictionaryForm()
+    {
+        var selector = MetricSelector.Parse("m{scenario:chat,status:200}").Value!;
+
+        selector.Matches(Stampede.Metrics.TagSet.Of(("scenario", "chat"), ("status", "200"), ("method", "GET"))).ShouldBeTrue();
+        selector.Matches(Stampede.Metrics.TagSet.Of(("scenario", "chat"), ("status", "500"))).ShouldBeFalse();
+        selector.Matches(Stampede.Metrics.TagSet.Of(("scenario", "chat"))).ShouldBeFalse();
+        MetricSelector.Parse("m").Value!.Matches(Stampede.Metrics.TagSet.Empty).ShouldBeTrue();
+    }
 }
