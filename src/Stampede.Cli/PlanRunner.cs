@@ -80,6 +80,9 @@ internal sealed class PlanRunner(IConsoleHost host)
             Outputs = notes is null ? outputs : [.. outputs.Select(o => new NotedOutput(o, notes))],
             Control = control,
             Host = host.MachineName,
+
+            // Every plan the CLI runs is Stampede's own non-blocking code (YAML flows, URL tests, the showcase).
+            StartArrivalsInline = true,
         });
         var result = await engine.RunAsync(plan).ConfigureAwait(false);
         result = notes is null ? result : NotedOutput.Annotate(result, notes);

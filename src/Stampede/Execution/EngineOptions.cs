@@ -20,6 +20,14 @@ public sealed record EngineOptions
     /// <summary>The machine's name, for the result's metadata.</summary>
     public string Host { get; init; } = "";
 
+    /// <summary>
+    /// Start open-model iterations on the arrival scheduler's own thread instead of queuing each one to the
+    /// thread pool. Default false. It saves a thread hop and a wake-up per arrival (at 20,000 arrivals a second on
+    /// one core that is most of the scheduler's cost), but an iteration that blocks before its first await then
+    /// delays the arrivals after it: only for flows that never block, such as Stampede's own YAML and URL tests.
+    /// </summary>
+    public bool StartArrivalsInline { get; init; }
+
     /// <summary>Longest the outputs may take to write at the end. Default 60s.</summary>
     public TimeSpan OutputTimeout { get; init; } = TimeSpan.FromSeconds(60);
 }

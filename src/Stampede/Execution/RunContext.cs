@@ -33,6 +33,9 @@ internal sealed class RunContext : IDisposable
 
     private readonly Lazy<HttpTransport>? _sharedTransport;
 
+    /// <summary>Open-model iterations start on the scheduler's thread (see <see cref="EngineOptions.StartArrivalsInline"/>).</summary>
+    public bool StartArrivalsInline { get; init; }
+
     /// <summary>The HTTP settings every VU's session starts with.</summary>
     public HttpSessionOptions HttpOptions { get; }
 

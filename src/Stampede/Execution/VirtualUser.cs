@@ -89,11 +89,18 @@ internal sealed class VirtualUser : IThreadPoolWorkItem, IAsyncDisposable
     /// <summary>When the running iteration was scheduled to start (arrival-rate executors); 0 for closed-model VUs.</summary>
     public long ScheduledTimestamp => _scheduledTimestamp;
 
-    /// <summary>Starts an arrival-rate iteration on the thread pool without allocating a closure.</summary>
+    /// <summary>Starts an arrival-rate iteration: inline when the run allows it, else on the thread pool without allocating a closure.</summary>
     public void Dispatch(long scheduledTimestamp)
     {
         _scheduledTimestamp = scheduledTimestamp;
-        ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+        if (Run.StartArrivalsInline)
+        {
+            _ = Scenario.RunDispatchedAsync(this, scheduledTimestamp);
+        }
+        else
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+        }
     }
 
     void IThreadPoolWorkItem.Execute() => _ = Scenario.RunDispatchedAsync(this, _scheduledTimestamp);

@@ -105,6 +105,31 @@ public sealed class ExecutorTests : IAsyncLifetime
         spread.ShouldBeInRange(0.9, 1.2);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task ConstantArrivalRate_StartArrivalsInline_DecidesWhichThreadStartsIterations(bool inline)
+    {
+        var startedOnScheduler = 0;
+        var plan = Plan("inline").Scenario("s", s => s.ConstantArrivalRate(rate: 100, duration: "500ms", preAllocatedVus: 10, maxVus: 20)
+            .Iteration(async vu =>
+            {
+                // The part before the first await runs on whichever thread started the iteration.
+                if (Thread.CurrentThread.Name?.StartsWith("stampede-arrivals-", StringComparison.Ordinal) == true)
+                {
+                    Interlocked.Increment(ref startedOnScheduler);
+                }
+
+                await vu.Http.GetAsync("hit");
+            })).Build();
+
+        var result = await new Engine(new EngineOptions { StartArrivalsInline = inline }).RunAsync(plan);
+
+        var scenario = result.Scenarios.Single();
+        (scenario.Iterations + scenario.DroppedIterations).ShouldBe(50);
+        startedOnScheduler.ShouldBe(inline ? (int)scenario.Iterations : 0);
+    }
+
     [Fact]
     public async Task ConstantArrivalRate_SlowTargetAndTooFewVus_CountsDroppedIterations()
     {
