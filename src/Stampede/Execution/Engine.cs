@@ -73,6 +73,16 @@ public sealed class Engine(EngineOptions? options = null)
         // The last, partial second still counts.
         registry.Collect();
         var elapsed = run.Elapsed;
+
+        // The VUs' connections, buffers and sessions go before the result is built, and their memory with them:
+        // the result's histograms are large, and the generator's peak memory should be the load's, not the load's
+        // plus the report's.
+        foreach (var runtime in runtimes)
+        {
+            await runtime.DisposeAsync().ConfigureAwait(false);
+        }
+
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         var result = new RunResult
         {
             Meta = new RunMetadata
@@ -104,11 +114,6 @@ public sealed class Engine(EngineOptions? options = null)
             Errors = [.. run.Errors.Entries.Select(e => new ErrorResult(e.Scenario, e.Message, e.Count))],
             Annotations = annotations,
         };
-
-        foreach (var runtime in runtimes)
-        {
-            await runtime.DisposeAsync().ConfigureAwait(false);
-        }
 
         using var outputTimeout = new CancellationTokenSource(_options.OutputTimeout);
         foreach (var output in _options.Outputs)

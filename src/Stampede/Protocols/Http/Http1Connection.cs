@@ -30,10 +30,11 @@ internal sealed class Http1Connection : IDisposable
 
     /// <summary>Read buffer; bytes [<see cref="Start"/>, <see cref="End"/>) are read but not consumed.</summary>
     /// <remarks>
-    /// Rented for the length of a request and returned while the connection sits idle, so thousands of
-    /// sleeping virtual users do not each hold one.
+    /// Owned by the connection, not rented per request: virtual users that sleep the same second wake together,
+    /// and a thousand requests renting at once overflow the shared pool, whose overflow then dies old and piles up
+    /// in the last generation (measured: ~4 MB per wave of 1,000 VUs). 4 KB per connection costs less than that.
     /// </remarks>
-    public byte[] Buffer => _buffer ??= ArrayPool<byte>.Shared.Rent(InitialBufferSize);
+    public byte[] Buffer => _buffer ??= GC.AllocateUninitializedArray<byte>(InitialBufferSize);
 
     public int Start { get; set; }
 
@@ -75,21 +76,19 @@ internal sealed class Http1Connection : IDisposable
 
         if (End == Buffer.Length)
         {
-            var bigger = ArrayPool<byte>.Shared.Rent(Buffer.Length * 2);
+            var bigger = GC.AllocateUninitializedArray<byte>(Buffer.Length * 2);
             Buffer.AsSpan(0, End).CopyTo(bigger);
-            ArrayPool<byte>.Shared.Return(Buffer);
             _buffer = bigger;
         }
 
         return ReadAsync(Buffer.AsMemory(End), ct);
     }
 
-    /// <summary>Gives the read buffer back while the connection is idle (it holds no unread bytes then).</summary>
+    /// <summary>Drops a read buffer that grew for a large response, so an idle connection holds at most the initial size.</summary>
     public void ReleaseBuffer()
     {
-        if (_buffer is not null && Buffered == 0)
+        if (_buffer is not null && Buffered == 0 && _buffer.Length > InitialBufferSize)
         {
-            ArrayPool<byte>.Shared.Return(_buffer);
             _buffer = null;
             Start = End = 0;
         }
@@ -97,7 +96,6 @@ internal sealed class Http1Connection : IDisposable
 
     public void Dispose()
     {
-        // Not returned to the pool: a failed read may have left it mid-use, and the pool copes with losses.
         _buffer = null;
         if (_tls is not null)
         {
