@@ -21,7 +21,7 @@ bench_start_nginx
 results=$(mktemp -d)
 for rate in $rates; do
   log="$results/arrival.$rate"
-  bench_measure "$log" dotnet "$STAMPEDE_DLL" run --url http://127.0.0.1:8080/ --rate "$rate" --vus 200 \
+  bench_measure "$log" $STAMPEDE run --url http://127.0.0.1:8080/ --rate "$rate" --vus 200 \
     --duration "${seconds}s" --quiet --no-summary --out "json=$log.json"
   echo "rate $rate done" >&2
 done

@@ -15,11 +15,17 @@ bench_install() {   # package:command …
   fi
 }
 
+# Builds the stampede command the benchmarks run and sets STAMPEDE to it: the native (NativeAOT) executable we
+# ship, or with STAMPEDE_BUILD=jit the framework-dependent build that `dotnet tool install` and ./stampede run.
 bench_build_stampede() {
-  STAMPEDE_OUT="$PWD/artifacts/bench-cli"
-  dotnet build src/Stampede.Cli/Stampede.Cli.csproj -c Release -nologo -v q -o "$STAMPEDE_OUT" >&2
-  STAMPEDE_DLL="$STAMPEDE_OUT/Stampede.Cli.dll"
-  export STAMPEDE_DLL
+  if [ "${STAMPEDE_BUILD:-native}" = jit ]; then
+    dotnet build src/Stampede.Cli/Stampede.Cli.csproj -c Release -nologo -v q -o "$PWD/artifacts/bench-cli" >&2
+    STAMPEDE="dotnet $PWD/artifacts/bench-cli/Stampede.Cli.dll"
+  else
+    STAMPEDE=$(deploy/publish-native.sh "$PWD/artifacts/bench-native")
+  fi
+  export STAMPEDE
+  echo "benchmarking: $STAMPEDE" >&2
 }
 
 bench_start_nginx() {

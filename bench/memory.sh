@@ -22,7 +22,7 @@ bench_start_nginx
 results=$(mktemp -d)
 for vus in $counts; do
   log="$results/memory.$vus"
-  bench_measure "$log" dotnet "$STAMPEDE_DLL" run --url http://127.0.0.1:8080/ --vus "$vus" --think 1s \
+  bench_measure "$log" $STAMPEDE run --url http://127.0.0.1:8080/ --vus "$vus" --think 1s \
     --duration "${seconds}s" --quiet --no-summary --out "json=$log.json"
   echo "vus $vus done" >&2
 done

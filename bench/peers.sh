@@ -31,7 +31,7 @@ for round in $(seq 1 "$rounds"); do
         wrk) bench_measure "$log" wrk -t1 -c"$conns" -d"${seconds}s" --latency "$url" ;;
         ab) bench_measure "$log" ab -q -k -c "$conns" -t "$seconds" -n 100000000 "$url" ;;
         h2load) bench_measure "$log" h2load --h1 -c "$conns" -t 1 -D "$seconds" "$url" ;;
-        stampede) bench_measure "$log" dotnet "$STAMPEDE_DLL" run --url "$url" --vus "$conns" --duration "${seconds}s" \
+        stampede) bench_measure "$log" $STAMPEDE run --url "$url" --vus "$conns" --duration "${seconds}s" \
                     --quiet --no-summary --out "json=$log.json" ;;
       esac
       echo "round $round $mode $tool done" >&2

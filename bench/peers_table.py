@@ -53,7 +53,11 @@ for mode in ("throughput", "latency"):
         rows.append((mode, tool, med(0), med(1), med(2), med(3), med(4)))
 
 fmt = lambda v, f: "-" if v is None else format(v, f)
-print("| mode | tool | req/s | p50 ms | p99 ms | peak RSS MB | generator CPU µs/req |")
-print("|---|---|---|---|---|---|---|")
+# Efficiency relative to wrk in the same run and mode (wrk's CPU per request / the tool's): machines differ in
+# absolute CPU cost per request, the ratio between tools much less. The target for Stampede is at least 70%.
+wrk_cpu = {mode: cpu for mode, tool, _, _, _, _, cpu in rows if tool == "wrk"}
+print("| mode | tool | req/s | p50 ms | p99 ms | peak RSS MB | generator CPU µs/req | efficiency vs wrk |")
+print("|---|---|---|---|---|---|---|---|")
 for mode, tool, rps, p50, p99, rss, cpu in rows:
-    print(f"| {mode} | {tool} | {fmt(rps, ',.0f')} | {fmt(p50, '.3f')} | {fmt(p99, '.3f')} | {fmt(rss, '.1f')} | {fmt(cpu, '.1f')} |")
+    efficiency = 100 * wrk_cpu[mode] / cpu if mode in wrk_cpu and cpu else None
+    print(f"| {mode} | {tool} | {fmt(rps, ',.0f')} | {fmt(p50, '.3f')} | {fmt(p99, '.3f')} | {fmt(rss, '.1f')} | {fmt(cpu, '.1f')} | {fmt(efficiency, '.0f')}% |")

@@ -18,11 +18,11 @@ while [ $# -gt 0 ]; do
 done
 export VUS=$vus DURATION=${seconds}s
 
-[ -n "${STAMPEDE_DLL:-}" ] || bench_build_stampede
+[ -n "${STAMPEDE:-}" ] || bench_build_stampede
 dotnet build bench/ws-soak/ws-soak.cs -c Release -nologo -v q >&2
 
 target_log=$(mktemp) time_log=$(mktemp) summary=$(mktemp)
-dotnet "$STAMPEDE_DLL" target --port 0 --max-concurrency 4096 >"$target_log" 2>&1 &
+$STAMPEDE target --port 0 --max-concurrency 4096 >"$target_log" 2>&1 &
 target_pid=$!
 trap 'kill "$target_pid" 2>/dev/null; rm -f "$target_log" "$time_log" "$summary"' EXIT
 for _ in $(seq 100); do
