@@ -10,6 +10,9 @@ command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 command -v prometheus-pushgateway >/dev/null 2>&1 || need_apt+=(prometheus-pushgateway)
 # The history store's PostgreSQL tests start a throwaway server from these binaries.
 compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || need_apt+=(postgresql)
+# The native (NativeAOT) executable is linked with the system's C toolchain.
+command -v clang >/dev/null 2>&1 || need_apt+=(clang)
+[ -e /usr/include/zlib.h ] || need_apt+=(zlib1g-dev)
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     echo "test.sh: installing ${need_apt[*]}"
@@ -21,6 +24,10 @@ if [ ${#need_apt[@]} -gt 0 ]; then
 fi
 
 dotnet build Stampede.sln -c Release -nologo -v q
+# The shipped form of the CLI: NativeAOT breaks reflection at run time, so tests run the real executable too.
+echo "test.sh: publishing the native executable"
+STAMPEDE_NATIVE=$(deploy/publish-native.sh "$PWD/artifacts/test-native")
+export STAMPEDE_NATIVE
 set +e
 # One test assembly at a time: several of them judge timing (schedulers, latency, a 100 Hz loop), and two cores
 # shared by four assemblies would make those judgements about the machine rather than the code.

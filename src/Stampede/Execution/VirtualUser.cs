@@ -8,8 +8,10 @@ namespace Stampede.Execution;
 /// </summary>
 internal sealed class VirtualUser : IThreadPoolWorkItem, IAsyncDisposable
 {
-    private readonly Dictionary<string, TagSet> _groupTags = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string Group, string Check), RateSeries> _checks = [];
+    // Made on first use: a thousand sleeping VUs that never enter a group or run a check should not each carry them.
+    private Dictionary<string, TagSet>? _groupTags;
+    private Dictionary<(string Group, string Check), RateSeries>? _checks;
+    private Dictionary<string, object?>? _vars;
     private long _scheduledTimestamp;
 
     public VirtualUser(ScenarioRuntime scenario, int id, int idInScenario)
@@ -35,7 +37,7 @@ internal sealed class VirtualUser : IThreadPoolWorkItem, IAsyncDisposable
 
     public Random Random { get; }
 
-    public Dictionary<string, object?> Vars { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, object?> Vars => _vars ??= new(StringComparer.Ordinal);
 
     /// <summary>Iterations this VU has started.</summary>
     public long Iteration { get; set; } = -1;
@@ -66,9 +68,16 @@ internal sealed class VirtualUser : IThreadPoolWorkItem, IAsyncDisposable
     public void SetGroup(string group)
     {
         Group = group;
+        if (group.Length == 0)
+        {
+            Tags = Scenario.Tags;
+            return;
+        }
+
+        _groupTags ??= new(StringComparer.Ordinal);
         if (!_groupTags.TryGetValue(group, out var tags))
         {
-            tags = group.Length == 0 ? Scenario.Tags : Scenario.Tags.With("group", group);
+            tags = Scenario.Tags.With("group", group);
             _groupTags[group] = tags;
         }
 
@@ -77,6 +86,7 @@ internal sealed class VirtualUser : IThreadPoolWorkItem, IAsyncDisposable
 
     public void RecordCheck(string name, bool passed)
     {
+        _checks ??= [];
         if (!_checks.TryGetValue((Group, name), out var series))
         {
             series = Run.Registry.Rate(BuiltinMetrics.Checks, Tags.With("check", name));

@@ -379,6 +379,7 @@ internal sealed class Http1Client(Http1ConnectionPool pool, HttpSessionOptions o
         }
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private static async ValueTask FillAsync(Http1Connection connection, HttpExchange exchange, CancellationToken ct)
     {
         var read = await connection.FillAsync(ct).ConfigureAwait(false);

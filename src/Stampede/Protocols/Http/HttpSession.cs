@@ -26,6 +26,9 @@ internal sealed class HttpSession : IAsyncDisposable
     private readonly Dictionary<string, Http1Target> _uris = new(StringComparer.Ordinal);
     private readonly bool _leanEligible;
     private byte[]? _discard;
+
+    // The jar is made when the first cookie arrives (or the user asks for it): most VUs of most tests never get one.
+    private CookieContainer? _cookies;
     private HttpExchange? _spare;
 
     /// <summary>A session with its own connection pool.</summary>
@@ -48,7 +51,6 @@ internal sealed class HttpSession : IAsyncDisposable
         _ownsTransport = sharedTransport is null;
         _transport = sharedTransport ?? new HttpTransport(options);
         _versionPolicy = options.Version.Major >= 2 ? HttpVersionPolicy.RequestVersionExact : HttpVersionPolicy.RequestVersionOrLower;
-        Cookies = options.Cookies ? new CookieContainer() : null;
 
         // Anything the lean client does not do (HTTP/2, connection caps, framing headers) stays on the handler.
         _leanEligible = !options.UseSocketsHttpHandler && options.Version.Major == 1
@@ -58,7 +60,7 @@ internal sealed class HttpSession : IAsyncDisposable
     public HttpSessionOptions Options { get; }
 
     /// <summary>This session's cookie jar; null when cookies are off.</summary>
-    public CookieContainer? Cookies { get; }
+    public CookieContainer? Cookies => Options.Cookies ? _cookies ??= new CookieContainer() : null;
 
     public ValueTask<HttpResponse> GetAsync(string url, CancellationToken ct = default) =>
         SendAsync(new HttpRequestSpec(HttpMethod.Get, url), ct);
@@ -278,7 +280,7 @@ internal sealed class HttpSession : IAsyncDisposable
             AddHeaders(message, extra);
         }
 
-        if (Cookies is { Count: > 0 } jar)
+        if (_cookies is { Count: > 0 } jar)
         {
             var cookie = jar.GetCookieHeader(uri);
             if (cookie.Length > 0)
@@ -311,7 +313,7 @@ internal sealed class HttpSession : IAsyncDisposable
 
     private void StoreCookies(Uri uri, HttpResponseMessage message)
     {
-        if (Cookies is not null && message.Headers.NonValidated.TryGetValues("Set-Cookie", out var values))
+        if (Options.Cookies && message.Headers.NonValidated.TryGetValues("Set-Cookie", out var values))
         {
             StoreCookies(uri, values);
         }
@@ -449,7 +451,7 @@ internal sealed class HttpSession : IAsyncDisposable
             while (true)
             {
                 exchange.Begin(start);
-                var cookie = Cookies is { Count: > 0 } jar ? jar.GetCookieHeader(target.Uri) : null;
+                var cookie = _cookies is { Count: > 0 } jar ? jar.GetCookieHeader(target.Uri) : null;
                 hop = await _transport.Http1.SendAsync(target, method, body, request.Headers, cookie, exchange, mode, timeout.Token)
                     .ConfigureAwait(false);
                 if (hop.HasSetCookie && Cookies is not null)
