@@ -11,12 +11,8 @@ namespace Stampede.DemoTarget;
 /// <c>Results.Json</c> would do the same but is not AOT-safe, and a <see cref="JsonTypeInfo{T}"/> taken straight
 /// from <see cref="DemoJsonContext"/> would escape text differently from every other response.
 /// </summary>
-internal sealed class JsonStatusResult<T>(T value, int statusCode) : IResult, IStatusCodeHttpResult
+internal sealed class JsonStatusResult<T>(T value, int statusCode) : IResult
 {
-    public int StatusCode => statusCode;
-
-    int? IStatusCodeHttpResult.StatusCode => statusCode;
-
     /// <summary>Sets the status and writes the value as <c>application/json; charset=utf-8</c>.</summary>
     public Task ExecuteAsync(HttpContext httpContext)
     {
