@@ -21,17 +21,12 @@ internal sealed class ApiKeyAuthenticator(TenantStore tenants)
 
         if (org.OverBudget)
         {
-            return (org, Results.Json(
-                new
-                {
-                    error = new
-                    {
-                        message = $"Organization '{org.Slug}' has exceeded its budget: spent ${org.SpentUsd:0.######} of ${org.BudgetUsd:0.######}.",
-                        type = "insufficient_quota",
-                        code = "budget_exceeded",
-                    },
-                },
-                statusCode: StatusCodes.Status429TooManyRequests));
+            return (org, new JsonStatusResult<OpenAiErrorResponse>(
+                new OpenAiErrorResponse(new OpenAiError(
+                    $"Organization '{org.Slug}' has exceeded its budget: spent ${org.SpentUsd:0.######} of ${org.BudgetUsd:0.######}.",
+                    "insufficient_quota",
+                    "budget_exceeded")),
+                StatusCodes.Status429TooManyRequests));
         }
 
         return (org, null);

@@ -28,11 +28,10 @@ internal sealed class CapacityMiddleware(ConcurrencyGate gate)
 
         if (!entered)
         {
-            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             context.Response.Headers.RetryAfter = "1";
-            await context.Response.WriteAsJsonAsync(
-                new { error = "overloaded", message = $"The server is at capacity ({gate.Capacity} requests in flight and the queue is full or too slow)." },
-                context.RequestAborted).ConfigureAwait(false);
+            await new JsonStatusResult<ErrorResponse>(
+                new ErrorResponse("overloaded", $"The server is at capacity ({gate.Capacity} requests in flight and the queue is full or too slow)."),
+                StatusCodes.Status503ServiceUnavailable).ExecuteAsync(context).ConfigureAwait(false);
             return;
         }
 

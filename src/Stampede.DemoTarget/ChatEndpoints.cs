@@ -26,10 +26,10 @@ internal static class ChatEndpoints
 
     private static async Task StreamSseAsync(HttpContext context, StreamingServices services)
     {
-        var request = await JsonBody.ReadAsync<ChatRequest>(context.Request, context.RequestAborted);
+        var request = await JsonBody.ReadAsync(context.Request, DemoJsonContext.Default.ChatRequest, context.RequestAborted);
         if (string.IsNullOrWhiteSpace(request?.Message))
         {
-            await Results.BadRequest(new { error = "invalid_request", message = "Send JSON {\"message\": \"...\", \"conversationId\": optional}." }).ExecuteAsync(context);
+            await Results.BadRequest(new ErrorResponse("invalid_request", "Send JSON {\"message\": \"...\", \"conversationId\": optional}.")).ExecuteAsync(context);
             return;
         }
 
@@ -80,7 +80,7 @@ internal static class ChatEndpoints
     {
         if (!context.WebSockets.IsWebSocketRequest)
         {
-            await Results.BadRequest(new { error = "websocket_required", message = "GET /api/chat is a WebSocket; use POST /api/chat for Server-Sent Events." }).ExecuteAsync(context);
+            await Results.BadRequest(new ErrorResponse("websocket_required", "GET /api/chat is a WebSocket; use POST /api/chat for Server-Sent Events.")).ExecuteAsync(context);
             return;
         }
 
@@ -160,7 +160,7 @@ internal static class ChatEndpoints
         {
             try
             {
-                return JsonSerializer.Deserialize<ChatRequest>(text, JsonBody.Options) ?? new ChatRequest(null, null);
+                return JsonSerializer.Deserialize(text, DemoJsonContext.Default.ChatRequest) ?? new ChatRequest(null, null);
             }
             catch (JsonException)
             {

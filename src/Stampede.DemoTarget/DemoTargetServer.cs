@@ -43,6 +43,9 @@ public sealed class DemoTargetServer : IAsyncDisposable
     /// </summary>
     public string? DemoApiKey { get; }
 
+    /// <summary>The host's services, for tests that inspect or adjust them before the first request.</summary>
+    internal IServiceProvider Services => _app.Services;
+
     /// <summary>Starts a server and returns once it accepts connections.</summary>
     /// <exception cref="ArgumentException">The options are invalid; the message lists every problem.</exception>
     public static Task<DemoTargetServer> StartAsync(DemoTargetOptions options, CancellationToken cancellationToken = default) =>
@@ -73,6 +76,8 @@ public sealed class DemoTargetServer : IAsyncDisposable
             k.Limits.MaxConcurrentConnections = null;
             k.Limits.MaxConcurrentUpgradedConnections = null;
         });
+        // Source-generated metadata first: under NativeAOT there is nothing behind it for the demo's own types.
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, DemoJsonContext.Default));
         Register(builder.Services, options, time);
 
         var app = builder.Build();

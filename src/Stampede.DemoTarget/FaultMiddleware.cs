@@ -37,8 +37,9 @@ internal sealed class FaultMiddleware(DemoTargetOptions options, ServerClock clo
         if (state.Random.Chance(faults.ErrorRate))
         {
             metrics.InjectedError();
-            context.Response.StatusCode = StatusCodes.Status500InternalServerError;
-            await context.Response.WriteAsJsonAsync(new { error = "injected_fault", message = "Injected by the error-rate fault." }, aborted).ConfigureAwait(false);
+            await new JsonStatusResult<ErrorResponse>(
+                new ErrorResponse("injected_fault", "Injected by the error-rate fault."),
+                StatusCodes.Status500InternalServerError).ExecuteAsync(context).ConfigureAwait(false);
             return;
         }
 

@@ -8,13 +8,11 @@ namespace Stampede.DemoTarget;
 internal static class HealthEndpoints
 {
     public static void Map(IEndpointRouteBuilder app) =>
-        app.MapGet("/api/health", (DemoTargetOptions options, ServerClock clock, ConcurrencyGate gate) => Results.Ok(new
-        {
-            status = "ok",
-            service = "stampede-demo-target",
-            version = typeof(HealthEndpoints).Assembly.GetName().Version?.ToString() ?? "0.0.0",
-            seed = options.Seed,
-            uptimeSeconds = Math.Round(clock.Elapsed.TotalSeconds, 3),
-            inFlight = gate.InFlight,
-        }));
+        app.MapGet("/api/health", (DemoTargetOptions options, ServerClock clock, ConcurrencyGate gate) => Results.Ok(new HealthResponse(
+            "ok",
+            "stampede-demo-target",
+            typeof(HealthEndpoints).Assembly.GetName().Version?.ToString() ?? "0.0.0",
+            options.Seed,
+            Math.Round(clock.Elapsed.TotalSeconds, 3),
+            gate.InFlight)));
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http;
 
 namespace Stampede.DemoTarget;
@@ -6,15 +7,16 @@ namespace Stampede.DemoTarget;
 /// <summary>Reads a request's JSON body without throwing on bad input, so handlers can answer 400 in their own format.</summary>
 internal static class JsonBody
 {
-    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
-
     /// <summary>The body, or null when it is missing or not valid JSON for <typeparamref name="T"/>.</summary>
-    public static async ValueTask<T?> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken)
+    /// <param name="request">The request to read.</param>
+    /// <param name="typeInfo">Usually from <see cref="DemoJsonContext"/>, whose options are the web defaults.</param>
+    /// <param name="cancellationToken">Ends the read.</param>
+    public static async ValueTask<T?> ReadAsync<T>(HttpRequest request, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
         where T : class
     {
         try
         {
-            return await JsonSerializer.DeserializeAsync<T>(request.Body, Options, cancellationToken).ConfigureAwait(false);
+            return await JsonSerializer.DeserializeAsync(request.Body, typeInfo, cancellationToken).ConfigureAwait(false);
         }
         catch (JsonException)
         {

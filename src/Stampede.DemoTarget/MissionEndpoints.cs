@@ -42,5 +42,5 @@ internal static class MissionEndpoints
     }
 
     private static IResult NotFound(long id) =>
-        Results.NotFound(new { error = "not_found", message = $"No mission {id}." });
+        Results.NotFound(new ErrorResponse("not_found", $"No mission {id}."));
 }

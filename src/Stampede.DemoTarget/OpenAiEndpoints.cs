@@ -20,11 +20,9 @@ internal static class OpenAiEndpoints
     {
         app.MapPost("/v1/chat/completions", CompleteAsync);
         app.MapPost("/v1/embeddings", EmbedAsync);
-        app.MapGet("/v1/models", () => Results.Ok(new
-        {
-            @object = "list",
-            data = PriceTable.Models.Select(m => new { id = m.Model, @object = "model", created = 0, owned_by = "stampede" }),
-        }));
+        app.MapGet("/v1/models", () => Results.Ok(new ModelListResponse(
+            "list",
+            [.. PriceTable.Models.Select(m => new ModelResponse(m.Model, "model", 0, "stampede"))])));
     }
 
     private static async Task CompleteAsync(HttpContext context, StreamingServices services, ApiKeyAuthenticator auth)
@@ -36,7 +34,7 @@ internal static class OpenAiEndpoints
             return;
         }
 
-        var request = await JsonBody.ReadAsync<ChatCompletionRequest>(context.Request, context.RequestAborted);
+        var request = await JsonBody.ReadAsync(context.Request, DemoJsonContext.Default.ChatCompletionRequest, context.RequestAborted);
         var questions = request?.Messages?.Where(m => m.Role == "user").Select(m => JsonBody.Text(m.Content)).ToArray();
         if (questions is null || questions.Length == 0)
         {
@@ -245,7 +243,7 @@ internal static class OpenAiEndpoints
             return;
         }
 
-        var request = await JsonBody.ReadAsync<EmbeddingRequest>(context.Request, context.RequestAborted);
+        var request = await JsonBody.ReadAsync(context.Request, DemoJsonContext.Default.EmbeddingRequest, context.RequestAborted);
         var inputs = request is null ? null : Inputs(request.Input);
         if (inputs is null || inputs.Length == 0)
         {

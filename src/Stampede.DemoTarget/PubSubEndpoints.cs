@@ -23,7 +23,7 @@ internal static class PubSubEndpoints
     {
         if (!context.WebSockets.IsWebSocketRequest)
         {
-            await Results.BadRequest(new { error = "websocket_required", message = "GET /ws is a WebSocket pub/sub endpoint." }).ExecuteAsync(context);
+            await Results.BadRequest(new ErrorResponse("websocket_required", "GET /ws is a WebSocket pub/sub endpoint.")).ExecuteAsync(context);
             return;
         }
 

@@ -14,6 +14,6 @@ internal static class SpecEndpoints
         app.MapGet("/api/specs/{id}", (string id, SpecCatalog catalog) =>
             catalog.Find(id) is { } spec
                 ? Results.Ok(spec)
-                : Results.NotFound(new { error = "not_found", message = $"No spec '{id}'." }));
+                : Results.NotFound(new ErrorResponse("not_found", $"No spec '{id}'.")));
     }
 }

@@ -39,14 +39,14 @@ internal static class TenancyEndpoints
         {
             var email = string.IsNullOrWhiteSpace(request?.Email) ? $"user@{slug}.example" : request.Email;
             return store.Invite(slug, email) is { } user
-                ? Results.Created($"/v1/orgs/{slug}/users/{user.Id}", new { id = user.Id, email = user.Email, org = slug })
+                ? Results.Created($"/v1/orgs/{slug}/users/{user.Id}", new InvitedUserResponse(user.Id, user.Email, slug))
                 : OrgNotFound(slug);
         });
         orgs.MapDelete("/{slug}/users/{userId}", (string slug, string userId, TenantStore store) =>
             store.DeleteUser(slug, userId) ? Results.NoContent() : UserNotFound(slug, userId));
         orgs.MapPost("/{slug}/users/{userId}/keys", (string slug, string userId, TenantStore store) =>
             store.CreateKey(slug, userId) is { } key
-                ? Results.Created($"/v1/orgs/{slug}/users/{userId}/keys/{key.Id}", new { id = key.Id, key = key.Secret, org = slug, user = userId })
+                ? Results.Created($"/v1/orgs/{slug}/users/{userId}/keys/{key.Id}", new CreatedKeyResponse(key.Id, key.Secret, slug, userId))
                 : UserNotFound(slug, userId));
         orgs.MapDelete("/{slug}/users/{userId}/keys/{keyId}", (string slug, string userId, string keyId, TenantStore store) =>
             store.DeleteKey(slug, userId, keyId)
@@ -55,16 +55,10 @@ internal static class TenancyEndpoints
     }
 
     internal static IResult Error(int status, string code, string message) =>
-        Results.Json(new { error = new { message, type = code, code } }, statusCode: status);
+        new JsonStatusResult<OpenAiErrorResponse>(new OpenAiErrorResponse(new OpenAiError(message, code, code)), status);
 
-    private static object Describe(Organization org) => new
-    {
-        slug = org.Slug,
-        budgetUsd = org.BudgetUsd,
-        spentUsd = org.SpentUsd,
-        requests = org.Requests,
-        users = org.Users.Count,
-    };
+    private static OrganizationResponse Describe(Organization org) =>
+        new(org.Slug, org.BudgetUsd, org.SpentUsd, org.Requests, org.Users.Count);
 
     private static IResult OrgNotFound(string slug) =>
         Error(StatusCodes.Status404NotFound, "not_found", $"No organization '{slug}'.");

@@ -54,4 +54,20 @@ public class CapacityMiddlewareTests
 
         timedOut.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
     }
+
+    [Fact]
+    public async Task Request_PastCapacity_WritesOverloadedError()
+    {
+        await using var server = await DemoTargetServer.StartAsync(DemoTargetFixture.FastOptions with { MaxConcurrency = 1, MaxQueueLength = 0 });
+        using var client = DemoTargetFixture.CreateClient(server);
+
+        var slow = client.GetAsync("api/health?fault-latency=400");
+        await Task.Delay(100);
+        using var refused = await client.GetAsync("api/health");
+        using var served = await slow;
+
+        WireJson.MediaTypeWithCharset(refused).ShouldBe("application/json; charset=utf-8");
+        (await WireJson.BodyAsync(refused)).ShouldBe(
+            """{"error":"overloaded","message":"The server is at capacity (1 requests in flight and the queue is full or too slow)."}""");
+    }
 }

@@ -149,4 +149,36 @@ public class ChatEndpointsTests(DemoTargetFixture target) : IClassFixture<DemoTa
 
     private Task<HttpResponseMessage> Send(object body) =>
         target.Client.SendAsync(new HttpRequestMessage(HttpMethod.Post, "api/chat") { Content = JsonContent.Create(body) }, HttpCompletionOption.ResponseHeadersRead);
+
+    [Fact]
+    public async Task PostChat_NoMessage_WritesInvalidRequestWithRelaxedEscaping()
+    {
+        using var response = await target.Client.PostAsJsonAsync("api/chat", new { conversationId = "x" });
+
+        WireJson.MediaTypeWithCharset(response).ShouldBe("application/json; charset=utf-8");
+        (await WireJson.BodyAsync(response)).ShouldBe(
+            """{"error":"invalid_request","message":"Send JSON {\"message\": \"...\", \"conversationId\": optional}."}""");
+    }
+
+    [Fact]
+    public async Task GetChat_NotAWebSocket_WritesWebSocketRequired()
+    {
+        using var response = await target.Client.GetAsync("api/chat");
+
+        (await WireJson.BodyAsync(response)).ShouldBe(
+            """{"error":"websocket_required","message":"GET /api/chat is a WebSocket; use POST /api/chat for Server-Sent Events."}""");
+    }
+
+    [Fact]
+    public async Task WebSocketChat_JsonMessageInAnyCase_IsRead()
+    {
+        using var socket = new ClientWebSocket();
+        await socket.ConnectAsync(target.WebSocketUri("api/chat"), CancellationToken.None);
+
+        await SendText(socket, """{"Message":"shouted keys"}""");
+        var answer = await ReadAnswer(socket);
+
+        answer.Tokens.Count.ShouldBeGreaterThan(0);
+        await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "done", CancellationToken.None);
+    }
 }

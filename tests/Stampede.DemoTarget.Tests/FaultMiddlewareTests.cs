@@ -126,4 +126,16 @@ public class FaultMiddlewareTests(DemoTargetFixture target) : IClassFixture<Demo
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
     }
+
+    [Fact]
+    public async Task ErrorRateHeader_One_WritesInjectedFault()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "api/specs/spec-1");
+        request.Headers.Add("X-Fault-Error-Rate", "1");
+
+        using var response = await target.Client.SendAsync(request);
+
+        WireJson.MediaTypeWithCharset(response).ShouldBe("application/json; charset=utf-8");
+        (await WireJson.BodyAsync(response)).ShouldBe("""{"error":"injected_fault","message":"Injected by the error-rate fault."}""");
+    }
 }

@@ -17,4 +17,17 @@ public class HealthEndpointsTests(DemoTargetFixture target) : IClassFixture<Demo
         body.RootElement.GetProperty("status").GetString().ShouldBe("ok");
         body.RootElement.GetProperty("seed").GetInt32().ShouldBe(42);
     }
+
+    [Fact]
+    public async Task GetHealth_Running_WritesCamelCaseFieldsInOrder()
+    {
+        using var response = await target.Client.GetAsync("api/health");
+
+        WireJson.MediaTypeWithCharset(response).ShouldBe("application/json; charset=utf-8");
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        WireJson.Names(body.RootElement).ShouldBe("status,service,version,seed,uptimeSeconds,inFlight");
+        body.RootElement.GetProperty("service").GetString().ShouldBe("stampede-demo-target");
+        body.RootElement.GetProperty("uptimeSeconds").ValueKind.ShouldBe(JsonValueKind.Number);
+        body.RootElement.GetProperty("inFlight").GetInt64().ShouldBe(1);
+    }
 }

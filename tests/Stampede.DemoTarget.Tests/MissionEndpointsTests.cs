@@ -71,4 +71,50 @@ public class MissionEndpointsTests(DemoTargetFixture target) : IClassFixture<Dem
 
     private static async Task<JsonElement> Read(HttpResponseMessage response) =>
         JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+
+    [Fact]
+    public async Task Post_ValidMission_WritesCamelCaseFieldsInOrder()
+    {
+        using var response = await Client.PostAsJsonAsync("api/missions", new { name = "Vostok", priority = 3, description = "first" });
+
+        WireJson.MediaTypeWithCharset(response).ShouldBe("application/json; charset=utf-8");
+        var mission = await Read(response);
+        WireJson.Names(mission).ShouldBe("id,name,status,priority,description,createdAt,updatedAt");
+        mission.GetProperty("priority").GetInt32().ShouldBe(3);
+        mission.GetProperty("description").GetString().ShouldBe("first");
+        mission.GetProperty("createdAt").GetDateTimeOffset().ShouldBe(mission.GetProperty("updatedAt").GetDateTimeOffset());
+    }
+
+    [Fact]
+    public async Task Post_InvalidMission_WritesValidationProblem()
+    {
+        using var response = await Client.PostAsJsonAsync("api/missions", new { priority = 9, status = "lost" });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        WireJson.MediaTypeWithCharset(response).ShouldBe("application/problem+json");
+        (await WireJson.BodyAsync(response)).ShouldBe(
+            """{"type":"https://tools.ietf.org/html/rfc9110#section-15.5.1","title":"One or more validation errors occurred.","status":400,"errors":{"name":["name is required, at most 200 characters."],"status":["status must be one of planned, active, done, aborted."],"priority":["priority must be between 1 and 5."]}}""");
+    }
+
+    [Fact]
+    public async Task Get_UnknownMission_WritesNotFoundError()
+    {
+        using var response = await Client.GetAsync("api/missions/424242");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await WireJson.BodyAsync(response)).ShouldBe("""{"error":"not_found","message":"No mission 424242."}""");
+    }
+
+    [Fact]
+    public async Task Post_CaseInsensitiveNumberAsString_Accepted()
+    {
+        using var response = await Client.PostAsync(
+            "api/missions",
+            new StringContent("""{"NAME":"Soyuz","priority":"4"}""", System.Text.Encoding.UTF8, "application/json"));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var mission = await Read(response);
+        mission.GetProperty("name").GetString().ShouldBe("Soyuz");
+        mission.GetProperty("priority").GetInt32().ShouldBe(4);
+    }
 }

@@ -139,4 +139,14 @@ public class OpenAiEndpointsTests(DemoTargetFixture target) : IClassFixture<Demo
 
         body.GetProperty("data").EnumerateArray().Select(m => m.GetProperty("id").GetString()).ShouldContain("demo-chat");
     }
+
+    [Fact]
+    public async Task Models_Listed_WritesOpenAiModelList()
+    {
+        using var response = await target.Client.GetAsync("v1/models");
+
+        WireJson.MediaTypeWithCharset(response).ShouldBe("application/json; charset=utf-8");
+        (await WireJson.BodyAsync(response)).ShouldBe(
+            """{"object":"list","data":[{"id":"demo-chat","object":"model","created":0,"owned_by":"stampede"},{"id":"demo-mini","object":"model","created":0,"owned_by":"stampede"},{"id":"demo-large","object":"model","created":0,"owned_by":"stampede"},{"id":"demo-embed","object":"model","created":0,"owned_by":"stampede"}]}""");
+    }
 }

@@ -77,4 +77,13 @@ public class PubSubEndpointsTests(DemoTargetFixture target) : IClassFixture<Demo
             }
         }
     }
+
+    [Fact]
+    public async Task Get_NotAWebSocket_WritesWebSocketRequired()
+    {
+        using var response = await target.Client.GetAsync("ws");
+
+        response.StatusCode.ShouldBe(System.Net.HttpStatusCode.BadRequest);
+        (await WireJson.BodyAsync(response)).ShouldBe("""{"error":"websocket_required","message":"GET /ws is a WebSocket pub/sub endpoint."}""");
+    }
 }

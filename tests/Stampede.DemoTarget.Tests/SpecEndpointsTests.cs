@@ -46,4 +46,22 @@ public class SpecEndpointsTests(DemoTargetFixture target) : IClassFixture<DemoTa
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await response.Content.ReadAsStringAsync()).ShouldBe("[]");
     }
+
+    [Fact]
+    public async Task GetSpec_KnownId_WritesCamelCaseFieldsInOrder()
+    {
+        using var response = await target.Client.GetAsync("api/specs/spec-3");
+
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        WireJson.Names(body.RootElement).ShouldBe("id,title,tags,body");
+        body.RootElement.GetProperty("tags").ValueKind.ShouldBe(JsonValueKind.Array);
+    }
+
+    [Fact]
+    public async Task GetSpec_UnknownId_WritesNotFoundError()
+    {
+        using var response = await target.Client.GetAsync("api/specs/nope");
+
+        (await WireJson.BodyAsync(response)).ShouldBe("""{"error":"not_found","message":"No spec 'nope'."}""");
+    }
 }

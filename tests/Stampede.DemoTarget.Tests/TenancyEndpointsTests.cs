@@ -90,4 +90,66 @@ public class TenancyEndpointsTests(DemoTargetFixture target) : IClassFixture<Dem
         var org2 = await Tenants.Json(await Client.GetAsync("v1/orgs/org-2"));
         org2.GetProperty("spentUsd").GetDecimal().ShouldBeGreaterThan(0.000001m);
     }
+
+    [Fact]
+    public async Task PostOrg_Valid_WritesOrganisation()
+    {
+        using var response = await Client.PostAsJsonAsync("v1/orgs", new { slug = "shape", budgetUsd = 2.5m });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Created);
+        response.Headers.Location!.ToString().ShouldBe("/v1/orgs/shape");
+        WireJson.MediaTypeWithCharset(response).ShouldBe("application/json; charset=utf-8");
+        (await WireJson.BodyAsync(response)).ShouldBe("""{"slug":"shape","budgetUsd":2.5,"spentUsd":0,"requests":0,"users":0}""");
+    }
+
+    [Fact]
+    public async Task GetOrg_AfterInvite_CountsTheUser()
+    {
+        await Tenants.CreateOrgWithKeyAsync(Client, "counted", 1m);
+
+        using var response = await Client.GetAsync("v1/orgs/counted");
+
+        (await WireJson.BodyAsync(response)).ShouldBe("""{"slug":"counted","budgetUsd":1,"spentUsd":0,"requests":0,"users":1}""");
+    }
+
+    [Fact]
+    public async Task InviteAndKey_Valid_WriteUserAndKey()
+    {
+        (await Client.PostAsJsonAsync("v1/orgs", new { slug = "keyed" })).StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        using var invite = await Client.PostAsJsonAsync("v1/orgs/keyed/invites", new { email = "k@keyed.test" });
+        var user = await Tenants.Json(invite);
+        var userId = user.GetProperty("id").GetString()!;
+        using var key = await Client.PostAsync($"v1/orgs/keyed/users/{userId}/keys", null);
+        var created = await Tenants.Json(key);
+
+        WireJson.Names(user).ShouldBe("id,email,org");
+        user.GetProperty("email").GetString().ShouldBe("k@keyed.test");
+        user.GetProperty("org").GetString().ShouldBe("keyed");
+        WireJson.Names(created).ShouldBe("id,key,org,user");
+        created.GetProperty("key").GetString()!.ShouldStartWith("sk-");
+        created.GetProperty("user").GetString().ShouldBe(userId);
+    }
+
+    [Fact]
+    public async Task GetOrg_Unknown_WritesOpenAiStyleError()
+    {
+        using var response = await Client.GetAsync("v1/orgs/ghost");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        WireJson.MediaTypeWithCharset(response).ShouldBe("application/json; charset=utf-8");
+        (await WireJson.BodyAsync(response)).ShouldBe("""{"error":{"message":"No organization 'ghost'.","type":"not_found","code":"not_found"}}""");
+    }
+
+    [Fact]
+    public async Task Completion_OrgOverBudget_WritesQuotaError()
+    {
+        var (_, _, key) = await Tenants.CreateOrgWithKeyAsync(Client, "broke", 0m);
+
+        using var response = await Client.SendAsync(Tenants.Completion(key));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        (await WireJson.BodyAsync(response)).ShouldBe(
+            """{"error":{"message":"Organization 'broke' has exceeded its budget: spent $0 of $0.","type":"insufficient_quota","code":"budget_exceeded"}}""");
+    }
 }
