@@ -17,6 +17,7 @@ public sealed class VuContext : IAsyncDisposable
     private VuSse? _sse;
     private VuWs? _ws;
     private VuLlm? _llm;
+    private VuSleep? _sleep;
 
     internal VuContext(VirtualUser vu)
     {
@@ -78,12 +79,12 @@ public sealed class VuContext : IAsyncDisposable
     /// <summary>Setup's data as <typeparamref name="T"/>.</summary>
     public T SetupDataAs<T>() => (T)SetupData!;
 
-    /// <summary>Pauses for <paramref name="duration"/> (think time). Interrupted by a stop.</summary>
-    public Task SleepAsync(TimeSpan duration) =>
-        duration <= TimeSpan.Zero ? Task.CompletedTask : Task.Delay(duration, _vu.Run.Time, CancellationToken);
+    /// <summary>Pauses for <paramref name="duration"/> (think time). Interrupted by a stop. Allocates nothing; await it once.</summary>
+    public ValueTask SleepAsync(TimeSpan duration) =>
+        duration <= TimeSpan.Zero ? ValueTask.CompletedTask : (_sleep ??= new VuSleep(_vu.Run.Time)).WaitAsync(duration, CancellationToken);
 
     /// <summary>Pauses for <paramref name="seconds"/> seconds (k6's <c>sleep</c>).</summary>
-    public Task SleepAsync(double seconds) => SleepAsync(TimeSpan.FromSeconds(seconds));
+    public ValueTask SleepAsync(double seconds) => SleepAsync(TimeSpan.FromSeconds(seconds));
 
     /// <summary>Records the check <paramref name="name"/> on <paramref name="value"/>; a throwing predicate fails it. Returns whether it passed.</summary>
     public bool Check<T>(T value, string name, Func<T, bool> predicate)
@@ -134,6 +135,7 @@ public sealed class VuContext : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        _sleep?.Dispose();
         if (_http is not null)
         {
             await _http.DisposeAsync().ConfigureAwait(false);

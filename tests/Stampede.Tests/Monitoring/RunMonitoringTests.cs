@@ -50,7 +50,7 @@ public sealed class RunMonitoringTests
         Assert.SkipUnless(OperatingSystem.IsLinux(), "/proc sampling is Linux only");
         var marker = Path.Combine(Path.GetTempPath(), $"stampede-target-{Guid.NewGuid():N}");
         var plan = TestPlan.Create("managed")
-            .Scenario("idle", s => s.ConstantVus(1, "20s").Iteration(vu => vu.SleepAsync(0.1)))
+            .Scenario("idle", s => s.ConstantVus(1, "20s").Iteration(vu => vu.SleepAsync(0.1).AsTask()))
             .Target(new TargetPlan { Command = $"trap 'touch {marker}; exit 0' TERM; sleep 30 & wait" })
             .Limits(new RunLimits { MaxDuration = TimeSpan.FromSeconds(2) })
             .Threshold("target_rss_bytes", "max<10000000000")
