@@ -12,7 +12,7 @@ public sealed class TemplateFunctionsTests
     {
         var dataSets = typeof(Faker).GetProperties()
             .Select(p => p.PropertyType)
-            .Where(t => t.IsSubclassOf(typeof(DataSet)))
+            .Where(t => t.IsSubclassOf(typeof(Bogus.DataSet)))
             .Distinct();
 
         dataSets.ShouldBeSubsetOf(TemplateFunctions.FakerDataSets);
