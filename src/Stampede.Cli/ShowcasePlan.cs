@@ -33,7 +33,7 @@ internal static class ShowcasePlan
                 {
                     await vu.Group("Mission CRUD", async () =>
                     {
-                        var created = await vu.Http.PostAsync("/api/missions", HttpBody.Json(new { name = $"mission {vu.Id}-{vu.Iteration}", prompt = "survey the perimeter", backend = "mock" }));
+                        var created = await vu.Http.PostAsync("/api/missions", HttpBody.Json(new ShowcaseBodies.NewMission($"mission {vu.Id}-{vu.Iteration}", "survey the perimeter", "mock"), ShowcaseBodies.Json.NewMission));
                         if (!vu.Check(created, "created is 201", r => r.Status == 201))
                         {
                             return;
@@ -64,7 +64,7 @@ internal static class ShowcasePlan
                     var completion = await vu.Http.SendAsync(new HttpRequestSpec(HttpMethod.Post, "/v1/chat/completions")
                     {
                         Headers = [new("Authorization", $"Bearer {apiKey}")],
-                        Body = HttpBody.Json(new { model = "demo-mini", messages = new[] { new { role = "user", content = "What is a load test?" } } }),
+                        Body = HttpBody.Json(new ShowcaseBodies.Completion("demo-mini", [new("user", "What is a load test?")]), ShowcaseBodies.Json.Completion),
                         Name = "/v1/chat/completions",
                     });
                     vu.Check(completion, "completion is 200", r => r.Status == 200);
@@ -74,7 +74,7 @@ internal static class ShowcasePlan
                 .ConstantVus(3, whole)
                 .Iteration(async vu =>
                 {
-                    var chat = await vu.Sse.PostAsync("/api/chat", HttpBody.Json(new { message = "How do I read a latency histogram?" }), name: "/api/chat");
+                    var chat = await vu.Sse.PostAsync("/api/chat", HttpBody.Json(new ShowcaseBodies.ChatMessage("How do I read a latency histogram?"), ShowcaseBodies.Json.ChatMessage), name: "/api/chat");
                     vu.Check(chat, "chat streamed to done", r => r.TerminalSeen && r.Error == Protocols.Sse.SseErrorKind.None);
                     await vu.SleepAsync(TimeSpan.FromMilliseconds(300));
                 }))

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace Stampede.History.Comparison;
 
@@ -59,29 +58,62 @@ public static class ComparisonFormatter
     }
 
     /// <summary>The report as JSON (camelCase; verdicts as lower-case words).</summary>
-    public static string Json(ComparisonReport report) => JsonSerializer.Serialize(new
+    /// <remarks>Written field by field (indented, nulls kept) rather than by reflection, so it works under NativeAOT.</remarks>
+    public static string Json(ComparisonReport report)
     {
-        baseline = report.BaselineLabel,
-        current = report.CurrentLabel,
-        regression = report.HasRegression,
-        alpha = report.Alpha,
-        rows = report.Rows.Select(r => new
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
         {
-            metric = r.Metric,
-            tags = r.Tags,
-            figure = r.Aggregation,
-            unit = r.Unit,
-            baseline = r.Baseline,
-            current = r.Current,
-            changePercent = r.ChangePercent is { } change && double.IsFinite(change) ? change : (double?)null,
-            tolerance = r.Tolerance.ToString(),
-            pValue = r.PValue,
-            seconds = new { baseline = r.Seconds.Baseline, current = r.Seconds.Current },
-            verdict = Word(r.Verdict),
-        }),
-    }, JsonOptions);
+            writer.WriteStartObject();
+            writer.WriteString("baseline", report.BaselineLabel);
+            writer.WriteString("current", report.CurrentLabel);
+            writer.WriteBoolean("regression", report.HasRegression);
+            writer.WriteNumber("alpha", report.Alpha);
+            writer.WriteStartArray("rows");
+            foreach (var r in report.Rows)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("metric", r.Metric);
+                writer.WriteStartObject("tags");
+                foreach (var (name, value) in r.Tags)
+                {
+                    writer.WriteString(name, value);
+                }
 
-    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.Never };
+                writer.WriteEndObject();
+                writer.WriteString("figure", r.Aggregation);
+                writer.WriteString("unit", r.Unit);
+                WriteNumber(writer, "baseline", r.Baseline);
+                WriteNumber(writer, "current", r.Current);
+                WriteNumber(writer, "changePercent", r.ChangePercent is { } change && double.IsFinite(change) ? change : null);
+                writer.WriteString("tolerance", r.Tolerance.ToString());
+                WriteNumber(writer, "pValue", r.PValue);
+                writer.WriteStartObject("seconds");
+                writer.WriteNumber("baseline", r.Seconds.Baseline);
+                writer.WriteNumber("current", r.Seconds.Current);
+                writer.WriteEndObject();
+                writer.WriteString("verdict", Word(r.Verdict));
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length);
+    }
+
+    private static void WriteNumber(Utf8JsonWriter writer, string name, double? value)
+    {
+        if (value is { } number)
+        {
+            writer.WriteNumber(name, number);
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
+    }
 
     private static string Summary(ComparisonReport report)
     {

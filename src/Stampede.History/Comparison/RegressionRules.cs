@@ -1,5 +1,5 @@
 using YamlDotNet.Core;
-using YamlDotNet.Serialization;
+using YamlDotNet.RepresentationModel;
 
 namespace Stampede.History.Comparison;
 
@@ -27,10 +27,11 @@ public sealed record RegressionRules(IReadOnlyList<RegressionRule> Rules)
     /// </summary>
     public static RegressionRules Parse(string text, List<string> errors)
     {
-        Dictionary<string, object?>? root;
+        // The representation model, not the object deserializer: it needs no reflection, so it works under NativeAOT.
+        var stream = new YamlStream();
         try
         {
-            root = new DeserializerBuilder().Build().Deserialize<Dictionary<string, object?>>(text);
+            stream.Load(new StringReader(text));
         }
         catch (YamlException exception)
         {
@@ -38,31 +39,45 @@ public sealed record RegressionRules(IReadOnlyList<RegressionRule> Rules)
             return new RegressionRules([]);
         }
 
-        if (root is not null && root.Count == 1 && root.TryGetValue("regressions", out var inner) && inner is Dictionary<object, object> nested)
+        var root = stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
+        if (root is YamlScalarNode { Value: null or "" or "~" or "null" } || root is null)
         {
-            root = nested.ToDictionary(p => p.Key.ToString()!, p => (object?)p.Value);
+            return new RegressionRules([]);
+        }
+
+        if (root is not YamlMappingNode metrics)
+        {
+            errors.Add($"line {root.Start.Line}: expected a map of metric to figures, e.g. http_req_duration: {{ p95: \"+10%\" }}");
+            return new RegressionRules([]);
+        }
+
+        if (metrics.Children.Count == 1 && metrics.Children.First() is { Key: YamlScalarNode { Value: "regressions" }, Value: YamlMappingNode nested })
+        {
+            metrics = nested;
         }
 
         var rules = new List<RegressionRule>();
-        foreach (var (key, value) in root ?? [])
+        foreach (var (keyNode, value) in metrics.Children)
         {
-            if (value is not Dictionary<object, object> figures)
+            var key = Text(keyNode);
+            if (value is not YamlMappingNode figures)
             {
                 errors.Add($"{key}: expected a map of figure to tolerance, e.g. {{ p95: \"+10%\" }}");
                 continue;
             }
 
             var (metric, tags) = ParseSelector(key);
-            foreach (var (figureKey, toleranceValue) in figures)
+            foreach (var (figureNode, toleranceValue) in figures.Children)
             {
-                var figure = Aggregation.Normalize(figureKey.ToString()!);
+                var figureKey = Text(figureNode);
+                var figure = Aggregation.Normalize(figureKey);
                 if (figure is null)
                 {
                     errors.Add($"{key}.{figureKey}: unknown figure; use one of {string.Join(", ", Aggregation.Names)}");
                     continue;
                 }
 
-                if (Tolerance.Parse(toleranceValue?.ToString() ?? "", out var error) is { } tolerance)
+                if (Tolerance.Parse(Text(toleranceValue), out var error) is { } tolerance)
                 {
                     rules.Add(new RegressionRule(metric, tags, figure, tolerance));
                 }
@@ -75,6 +90,8 @@ public sealed record RegressionRules(IReadOnlyList<RegressionRule> Rules)
 
         return new RegressionRules(rules);
     }
+
+    private static string Text(YamlNode node) => node is YamlScalarNode { Value: { } value } ? value : "";
 
     private static (string Metric, IReadOnlyDictionary<string, string> Tags) ParseSelector(string key)
     {

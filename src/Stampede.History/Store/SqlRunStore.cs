@@ -49,7 +49,7 @@ internal abstract class SqlRunStore : IRunStore
             Add(insert, "tool", meta.ToolVersion);
             Add(insert, "git", run.GitCommit);
             Add(insert, "source", meta.Source);
-            Add(insert, "tags", JsonSerializer.Serialize(meta.Tags));
+            Add(insert, "tags", JsonSerializer.Serialize(meta.Tags, HistoryJsonContext.Default.IReadOnlyDictionaryStringString));
             Add(insert, "planText", run.PlanText);
             Add(insert, "requests", result.Metric("http_reqs")?.Values.Count);
             Add(insert, "requestRate", result.Metric("http_reqs")?.Values.Rate);
@@ -206,7 +206,7 @@ internal abstract class SqlRunStore : IRunStore
         reader.GetFieldValue<DateTimeOffset>(ordinal).ToUniversalTime();
 
     private static Dictionary<string, string> ReadTags(string json) =>
-        JsonSerializer.Deserialize<Dictionary<string, string>>(json) ?? [];
+        JsonSerializer.Deserialize(json, HistoryJsonContext.Default.DictionaryStringString) ?? [];
 
     private static string? NullableString(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 

@@ -378,19 +378,36 @@ internal sealed class StreamStepReader(PlanReader reader, TemplateReader templat
         return reader.Errors.Count > before ? (null, null, null) : (format, null, null);
     }
 
-    private static string DemoBody(IReadOnlyList<LlmMessage> messages, LlmOptions options) =>
-        JsonSerializer.Serialize(new { message = messages.LastOrDefault(m => m.Role == "user")?.Content ?? "" });
+    private static string DemoBody(IReadOnlyList<LlmMessage> messages, LlmOptions options) => LlmRequestJson.LastUserMessage(messages);
 
-    private static string AnthropicBody(IReadOnlyList<LlmMessage> messages, LlmOptions options)
-    {
-        var system = string.Join("\n", messages.Where(m => m.Role == "system").Select(m => m.Content));
-        var turns = messages.Where(m => m.Role != "system").Select(m => new { role = m.Role, content = m.Content }).ToArray();
+    private static string AnthropicBody(IReadOnlyList<LlmMessage> messages, LlmOptions options) =>
+        LlmRequestJson.Write((messages, options), static (writer, state) =>
+        {
+            var (messages, options) = state;
+            var system = string.Join("\n", messages.Where(m => m.Role == "system").Select(m => m.Content));
+            writer.WriteStartObject();
+            writer.WriteString("model", options.Model);
 
-        // The Messages API requires max_tokens; 1024 is the value its own examples use.
-        return system.Length > 0
-            ? JsonSerializer.Serialize(new { model = options.Model, max_tokens = options.MaxTokens ?? 1024, stream = true, system, messages = turns })
-            : JsonSerializer.Serialize(new { model = options.Model, max_tokens = options.MaxTokens ?? 1024, stream = true, messages = turns });
-    }
+            // The Messages API requires max_tokens; 1024 is the value its own examples use.
+            writer.WriteNumber("max_tokens", options.MaxTokens ?? 1024);
+            writer.WriteBoolean("stream", true);
+            if (system.Length > 0)
+            {
+                writer.WriteString("system", system);
+            }
+
+            writer.WriteStartArray("messages");
+            foreach (var message in messages.Where(m => m.Role != "system"))
+            {
+                writer.WriteStartObject();
+                writer.WriteString("role", message.Role);
+                writer.WriteString("content", message.Content);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        });
 
     private List<(string Role, Template Content)>? Messages(YamlNode node, string path)
     {

@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
@@ -107,7 +108,17 @@ internal readonly record struct PathStep(string? Name, int Index, TemplateExpres
             return null;
         }
 
-        // Setup may return a plain object; read its public property, ignoring case as YAML users write camelCase.
+        return ReadProperty(value, name);
+    }
+
+    // Setup may return a plain object; read its public property, ignoring case as YAML users write camelCase.
+    // Only a C# plan's own setup can hand over such an object (YAML plans hold JSON values, dictionaries and lists,
+    // all handled above), and C# plans run on the JIT in the user's program, where every property is there. In a
+    // trimmed program a trimmed-away property is simply not found: the expression yields null, as for a missing key.
+    [UnconditionalSuppressMessage("Trimming", "IL2075",
+        Justification = "Reflects only on objects a JIT-hosted C# plan returned from setup; a trimmed-away property reads as null.")]
+    private static object? ReadProperty(object value, string name)
+    {
         var member = value.GetType().GetProperty(name, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
         return member is { CanRead: true } && member.GetIndexParameters().Length == 0 ? member.GetValue(value) : null;
     }

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Diagnostics.CodeAnalysis;
 using Bogus;
 
 namespace Stampede.Data;
@@ -66,5 +67,35 @@ internal static class TemplateFunctions
     }
 
     /// <summary>Bogus with its own seeded randomiser (never Bogus's global seed, which is static).</summary>
+    // Bogus resolves the "{{name.last_name}}" references inside its locale data through reflection: Faker's public
+    // properties, then the public methods of each data set. Keep them, or under NativeAOT every fake.* that goes
+    // through such a reference fails with "Unknown method … can't be found". FakerDataSets lists them all (a test
+    // checks the list against Faker's properties).
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicProperties, typeof(Faker))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicMethods, typeof(Bogus.DataSets.Address))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicMethods, typeof(Bogus.DataSets.Commerce))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicMethods, typeof(Bogus.DataSets.Company))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicMethods, typeof(Bogus.DataSets.Database))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicMethods, typeof(Bogus.DataSets.Date))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicMethods, typeof(Bogus.DataSets.Finance))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicMethods, typeof(Bogus.DataSets.Hacker))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicMethods, typeof(Bogus.DataSets.Images))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicMethods, typeof(Bogus.DataSets.Internet))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicMethods, typeof(Bogus.DataSets.Lorem))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicMethods, typeof(Bogus.DataSets.Music))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicMethods, typeof(Bogus.DataSets.Name))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicMethods, typeof(Bogus.DataSets.PhoneNumbers))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicMethods, typeof(Bogus.DataSets.Rant))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicMethods, typeof(Bogus.DataSets.System))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicMethods, typeof(Bogus.DataSets.Vehicle))]
     public static Faker CreateFaker(int seed) => new("en") { Random = new Randomizer(seed) };
+
+    /// <summary>The data sets <see cref="CreateFaker"/> keeps for Bogus's reflection.</summary>
+    internal static IReadOnlyList<Type> FakerDataSets { get; } =
+    [
+        typeof(Bogus.DataSets.Address), typeof(Bogus.DataSets.Commerce), typeof(Bogus.DataSets.Company), typeof(Bogus.DataSets.Database),
+        typeof(Bogus.DataSets.Date), typeof(Bogus.DataSets.Finance), typeof(Bogus.DataSets.Hacker), typeof(Bogus.DataSets.Images),
+        typeof(Bogus.DataSets.Internet), typeof(Bogus.DataSets.Lorem), typeof(Bogus.DataSets.Music), typeof(Bogus.DataSets.Name),
+        typeof(Bogus.DataSets.PhoneNumbers), typeof(Bogus.DataSets.Rant), typeof(Bogus.DataSets.System), typeof(Bogus.DataSets.Vehicle),
+    ];
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections;
 using System.Globalization;
 using System.Text;
@@ -65,7 +66,7 @@ internal readonly struct TemplateValue
         DateTimeOffset t => FromTime(t),
         JsonElement e => From(e),
         JsonValue v when v.TryGetValue(out JsonElement e) => From(e),
-        JsonNode n => From(JsonSerializer.SerializeToElement(n)),
+        JsonNode n => From(ToElement(n)),
         _ => new(TemplateValueKind.Other, value: value),
     };
 
@@ -170,10 +171,22 @@ internal readonly struct TemplateValue
         return Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length);
     }
 
+    private static JsonElement ToElement(JsonNode node)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            node.WriteTo(writer);
+        }
+
+        var reader = new Utf8JsonReader(buffer.WrittenSpan);
+        return JsonElement.ParseValue(ref reader);
+    }
+
     private static string OtherToString(object? value) => value switch
     {
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        IDictionary or IEnumerable and not string => JsonSerializer.Serialize(value),
+        IDictionary or IEnumerable and not string => TemplateJsonWriter.ToJson(value),
         _ => value?.ToString() ?? "",
     };
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using HdrHistogram;
 using HdrHistogram.Utilities;
 
@@ -20,6 +21,12 @@ internal static class HistogramCodec
         return Convert.ToBase64String(bytes);
     }
 
+    // HdrHistogram's decoder picks the histogram type from the encoding's word size and calls its
+    // (long, long, int) constructor through reflection; keep those constructors so decoding works when trimmed
+    // or compiled with NativeAOT (without them it throws "does not have a supported constructor").
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors, typeof(LongHistogram))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors, typeof(IntHistogram))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors, typeof(ShortHistogram))]
     public static HistogramBase Decode(string base64)
     {
         var bytes = Convert.FromBase64String(base64);

@@ -1,25 +1,16 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace Stampede.Metrics;
 
 /// <summary>Reads and writes the JSON result (format <c>stampede-result</c>, see docs/result-format.md).</summary>
 public static class RunResultJson
 {
-    private static readonly JsonSerializerOptions Options = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-        WriteIndented = false,
-    };
-
     /// <summary>Writes <paramref name="result"/> to <paramref name="stream"/>.</summary>
     public static Task WriteAsync(Stream stream, RunResult result, CancellationToken cancellationToken = default) =>
-        JsonSerializer.SerializeAsync(stream, result, Options, cancellationToken);
+        JsonSerializer.SerializeAsync(stream, result, RunResultJsonContext.Default.RunResult, cancellationToken);
 
     /// <summary>The result as a JSON string.</summary>
-    public static string Serialize(RunResult result) => JsonSerializer.Serialize(result, Options);
+    public static string Serialize(RunResult result) => JsonSerializer.Serialize(result, RunResultJsonContext.Default.RunResult);
 
     /// <summary>Reads a result; throws <see cref="FormatException"/> with a clear message when it is not one this version understands.</summary>
     public static RunResult Deserialize(string json)
@@ -42,7 +33,7 @@ public static class RunResultJson
                 }
             }
 
-            result = JsonSerializer.Deserialize<RunResult>(json, Options);
+            result = JsonSerializer.Deserialize(json, RunResultJsonContext.Default.RunResult);
         }
         catch (JsonException exception)
         {

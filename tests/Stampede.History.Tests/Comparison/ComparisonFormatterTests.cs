@@ -36,4 +36,37 @@ public sealed class ComparisonFormatterTests
         document.RootElement.GetProperty("regression").GetBoolean().ShouldBeTrue();
         document.RootElement.GetProperty("rows").EnumerateArray().ShouldContain(r => r.GetProperty("figure").GetString() == "p95" && r.GetProperty("verdict").GetString() == "REGRESSED");
     }
+
+    [Fact]
+    public void Json_Regression_SameBytesAsTheAnonymousObjectItReplaced()
+    {
+        var report = Regression with { BaselineLabel = "#1 \"é\"", Rows = [.. Regression.Rows, Regression.Rows[0] with { ChangePercent = double.NaN, Baseline = null, Tags = new Dictionary<string, string> { ["name"] = "checkout" } }] };
+
+        ComparisonFormatter.Json(report).ShouldBe(ReflectionJson(report));
+    }
+
+    // What Json wrote before it was written field by field (reflection over anonymous types, indented, nulls kept).
+    private static string ReflectionJson(ComparisonReport report) => JsonSerializer.Serialize(new
+    {
+        baseline = report.BaselineLabel,
+        current = report.CurrentLabel,
+        regression = report.HasRegression,
+        alpha = report.Alpha,
+        rows = report.Rows.Select(r => new
+        {
+            metric = r.Metric,
+            tags = r.Tags,
+            figure = r.Aggregation,
+            unit = r.Unit,
+            baseline = r.Baseline,
+            current = r.Current,
+            changePercent = r.ChangePercent is { } change && double.IsFinite(change) ? change : (double?)null,
+            tolerance = r.Tolerance.ToString(),
+            pValue = r.PValue,
+            seconds = new { baseline = r.Seconds.Baseline, current = r.Seconds.Current },
+            verdict = ComparisonFormatter.Word(r.Verdict),
+        }),
+    }, Indented);
+
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 }

@@ -41,4 +41,31 @@ public sealed class RegressionRulesTests
         errors[1].ShouldContain("starts with +");
         errors[2].ShouldContain("http_reqs");
     }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("# only a comment\n")]
+    [InlineData("~")]
+    public void Parse_Empty_NoRulesAndNoProblem(string text)
+    {
+        var errors = new List<string>();
+
+        var rules = RegressionRules.Parse(text, errors);
+
+        errors.ShouldBeEmpty();
+        rules.Rules.ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData("[ p95 ]", "expected a map of metric to figures")]
+    [InlineData("http_req_duration: { p95: \"+10%\"", "did not find expected")]
+    public void Parse_NotAMap_SaysWhatIsWrong(string text, string fragment)
+    {
+        var errors = new List<string>();
+
+        var rules = RegressionRules.Parse(text, errors);
+
+        errors.ShouldHaveSingleItem().ShouldContain(fragment);
+        rules.Rules.ShouldBeEmpty();
+    }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.Time.Testing;
 using Shouldly;
 using Stampede.Data;
@@ -103,6 +104,14 @@ public sealed class TemplateTests
         };
 
         Parse(text).Render(Scope(vars)).ShouldBe(expected);
+    }
+
+    [Fact]
+    public void Render_JsonNodeVariable_RendersItsCompactJson()
+    {
+        var vars = new Dictionary<string, object?> { ["node"] = JsonNode.Parse("""{ "a" : [ 1, "x" ], "b" : null }""") };
+
+        Parse("{{ node }}").Render(Scope(vars)).ShouldBe("""{"a":[1,"x"],"b":null}""");
     }
 
     [Fact]

@@ -1,3 +1,6 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Shouldly;
 using Stampede.Execution;
 using Stampede.Metrics;
@@ -34,6 +37,94 @@ public sealed class RunResultJsonTests
         histogram.TotalCount.ShouldBe(100);
         RunResultJson.Serialize(back).ShouldBe(json);
     }
+
+    [Fact]
+    public void Serialize_EveryKindOfField_SameBytesAsTheReflectionSerializerWithTheFormatsOptions()
+    {
+        var result = FullResult();
+
+        var json = RunResultJson.Serialize(result);
+
+        json.ShouldBe(JsonSerializer.Serialize(result, FormatOptions));
+        json.ShouldContain("\"NaN\"");
+        json.ShouldNotContain("\"source\"");
+        json.ShouldContain("\"passed\":false");
+    }
+
+    [Fact]
+    public async Task WriteAsync_EveryKindOfField_SameBytesAsSerialize()
+    {
+        var result = FullResult();
+        using var stream = new MemoryStream();
+
+        await RunResultJson.WriteAsync(stream, result);
+
+        Encoding.UTF8.GetString(stream.ToArray()).ShouldBe(RunResultJson.Serialize(result));
+    }
+
+    [Fact]
+    public void Deserialize_EveryKindOfField_ReadsWhatTheReflectionSerializerReads()
+    {
+        var json = JsonSerializer.Serialize(FullResult(), FormatOptions);
+
+        var back = RunResultJson.Deserialize(json);
+
+        JsonSerializer.Serialize(back, FormatOptions).ShouldBe(JsonSerializer.Serialize(JsonSerializer.Deserialize<RunResult>(json, FormatOptions), FormatOptions));
+        back.Metrics[0].Timeline!.Values![1].ShouldBe(double.NaN);
+        back.Meta.Tags["env"].ShouldBe("ci");
+        back.Annotations.Single().Recovered.ShouldBe(false);
+    }
+
+    // The options the result was written with before the source-generated context; the bytes must not change.
+    private static readonly JsonSerializerOptions FormatOptions = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
+    private static RunResult FullResult() => new()
+    {
+        Meta = new RunMetadata
+        {
+            Plan = "full \"quoted\" é <tag>",
+            StartedAt = new DateTimeOffset(2025, 3, 14, 15, 9, 26, 535, TimeSpan.Zero),
+            EndedAt = new DateTimeOffset(2025, 3, 14, 15, 9, 36, 0, TimeSpan.FromHours(2)),
+            DurationSeconds = 9.5,
+            ToolVersion = "1.2.3",
+            Host = "h",
+            StopReason = "threshold",
+            Tags = new Dictionary<string, string> { ["env"] = "ci", ["b"] = "ä" },
+            Seconds = 10,
+            Notes = new Dictionary<string, double> { ["lag"] = 0.25, ["inf"] = double.PositiveInfinity },
+        },
+        Metrics =
+        [
+            new MetricResult
+            {
+                Name = "http_req_duration",
+                Kind = "trend",
+                Unit = "ms",
+                Values = new ResultValues { Count = 3, Avg = 1.5, Min = 0.1, Med = 1, Max = double.NaN, P90 = 2, P95 = 3, P99 = 4 },
+                Histogram = "HISTFAAAA",
+                Timeline = new TimelineResult { Start = 1, Values = [1, double.NaN], Avg = [1, 2], P99 = [3, 4] },
+                Series =
+                [
+                    new SeriesResult
+                    {
+                        Tags = new Dictionary<string, string> { ["name"] = "/x" },
+                        Values = new ResultValues { Rate = 0.5, Passes = 1, Fails = 1 },
+                        Timeline = new TimelineResult { Passes = [1], Total = [2] },
+                    },
+                ],
+            },
+        ],
+        Checks = [new CheckResult("status 200", "::g", 5, 1)],
+        Thresholds = [new ThresholdResult { Metric = "checks", Expression = "rate>0.9", Outcome = "failed", Observed = 0.8, AbortOnFail = true, Aborted = true, FirstFailedAt = 3 }],
+        Scenarios = [new ScenarioResult { Name = "s", Executor = "constant-vus", Iterations = 9, FailedIterations = 1, InterruptedIterations = 2, DroppedIterations = 3, Vus = 4 }],
+        Errors = [new ErrorResult("s", "boom", 2)],
+        Annotations = [new RunAnnotation { At = 1, End = 2, Kind = "http", Description = "d", Recovered = false, DetectionSeconds = 0.5 }],
+    };
 
     [Theory]
     [InlineData("[]", "not a Stampede result")]

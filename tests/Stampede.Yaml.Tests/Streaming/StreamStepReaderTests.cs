@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Stampede.Protocols.Llm;
 using Stampede.Yaml.Flows;
 
@@ -73,6 +74,43 @@ public sealed class StreamStepReaderTests
         step.ApiKey.ShouldBeNull();
         step.Headers.Single().Key.ShouldBe("x-api-key");
         step.Options.Body!([new LlmMessage("user", "hi")], step.Options).ShouldContain("\"max_tokens\":32");
+    }
+
+    [Fact]
+    public void Step_LlmAnthropic_BodyHasTheSameBytesAsTheAnonymousObjectItReplaced()
+    {
+        var step = FirstStep(Load("""
+                  - llm: /v1/messages
+                    format: anthropic
+                    model: claude
+                    prompt: hi
+            """)).ShouldBeOfType<LlmStep>();
+        LlmMessage[] withSystem = [new("system", "be brief"), new("system", "really"), new("user", "q \"1\" é"), new("assistant", "a")];
+        LlmMessage[] withoutSystem = [new("user", "hi")];
+
+        var body = step.Options.Body!;
+
+        body(withSystem, step.Options).ShouldBe(JsonSerializer.Serialize(new
+        {
+            model = "claude", max_tokens = 1024, stream = true, system = "be brief\nreally",
+            messages = new[] { new { role = "user", content = "q \"1\" é" }, new { role = "assistant", content = "a" } },
+        }));
+        body(withoutSystem, step.Options).ShouldBe(JsonSerializer.Serialize(new
+        {
+            model = "claude", max_tokens = 1024, stream = true, messages = new[] { new { role = "user", content = "hi" } },
+        }));
+    }
+
+    [Fact]
+    public void Step_LlmDemo_BodyIsTheLastUserMessage()
+    {
+        var step = FirstStep(Load("""
+                  - llm: /api/chat
+                    format: demo
+                    prompt: hi
+            """)).ShouldBeOfType<LlmStep>();
+
+        step.Options.Body!([new("user", "a"), new("user", "b \"c\"")], step.Options).ShouldBe(JsonSerializer.Serialize(new { message = "b \"c\"" }));
     }
 
     [Theory]

@@ -1,5 +1,7 @@
 using System.Text;
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Stampede.Protocols.Http;
 
@@ -8,6 +10,9 @@ namespace Stampede.Protocols.Http;
 /// </summary>
 public sealed class HttpBody
 {
+    internal const string ReflectionJson =
+        "Serialises with reflection, which trimming and NativeAOT do not support: pass a JsonTypeInfo<T> (System.Text.Json source generation) instead.";
+
     private static readonly JsonSerializerOptions WebJson = new(JsonSerializerDefaults.Web);
 
     private HttpBody(ReadOnlyMemory<byte> bytes, string contentType)
@@ -24,7 +29,14 @@ public sealed class HttpBody
     public static HttpBody Json(string json) => new(Encoding.UTF8.GetBytes(json), "application/json");
 
     /// <summary>An object serialised with the web defaults (camelCase), sent with <c>application/json</c>.</summary>
+    /// <remarks>Uses reflection-based serialisation; under trimming or NativeAOT use <see cref="Json{T}(T, JsonTypeInfo{T})"/>.</remarks>
+    [RequiresUnreferencedCode(ReflectionJson)]
+    [RequiresDynamicCode(ReflectionJson)]
     public static HttpBody Json<T>(T value) => new(JsonSerializer.SerializeToUtf8Bytes(value, WebJson), "application/json");
+
+    /// <summary>An object serialised with the given (e.g. source-generated) metadata, sent with <c>application/json</c>.</summary>
+    public static HttpBody Json<T>(T value, JsonTypeInfo<T> typeInfo) =>
+        new(JsonSerializer.SerializeToUtf8Bytes(value, typeInfo), "application/json");
 
     /// <summary>URL-encoded form fields (<c>application/x-www-form-urlencoded</c>), in the order given.</summary>
     public static HttpBody Form(IEnumerable<KeyValuePair<string, string>> fields)

@@ -1,5 +1,7 @@
 using System.Text;
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Stampede.Protocols.Http;
 
@@ -79,7 +81,13 @@ public sealed class HttpResponse
     public int Redirects { get; internal init; }
 
     /// <summary>Deserialises the kept body (web defaults: camelCase, case-insensitive); default when the body is empty.</summary>
+    /// <remarks>Uses reflection-based serialisation; under trimming or NativeAOT use <see cref="Json{T}(JsonTypeInfo{T})"/>.</remarks>
+    [RequiresUnreferencedCode(HttpBody.ReflectionJson)]
+    [RequiresDynamicCode(HttpBody.ReflectionJson)]
     public T? Json<T>() => BodyBytes.IsEmpty ? default : JsonSerializer.Deserialize<T>(BodyBytes.Span, WebJson);
+
+    /// <summary>Deserialises the kept body with the given (e.g. source-generated) metadata; default when the body is empty.</summary>
+    public T? Json<T>(JsonTypeInfo<T> typeInfo) => BodyBytes.IsEmpty ? default : JsonSerializer.Deserialize(BodyBytes.Span, typeInfo);
 
     /// <summary>Parses the kept body as a JSON document; throws <see cref="JsonException"/> if it is not JSON.</summary>
     public JsonElement Json()

@@ -138,12 +138,12 @@ public sealed record LlmOptions
         }
 
         return HttpBody.Json(new OpenAiChatRequest(Model, [.. messages.Select(m => new OpenAiMessage(m.Role, m.Content))], true,
-            new OpenAiStreamOptions(true), MaxTokens));
+            new OpenAiStreamOptions(true), MaxTokens), LlmJsonContext.Default.OpenAiChatRequest);
     }
 
     internal string BuildWebSocketMessage(IReadOnlyList<LlmMessage> messages) =>
         Body is { } custom ? custom(messages, this)
-            : System.Text.Json.JsonSerializer.Serialize(new { message = messages.LastOrDefault(m => m.Role == "user")?.Content ?? "" });
+            : LlmRequestJson.LastUserMessage(messages);
 
     internal sealed record OpenAiMessage(string Role, string Content);
 

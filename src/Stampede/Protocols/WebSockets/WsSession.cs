@@ -1,8 +1,11 @@
 using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Stampede.Metrics;
+using Stampede.Protocols.Http;
 
 namespace Stampede.Protocols.WebSockets;
 
@@ -64,7 +67,14 @@ public sealed class WsSession : IAsyncDisposable
     public ValueTask SendTextAsync(string text) => SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text);
 
     /// <summary>Sends <paramref name="value"/> serialised as JSON (web defaults, camelCase) in a text message.</summary>
+    /// <remarks>Uses reflection-based serialisation; under trimming or NativeAOT use <see cref="SendJsonAsync{T}(T, JsonTypeInfo{T})"/>.</remarks>
+    [RequiresUnreferencedCode(HttpBody.ReflectionJson)]
+    [RequiresDynamicCode(HttpBody.ReflectionJson)]
     public ValueTask SendJsonAsync<T>(T value) => SendAsync(JsonSerializer.SerializeToUtf8Bytes(value, WebJson), WebSocketMessageType.Text);
+
+    /// <summary>Sends <paramref name="value"/> serialised with the given (e.g. source-generated) metadata in a text message.</summary>
+    public ValueTask SendJsonAsync<T>(T value, JsonTypeInfo<T> typeInfo) =>
+        SendAsync(JsonSerializer.SerializeToUtf8Bytes(value, typeInfo), WebSocketMessageType.Text);
 
     /// <summary>Sends a binary message.</summary>
     public ValueTask SendBinaryAsync(ReadOnlyMemory<byte> bytes) => SendAsync(bytes, WebSocketMessageType.Binary);

@@ -17,6 +17,15 @@ public sealed class HttpBodyTests
     }
 
     [Fact]
+    public void Json_WithTypeInfo_SerialisedWithThatMetadata()
+    {
+        var body = HttpBody.Json(new HttpJsonTestTypes.Person("Ada", 36), HttpJsonTestTypes.HttpContext.Default.Person);
+
+        Encoding.UTF8.GetString(body.Bytes.Span).ShouldBe("""{"name":"Ada","age":36}""");
+        body.ContentType.ShouldBe("application/json");
+    }
+
+    [Fact]
     public void Json_String_SentVerbatim()
     {
         Encoding.UTF8.GetString(HttpBody.Json("[1, 2]").Bytes.Span).ShouldBe("[1, 2]");

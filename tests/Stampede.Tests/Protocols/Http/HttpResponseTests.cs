@@ -38,6 +38,15 @@ public sealed class HttpResponseTests
     }
 
     [Fact]
+    public void Json_WithTypeInfo_ReadsWithThatMetadata()
+    {
+        var response = new HttpResponse(null) { BodyBytes = Encoding.UTF8.GetBytes("""{"NAME":"Ada","age":36}""") };
+
+        response.Json(HttpJsonTestTypes.HttpContext.Default.Person).ShouldBe(new HttpJsonTestTypes.Person("Ada", 36));
+        new HttpResponse(null).Json(HttpJsonTestTypes.HttpContext.Default.Person).ShouldBeNull();
+    }
+
+    [Fact]
     public void Json_EmptyBody_Default()
     {
         new HttpResponse(null).Json<Person>().ShouldBeNull();

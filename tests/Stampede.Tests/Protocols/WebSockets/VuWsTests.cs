@@ -95,6 +95,19 @@ public sealed class VuWsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SendJsonAsync_WithTypeInfo_SendsTheSourceGeneratedJson()
+    {
+        await using var ws = Client();
+        var session = (await ws.ConnectAsync("/ws")).ShouldNotBeNull();
+
+        await session.SendJsonAsync(new WsJsonTestTypes.Subscribe("subscribe", "z"), WsJsonTestTypes.WsContext.Default.Subscribe);
+        var reply = await session.ReceiveAsync(TimeSpan.FromSeconds(5));
+
+        reply.ShouldNotBeNull().Text.ShouldContain("subscribed");
+        _registry.Total("ws_msgs_sent").ShouldBe(1);
+    }
+
+    [Fact]
     public async Task ConnectAsync_MaxSessionDuration_ClosesTheSession()
     {
         await using var ws = Client();

@@ -1,0 +1,50 @@
+using System.Text;
+using System.Text.Json;
+using Shouldly;
+using Stampede.Protocols.Llm;
+using Xunit;
+
+namespace Stampede.Tests.Protocols.Llm;
+
+public sealed class LlmRequestJsonTests
+{
+    private static readonly LlmMessage[] Conversation =
+    [
+        new("system", "be brief"), new("user", "first \"q\" é <b>"), new("assistant", "a"), new("user", "second"),
+    ];
+
+    private static readonly JsonSerializerOptions WebDefaults = new(JsonSerializerDefaults.Web);
+
+    [Fact]
+    public void LastUserMessage_Conversation_SameBytesAsTheAnonymousBodyItReplaced()
+    {
+        LlmRequestJson.LastUserMessage(Conversation).ShouldBe(JsonSerializer.Serialize(new { message = "second" }));
+    }
+
+    [Fact]
+    public void LastUserMessage_NoUserTurn_SendsAnEmptyMessage()
+    {
+        LlmRequestJson.LastUserMessage([new("system", "s")]).ShouldBe("""{"message":""}""");
+    }
+
+    [Fact]
+    public void BuildWebSocketMessage_DefaultBody_IsTheLastUserMessage()
+    {
+        new LlmOptions().BuildWebSocketMessage(Conversation).ShouldBe("""{"message":"second"}""");
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData(64)]
+    public void BuildBody_OpenAi_SameBytesAsTheReflectionSerializerWithWebDefaults(int? maxTokens)
+    {
+        var options = new LlmOptions { Model = "m\u00e9", MaxTokens = maxTokens };
+        var request = new LlmOptions.OpenAiChatRequest(options.Model, [.. Conversation.Select(m => new LlmOptions.OpenAiMessage(m.Role, m.Content))], true,
+            new LlmOptions.OpenAiStreamOptions(true), maxTokens);
+
+        var body = Encoding.UTF8.GetString(options.BuildBody(Conversation).Bytes.Span);
+
+        body.ShouldBe(JsonSerializer.Serialize(request, WebDefaults));
+        body.Contains("max_tokens", StringComparison.Ordinal).ShouldBe(maxTokens is not null);
+    }
+}
