@@ -58,7 +58,19 @@ internal sealed class RunHistoryHook
             return exitCode;
         }
 
-        await using var store = RunStores.Open(address);
+        IRunStore store;
+        try
+        {
+            store = RunStores.Open(address);
+        }
+        catch (Exception exception) when (exception is DllNotFoundException or TypeInitializationException)
+        {
+            // The SQLite library ships beside the executable; a copied-out binary without it still runs tests.
+            _host.Error.WriteLine($"warning: the run was not stored in the history: the store could not be opened ({exception.GetBaseException().Message})");
+            return _settings.Baseline is not null && exitCode == ExitCodes.Ok ? ExitCodes.Failure : exitCode;
+        }
+
+        await using var _ = store.ConfigureAwait(false);
         long id;
         try
         {

@@ -40,7 +40,8 @@ public sealed class NativeBinaryTests : IAsyncLifetime
         var result = RunResultJson.Deserialize(await File.ReadAllTextAsync(files.Single(f => f.EndsWith(".json", StringComparison.Ordinal))));
         result.Metric("http_reqs")!.Values.Count!.Value.ShouldBeGreaterThan(0);
         result.Metric("http_req_failed")!.Values.Rate!.Value.ShouldBe(0);
-        result.Metric("sse_ttft")!.Values.Count!.Value.ShouldBeGreaterThan(0);
+        result.Metric("sse_events")!.Values.Count!.Value.ShouldBeGreaterThan(0);
+        result.Metric("llm_ttft")!.Values.Count!.Value.ShouldBeGreaterThan(0);
         result.Metric("ws_msgs_received")!.Values.Count!.Value.ShouldBeGreaterThan(0);
     }
 
@@ -71,7 +72,7 @@ public sealed class NativeBinaryTests : IAsyncLifetime
         var html = Path.Combine(_folder, "report.html");
         (await RunAsync("run", "--url", _target.Url("ok"), "--vus", "2", "--iterations", "20", "--no-history", "--quiet", "--out", $"json={json}")).Exit.ShouldBe(ExitCodes.Ok);
 
-        var (exit, stdout, stderr) = await RunAsync("report", json, "--out", $"html={html}");
+        var (exit, stdout, stderr) = await RunAsync("report", json, "--output", html);
 
         exit.ShouldBe(ExitCodes.Ok, stdout + stderr);
         (await File.ReadAllTextAsync(html)).ShouldContain("http_req_duration");
