@@ -11,7 +11,7 @@ internal sealed class MetricTimeline
     private readonly List<double> _values = [];
     private readonly List<RatePoint> _rates = [];
     private readonly List<TrendPoint> _trends = [];
-    private readonly LongHistogram? _interval;
+    private readonly SummedHistogram? _interval;
     private readonly TrendScale _scale;
     private double _sum;
     private double _min;
@@ -26,7 +26,7 @@ internal sealed class MetricTimeline
         _scale = TrendScale.For(metric.Unit);
         if (metric.Kind == MetricKind.Trend)
         {
-            _interval = new LongHistogram(_scale.HighestTrackable, TrendScale.SignificantDigits);
+            _interval = new SummedHistogram(_scale.HighestTrackable, TrendScale.SignificantDigits);
         }
 
         BeginSecond();
@@ -75,7 +75,7 @@ internal sealed class MetricTimeline
                 _total += rate.Points[^1].Total;
                 break;
             case TrendSeries trend when trend.LastInterval is { TotalCount: > 0 } interval:
-                _interval!.Add(interval);
+                interval.AddTo(_interval!);
                 var point = trend.Points[^1];
                 _sum += point.Sum;
                 _min = Math.Min(_min, point.Min);

@@ -11,10 +11,10 @@ public sealed class TrendSeries : Series
 {
     private readonly TrendScale _scale;
     private readonly Recorder _recorder;
-    private readonly LongHistogram _cumulative;
+    private readonly SummedHistogram _cumulative;
     private readonly StripedAccumulator _sum = new();
     private readonly List<TrendPoint> _points = [];
-    private HistogramBase? _interval;
+    private IntervalHistogram? _interval;
     private double _min = double.PositiveInfinity;
     private double _max = double.NegativeInfinity;
     private double _collectedSum;
@@ -24,8 +24,8 @@ public sealed class TrendSeries : Series
     {
         _scale = TrendScale.For(metric.Unit);
         _recorder = new Recorder(1, _scale.HighestTrackable, TrendScale.SignificantDigits,
-            static (id, lowest, highest, digits) => new IntConcurrentHistogram(id, lowest, highest, digits));
-        _cumulative = new LongHistogram(_scale.HighestTrackable, TrendScale.SignificantDigits);
+            static (id, lowest, highest, digits) => new IntervalHistogram(id, lowest, highest, digits));
+        _cumulative = new SummedHistogram(_scale.HighestTrackable, TrendScale.SignificantDigits);
     }
 
     /// <summary>Records one sample, in the metric's unit (milliseconds for time).</summary>
@@ -55,7 +55,7 @@ public sealed class TrendSeries : Series
     internal IReadOnlyList<TrendPoint> Points => _points;
 
     /// <summary>The interval histogram of the last collected second (valid until the next tick).</summary>
-    internal HistogramBase? LastInterval => _interval;
+    internal IntervalHistogram? LastInterval => _interval;
 
     internal override int PointCount => _points.Count;
 
@@ -70,8 +70,8 @@ public sealed class TrendSeries : Series
 
     internal override void Collect()
     {
-        _interval = _recorder.GetIntervalHistogram(_interval);
-        _cumulative.Add(_interval);
+        _interval = (IntervalHistogram)_recorder.GetIntervalHistogram(_interval);
+        _interval.AddTo(_cumulative);
         var sum = _sum.Sum;
         var count = _interval.TotalCount;
         _points.Add(count == 0
@@ -79,7 +79,7 @@ public sealed class TrendSeries : Series
             : new TrendPoint(
                 count, sum - _collectedSum,
                 _scale.ToValue(_interval.LowestEquivalentValue(_interval.GetValueAtPercentile(0))),
-                _scale.ToValue(_interval.HighestEquivalentValue(_interval.GetMaxValue())),
+                _scale.ToValue(_interval.HighestEquivalentValue(_interval.GetValueAtPercentile(100))),
                 TrendStats.Percentile(_interval, _scale, 50), TrendStats.Percentile(_interval, _scale, 90),
                 TrendStats.Percentile(_interval, _scale, 95), TrendStats.Percentile(_interval, _scale, 99)));
         _collectedSum = sum;
