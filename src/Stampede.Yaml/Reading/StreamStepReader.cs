@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Stampede.Data;
 using Stampede.Protocols.Llm;
 using Stampede.Yaml.Flows;
@@ -381,7 +380,7 @@ internal sealed class StreamStepReader(PlanReader reader, TemplateReader templat
     private static string DemoBody(IReadOnlyList<LlmMessage> messages, LlmOptions options) => LlmRequestJson.LastUserMessage(messages);
 
     private static string AnthropicBody(IReadOnlyList<LlmMessage> messages, LlmOptions options) =>
-        LlmRequestJson.Write((messages, options), static (writer, state) =>
+        JsonText.Write((messages, options), static (writer, state) =>
         {
             var (messages, options) = state;
             var system = string.Join("\n", messages.Where(m => m.Role == "system").Select(m => m.Content));

@@ -1,7 +1,6 @@
 using System.Collections;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -13,16 +12,7 @@ namespace Stampede.Data;
 /// </summary>
 internal static class TemplateJsonWriter
 {
-    public static string ToJson(object? value)
-    {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream))
-        {
-            Write(writer, value, depth: 0);
-        }
-
-        return Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length);
-    }
+    public static string ToJson(object? value) => JsonText.Write(value, static (writer, value) => Write(writer, value, depth: 0));
 
     private static void Write(Utf8JsonWriter writer, object? value, int depth)
     {

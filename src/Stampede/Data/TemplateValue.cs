@@ -160,16 +160,7 @@ internal readonly struct TemplateValue
         }
     }
 
-    private static string CompactJson(JsonElement element)
-    {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream))
-        {
-            element.WriteTo(writer);
-        }
-
-        return Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length);
-    }
+    private static string CompactJson(JsonElement element) => JsonText.Write(element, static (writer, element) => element.WriteTo(writer));
 
     private static JsonElement ToElement(JsonNode node)
     {

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Stampede.Plans;
@@ -98,13 +97,7 @@ public sealed class TemplatedJson
             return _constant;
         }
 
-        using var stream = new MemoryStream(256);
-        using (var writer = new Utf8JsonWriter(stream))
-        {
-            WriteTo(writer, scope);
-        }
-
-        return Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length);
+        return JsonText.Write((Body: this, Scope: scope), static (writer, state) => state.Body.WriteTo(writer, state.Scope), capacity: 256);
     }
 
     /// <summary>Writes the rendered body to <paramref name="writer"/>.</summary>
