@@ -69,8 +69,8 @@ internal static class TemplateFunctions
     /// <summary>Bogus with its own seeded randomiser (never Bogus's global seed, which is static).</summary>
     // Bogus resolves the "{{name.last_name}}" references inside its locale data through reflection: Faker's public
     // properties, then the public methods of each data set. Keep them, or under NativeAOT every fake.* that goes
-    // through such a reference fails with "Unknown method … can't be found". FakerDataSets lists them all (a test
-    // checks the list against Faker's properties).
+    // through such a reference fails with "Unknown method … can't be found". A test checks these
+    // attributes against Faker's data-set properties.
     [DynamicDependency(DynamicallyAccessedMemberTypes.PublicProperties, typeof(Faker))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.PublicMethods, typeof(Bogus.DataSets.Address))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.PublicMethods, typeof(Bogus.DataSets.Commerce))]
@@ -89,13 +89,4 @@ internal static class TemplateFunctions
     [DynamicDependency(DynamicallyAccessedMemberTypes.PublicMethods, typeof(Bogus.DataSets.System))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.PublicMethods, typeof(Bogus.DataSets.Vehicle))]
     public static Faker CreateFaker(int seed) => new("en") { Random = new Randomizer(seed) };
-
-    /// <summary>The data sets <see cref="CreateFaker"/> keeps for Bogus's reflection.</summary>
-    internal static IReadOnlyList<Type> FakerDataSets { get; } =
-    [
-        typeof(Bogus.DataSets.Address), typeof(Bogus.DataSets.Commerce), typeof(Bogus.DataSets.Company), typeof(Bogus.DataSets.Database),
-        typeof(Bogus.DataSets.Date), typeof(Bogus.DataSets.Finance), typeof(Bogus.DataSets.Hacker), typeof(Bogus.DataSets.Images),
-        typeof(Bogus.DataSets.Internet), typeof(Bogus.DataSets.Lorem), typeof(Bogus.DataSets.Music), typeof(Bogus.DataSets.Name),
-        typeof(Bogus.DataSets.PhoneNumbers), typeof(Bogus.DataSets.Rant), typeof(Bogus.DataSets.System), typeof(Bogus.DataSets.Vehicle),
-    ];
 }
