@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Shouldly;
 using Stampede.Cli;
 using Stampede.Metrics;
@@ -94,13 +93,7 @@ public sealed class NativeBinaryTests : IAsyncLifetime
     private async Task<(int Exit, string Stdout, string Stderr)> RunAsync(params string[] args)
     {
         Assert.SkipWhen(string.IsNullOrEmpty(Binary), "STAMPEDE_NATIVE is not set: publish with deploy/publish-native.sh (test.sh does)");
-        var info = new ProcessStartInfo(Binary!) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = _folder };
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(info)!;
+        using var process = CliProcess.Start(Binary!, args, _folder);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));

@@ -20,17 +20,8 @@ public sealed class ProcessTests : IAsyncLifetime
         Directory.Delete(_folder, recursive: true);
     }
 
-    private static Process Start(params string[] args)
-    {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Stampede.Cli.dll"));
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        return Process.Start(info)!;
-    }
+    private static Process Start(params string[] args) =>
+        CliProcess.Start("dotnet", [Path.Combine(AppContext.BaseDirectory, "Stampede.Cli.dll"), .. args]);
 
     [Fact]
     public async Task Sigterm_MidRun_WritesACompleteJsonResultAndSummary()
