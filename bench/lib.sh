@@ -17,8 +17,11 @@ bench_install() {   # package:command …
 
 # Builds the stampede command the benchmarks run and sets STAMPEDE to it: the native (NativeAOT) executable we
 # ship, or with STAMPEDE_BUILD=jit the framework-dependent build that `dotnet tool install` and ./stampede run.
+# STAMPEDE_EXE=path skips the build and benchmarks that executable instead.
 bench_build_stampede() {
-  if [ "${STAMPEDE_BUILD:-native}" = jit ]; then
+  if [ -n "${STAMPEDE_EXE:-}" ]; then
+    STAMPEDE=$STAMPEDE_EXE
+  elif [ "${STAMPEDE_BUILD:-native}" = jit ]; then
     dotnet build src/Stampede.Cli/Stampede.Cli.csproj -c Release -nologo -v q -o "$PWD/artifacts/bench-cli" >&2
     STAMPEDE="dotnet $PWD/artifacts/bench-cli/Stampede.Cli.dll"
   else

@@ -12,7 +12,8 @@ namespace Stampede.Benchmarks;
 
 /// <summary>
 /// One GET end to end against a local Kestrel server (2-byte body, keep-alive): a bare HttpMessageInvoker over
-/// SocketsHttpHandler (the baseline), our session forced onto the handler, and our session on the lean client.
+/// SocketsHttpHandler (the baseline), our session forced onto the handler, our session on the lean client, and the
+/// lean client on Stampede's own epoll loop (as the CLI runs it).
 /// Time here includes the server's share; the allocations are all ours.
 /// </summary>
 [MemoryDiagnoser]
@@ -23,6 +24,8 @@ public class HttpRequestBenchmarks
     private HttpMessageInvoker _invoker = null!;
     private HttpSession _handlerSession = null!;
     private HttpSession _leanSession = null!;
+    private EpollLoop? _loop;
+    private HttpSession _loopSession = null!;
     private readonly byte[] _drain = new byte[4096];
 
     [GlobalSetup]
@@ -40,6 +43,8 @@ public class HttpRequestBenchmarks
         _invoker = new HttpMessageInvoker(new SocketsHttpHandler { UseProxy = false, UseCookies = false, AllowAutoRedirect = false });
         _handlerSession = new HttpSession(new HttpSessionOptions { UseSocketsHttpHandler = true, ResponseBody = ResponseBodyMode.Discard });
         _leanSession = new HttpSession(new HttpSessionOptions { ResponseBody = ResponseBodyMode.Discard });
+        _loop = EpollLoop.TryCreate();
+        _loopSession = new HttpSession(new HttpSessionOptions { ResponseBody = ResponseBodyMode.Discard, SocketLoop = _loop });
     }
 
     [GlobalCleanup]
@@ -48,6 +53,8 @@ public class HttpRequestBenchmarks
         _invoker.Dispose();
         _handlerSession.DisposeAsync().AsTask().GetAwaiter().GetResult();
         _leanSession.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        _loopSession.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        _loop?.Dispose();
         _app.StopAsync().GetAwaiter().GetResult();
     }
 
@@ -69,4 +76,7 @@ public class HttpRequestBenchmarks
 
     [Benchmark]
     public async Task<int> SessionLean() => (await _leanSession.GetAsync(_url.AbsoluteUri)).Status;
+
+    [Benchmark]
+    public async Task<int> SessionLeanOnEventLoop() => (await _loopSession.GetAsync(_url.AbsoluteUri)).Status;
 }

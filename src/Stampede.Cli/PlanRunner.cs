@@ -12,7 +12,7 @@ namespace Stampede.Cli;
 /// Runs a plan for the command line: applies the options, wires Ctrl-C/SIGTERM (first: graceful stop; second:
 /// stop now), shows live progress, prints the summary, writes the outputs and decides the exit code.
 /// </summary>
-internal sealed class PlanRunner(IConsoleHost host)
+internal sealed class PlanRunner(IConsoleHost host, bool userCode = false)
 {
     /// <param name="plan">The plan.</param>
     /// <param name="settings">Command-line settings.</param>
@@ -81,8 +81,10 @@ internal sealed class PlanRunner(IConsoleHost host)
             Control = control,
             Host = host.MachineName,
 
-            // Every plan the CLI runs is Stampede's own non-blocking code (YAML flows, URL tests, the showcase).
-            StartArrivalsInline = true,
+            // The CLI's own plans (YAML flows, URL tests, the showcase) never block, so iterations may start on the
+            // scheduler's thread and continue on the socket loop's. A C# plan's code might block: it keeps the thread pool.
+            StartArrivalsInline = !userCode,
+            SocketEventLoop = !userCode,
         });
         var result = await engine.RunAsync(plan).ConfigureAwait(false);
         result = notes is null ? result : NotedOutput.Annotate(result, notes);

@@ -39,6 +39,6 @@ public static class TestPlanRunExtensions
             return new RunOutcome(null, ExitCodes.BadInput);
         }
 
-        return await new PlanRunner(host).RunAsync(plan, options.Read(parse)).ConfigureAwait(false);
+        return await new PlanRunner(host, userCode: true).RunAsync(plan, options.Read(parse)).ConfigureAwait(false);
     }
 }

@@ -35,7 +35,7 @@ public sealed class Engine(EngineOptions? options = null)
         }
         await using var monitoring = new Monitoring.RunMonitoring(plan, registry, time, _options.Control);
         plan = monitoring.Plan;
-        using var run = new RunContext(plan, registry, time, _options.Control) { StartArrivalsInline = _options.StartArrivalsInline };
+        using var run = new RunContext(plan, registry, time, _options.Control, _options.SocketEventLoop) { StartArrivalsInline = _options.StartArrivalsInline };
         var thresholds = new ThresholdMonitor(plan.Thresholds, registry, _options.Control);
         var startedAt = time.GetUtcNow();
         run.StartTimestamp = time.GetTimestamp();

@@ -28,6 +28,14 @@ public sealed record EngineOptions
     /// </summary>
     public bool StartArrivalsInline { get; init; }
 
+    /// <summary>
+    /// Serve plain-HTTP/1.1 connections from Stampede's own epoll loop (Linux) instead of .NET's socket engine.
+    /// Default false. Responses are read where epoll reports them and the awaiting iteration continues on the loop's
+    /// one thread, like wrk; but a step that blocks then stalls every VU's connections: only for flows that never
+    /// block, such as Stampede's own YAML and URL tests.
+    /// </summary>
+    public bool SocketEventLoop { get; init; }
+
     /// <summary>Longest the outputs may take to write at the end. Default 60s.</summary>
     public TimeSpan OutputTimeout { get; init; } = TimeSpan.FromSeconds(60);
 }

@@ -9,8 +9,10 @@ internal sealed class RunContext : IDisposable
 {
     private int _nextVuId;
 
-    public RunContext(TestPlan plan, MetricRegistry registry, TimeProvider time, RunControl control)
+    public RunContext(TestPlan plan, MetricRegistry registry, TimeProvider time, RunControl control, bool socketEventLoop = false)
     {
+        // Null where there is no epoll: the lean client then stays on .NET's sockets.
+        _socketLoop = socketEventLoop ? EpollLoop.TryCreate() : null;
         Plan = plan;
         Registry = registry;
         Time = time;
@@ -27,11 +29,13 @@ internal sealed class RunContext : IDisposable
             ResponseBody = plan.Http.KeepBodies ? ResponseBodyMode.Keep : ResponseBodyMode.Discard,
             ShareHandler = plan.Http.ShareConnections,
             DefaultHeaders = [.. plan.Http.Headers],
+            SocketLoop = _socketLoop,
         };
         _sharedTransport = plan.Http.ShareConnections ? new Lazy<HttpTransport>(() => new HttpTransport(HttpOptions)) : null;
     }
 
     private readonly Lazy<HttpTransport>? _sharedTransport;
+    private readonly EpollLoop? _socketLoop;
 
     /// <summary>Open-model iterations start on the scheduler's thread (see <see cref="EngineOptions.StartArrivalsInline"/>).</summary>
     public bool StartArrivalsInline { get; init; }
@@ -42,13 +46,15 @@ internal sealed class RunContext : IDisposable
     /// <summary>A new VU's HTTP session: its own connections, or the run's shared pool when the plan asks.</summary>
     public HttpSession CreateHttpSession() => new(HttpOptions, _sharedTransport?.Value);
 
-    /// <summary>Releases what the run shares (the shared connection pool).</summary>
+    /// <summary>Releases what the run shares (the shared connection pool, the socket loop).</summary>
     public void Dispose()
     {
         if (_sharedTransport is { IsValueCreated: true })
         {
             _sharedTransport.Value.Dispose();
         }
+
+        _socketLoop?.Dispose();
     }
 
     public TestPlan Plan { get; }

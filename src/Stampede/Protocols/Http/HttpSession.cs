@@ -78,18 +78,40 @@ internal sealed class HttpSession : IAsyncDisposable
         SendAsync(new HttpRequestSpec(HttpMethod.Delete, url), ct);
 
     /// <summary>Sends <paramref name="request"/>; failures come back as values on the response.</summary>
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    public async ValueTask<HttpResponse> SendAsync(HttpRequestSpec request, CancellationToken ct = default)
+    /// <remarks>Not itself async: the lean path is one state machine from here to the socket, which matters per request.</remarks>
+    public ValueTask<HttpResponse> SendAsync(HttpRequestSpec request, CancellationToken ct = default)
     {
         // One exchange is kept for the next request; a concurrent batch gets fresh ones.
         var exchange = Interlocked.Exchange(ref _spare, null) ?? new HttpExchange();
-        var (response, reusable) = await SendCoreAsync(request, exchange, ct).ConfigureAwait(false);
-        if (reusable)
+        var mode = request.ResponseBody ?? Options.ResponseBody;
+        var expected = request.ExpectedStatuses ?? ExpectedStatuses.Default;
+        exchange.Begin(Stopwatch.GetTimestamp());
+
+        if (!TryResolve(request.Url, out var target))
         {
+            var invalid = new HttpError(HttpErrorKind.Other, HttpErrorCodes.Generic, $"invalid URL '{request.Url}'");
+            var failed = Failed(request, request.Url, request.Url, exchange, invalid, 0, 0, 0);
             Volatile.Write(ref _spare, exchange);
+            return new ValueTask<HttpResponse>(failed);
         }
 
-        return response;
+        // The timeout source is reused while no one else holds its token; a streamed body keeps it.
+        var timeout = exchange.Timeout;
+        if (timeout is null || !timeout.TryReset())
+        {
+            // Its timer fired while the user was idle (or it was never made): nothing else holds it any more.
+            timeout?.Dispose();
+            timeout = exchange.Timeout = new CancellationTokenSource();
+        }
+
+        timeout.CancelAfter(request.Timeout ?? Options.Timeout);
+        var link = ct.CanBeCanceled
+            ? ct.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), timeout)
+            : default;
+
+        return _leanEligible && mode != ResponseBodyMode.Stream && Http1Client.CanSend(request.Headers)
+            ? SendLeanAsync(request, target, exchange, mode, expected, timeout, link, ct)
+            : SendViaHandlerAsync(request, target, exchange, mode, expected, timeout, link, ct);
     }
 
     public ValueTask DisposeAsync()
@@ -103,39 +125,32 @@ internal sealed class HttpSession : IAsyncDisposable
     }
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private async ValueTask<(HttpResponse Response, bool Reusable)> SendCoreAsync(
-        HttpRequestSpec request, HttpExchange exchange, CancellationToken ct)
+    private async ValueTask<HttpResponse> SendViaHandlerAsync(
+        HttpRequestSpec request, Http1Target target, HttpExchange exchange, ResponseBodyMode mode, ExpectedStatuses expected,
+        CancellationTokenSource timeout, CancellationTokenRegistration link, CancellationToken ct)
     {
-        var start = Stopwatch.GetTimestamp();
-        var mode = request.ResponseBody ?? Options.ResponseBody;
-        var expected = request.ExpectedStatuses ?? ExpectedStatuses.Default;
-        exchange.Begin(start);
-
-        if (!TryResolve(request.Url, out var target))
+        try
         {
-            var invalid = new HttpError(HttpErrorKind.Other, HttpErrorCodes.Generic, $"invalid URL '{request.Url}'");
-            return (Failed(request, request.Url, request.Url, exchange, invalid, 0, 0, 0), true);
-        }
+            var (response, reusable) = await SendHandlerCoreAsync(request, target, exchange, mode, expected, timeout, ct).ConfigureAwait(false);
+            if (reusable)
+            {
+                Volatile.Write(ref _spare, exchange);
+            }
 
-        // The timeout source is reused while no one else holds its token; a streamed body keeps it.
-        var timeout = exchange.Timeout;
-        if (timeout is null || !timeout.TryReset())
+            return response;
+        }
+        finally
         {
-            // Its timer fired while the user was idle (or it was never made): nothing else holds it any more.
-            timeout?.Dispose();
-            timeout = exchange.Timeout = new CancellationTokenSource();
+            link.Dispose();
         }
+    }
 
-        timeout.CancelAfter(request.Timeout ?? Options.Timeout);
-        using var link = ct.CanBeCanceled
-            ? ct.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), timeout)
-            : default;
-
-        if (_leanEligible && mode != ResponseBodyMode.Stream && Http1Client.CanSend(request.Headers))
-        {
-            return await SendLeanAsync(request, target, exchange, mode, expected, timeout, ct).ConfigureAwait(false);
-        }
-
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<(HttpResponse Response, bool Reusable)> SendHandlerCoreAsync(
+        HttpRequestSpec request, Http1Target target, HttpExchange exchange, ResponseBodyMode mode, ExpectedStatuses expected,
+        CancellationTokenSource timeout, CancellationToken ct)
+    {
+        var start = exchange.Start;
         var uri = target.Uri;
         _transport.Tracker.Enter(exchange);
 
@@ -435,9 +450,9 @@ internal sealed class HttpSession : IAsyncDisposable
 
     /// <summary>The lean HTTP/1.1 path: same redirects, cookies, timings and errors as the handler path, a fraction of the work.</summary>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private async ValueTask<(HttpResponse Response, bool Reusable)> SendLeanAsync(
+    private async ValueTask<HttpResponse> SendLeanAsync(
         HttpRequestSpec request, Http1Target first, HttpExchange exchange, ResponseBodyMode mode, ExpectedStatuses expected,
-        CancellationTokenSource timeout, CancellationToken ct)
+        CancellationTokenSource timeout, CancellationTokenRegistration link, CancellationToken ct)
     {
         var start = exchange.Start;
         var target = first;
@@ -498,7 +513,7 @@ internal sealed class HttpSession : IAsyncDisposable
                 Method = request.Method.Method,
                 Redirects = redirects,
             };
-            return (response, true);
+            return response;
         }
         catch (Exception exception)
         {
@@ -506,7 +521,12 @@ internal sealed class HttpSession : IAsyncDisposable
                 exception,
                 callerCancelled: ct.IsCancellationRequested,
                 timedOut: timeout.IsCancellationRequested && !ct.IsCancellationRequested);
-            return (Failed(request, target.Uri.AbsoluteUri, first.Uri.AbsoluteUri, exchange, error, earlierSent, earlierReceived, redirects), true);
+            return Failed(request, target.Uri.AbsoluteUri, first.Uri.AbsoluteUri, exchange, error, earlierSent, earlierReceived, redirects);
+        }
+        finally
+        {
+            link.Dispose();
+            Volatile.Write(ref _spare, exchange);
         }
     }
 }

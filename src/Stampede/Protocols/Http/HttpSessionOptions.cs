@@ -55,6 +55,12 @@ internal sealed record HttpSessionOptions
     /// </summary>
     public bool UseSocketsHttpHandler { get; init; }
 
+    /// <summary>
+    /// The event loop that serves the lean client's plain-HTTP connections, or null for .NET's sockets. Whoever
+    /// sets it owns it; code awaiting those connections then continues on the loop's thread (see <see cref="EpollLoop"/>).
+    /// </summary>
+    public EpollLoop? SocketLoop { get; init; }
+
     /// <summary>Every problem with these options, or none.</summary>
     public IReadOnlyList<string> Validate()
     {

@@ -130,6 +130,30 @@ public sealed class ExecutorTests : IAsyncLifetime
         startedOnScheduler.ShouldBe(inline ? (int)scenario.Iterations : 0);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task SocketEventLoop_DecidesWhereIterationsContinueAndEveryRequestCounts(bool loop)
+    {
+        var continuedOnLoop = 0;
+        var plan = Plan("loop").Scenario("s", s => s.PerVuIterations(vus: 8, iterations: 40)
+            .Iteration(async vu =>
+            {
+                await vu.Http.GetAsync("hit");
+                if (Thread.CurrentThread.Name == "Stampede sockets")
+                {
+                    Interlocked.Increment(ref continuedOnLoop);
+                }
+            })).Build();
+
+        var result = await new Engine(new EngineOptions { SocketEventLoop = loop }).RunAsync(plan);
+
+        _server.Requests.ShouldBe(320);
+        result.Metric("http_reqs")!.Values.Count.ShouldBe(320);
+        result.Metric("http_req_failed")!.Values.Rate.ShouldBe(0d);
+        continuedOnLoop.ShouldBe(loop ? 320 : 0);
+    }
+
     [Fact]
     public async Task ConstantArrivalRate_SlowTargetAndTooFewVus_CountsDroppedIterations()
     {

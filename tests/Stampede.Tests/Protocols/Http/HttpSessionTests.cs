@@ -15,7 +15,10 @@ public class HttpSessionTests(TestHttpServers servers) : IClassFixture<TestHttpS
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private HttpSessionOptions Options() => new() { UseSocketsHttpHandler = UseSocketsHttpHandler };
+    /// <summary>The event loop for plain-HTTP connections, or null for .NET's sockets: all paths must behave the same.</summary>
+    private protected virtual EpollLoop? SocketLoop => null;
+
+    private HttpSessionOptions Options() => new() { UseSocketsHttpHandler = UseSocketsHttpHandler, SocketLoop = SocketLoop };
 
     private HttpSession NewSession(TestHttpServer? server = null, HttpSessionOptions? options = null) =>
         new((options ?? Options()) with { BaseAddress = (server ?? servers.Http1).BaseAddress });
