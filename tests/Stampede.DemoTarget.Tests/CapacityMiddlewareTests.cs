@@ -14,7 +14,7 @@ public class CapacityMiddlewareTests
         using var client = DemoTargetFixture.CreateClient(server);
 
         var slow = client.GetAsync("api/health?fault-latency=400");
-        await Task.Delay(100);
+        await WaitForInFlightAsync(client, 1);
         using var refused = await client.GetAsync("api/health");
         using var served = await slow;
 
@@ -31,7 +31,7 @@ public class CapacityMiddlewareTests
         using var client = DemoTargetFixture.CreateClient(server);
 
         var slow = client.GetAsync("api/health?fault-latency=400");
-        await Task.Delay(100);
+        await WaitForInFlightAsync(client, 1);
         var started = Stopwatch.StartNew();
         using var queued = await client.GetAsync("api/health");
         using var served = await slow;
@@ -48,7 +48,7 @@ public class CapacityMiddlewareTests
         using var client = DemoTargetFixture.CreateClient(server);
 
         var slow = client.GetAsync("api/health?fault-latency=600");
-        await Task.Delay(100);
+        await WaitForInFlightAsync(client, 1);
         using var timedOut = await client.GetAsync("api/health");
         using var served = await slow;
 
@@ -62,12 +62,26 @@ public class CapacityMiddlewareTests
         using var client = DemoTargetFixture.CreateClient(server);
 
         var slow = client.GetAsync("api/health?fault-latency=400");
-        await Task.Delay(100);
+        await WaitForInFlightAsync(client, 1);
         using var refused = await client.GetAsync("api/health");
         using var served = await slow;
 
         WireJson.MediaTypeWithCharset(refused).ShouldBe("application/json; charset=utf-8");
         (await WireJson.BodyAsync(refused)).ShouldBe(
             """{"error":"overloaded","message":"The server is at capacity (1 requests in flight and the queue is full or too slow)."}""");
+    }
+
+    /// <summary>
+    /// Until the server holds <paramref name="count"/> requests in its slots (its /metrics bypasses the gate): a
+    /// fixed delay races the slow request's arrival on a busy machine.
+    /// </summary>
+    private static async Task WaitForInFlightAsync(HttpClient client, int count)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (!(await client.GetStringAsync("metrics")).Contains($"demo_requests_in_flight {count}\n", StringComparison.Ordinal))
+        {
+            deadline.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(10), $"the server never held {count} request(s)");
+            await Task.Delay(10);
+        }
     }
 }

@@ -140,6 +140,9 @@ public sealed class ExecutorTests : IAsyncLifetime
             .Iteration(async vu =>
             {
                 await vu.Http.GetAsync("hit");
+
+                // A request sent from a pool thread whose answer beats the read completes on that thread (the
+                // loop only remembers the data), so a VU can start off the loop; once on it, it stays there.
                 if (Thread.CurrentThread.Name == "Stampede sockets")
                 {
                     Interlocked.Increment(ref continuedOnLoop);
@@ -151,7 +154,14 @@ public sealed class ExecutorTests : IAsyncLifetime
         _server.Requests.ShouldBe(320);
         result.Metric("http_reqs")!.Values.Count.ShouldBe(320);
         result.Metric("http_req_failed")!.Values.Rate.ShouldBe(0d);
-        continuedOnLoop.ShouldBe(loop ? 320 : 0);
+        if (loop)
+        {
+            continuedOnLoop.ShouldBeGreaterThan(160);
+        }
+        else
+        {
+            continuedOnLoop.ShouldBe(0);
+        }
     }
 
     [Fact]
