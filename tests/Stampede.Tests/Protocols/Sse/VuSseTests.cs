@@ -34,8 +34,9 @@ public sealed class VuSseTests : IAsyncLifetime
         var delays = timed.Select(e => Stopwatch.GetElapsedTime(long.Parse(e.Data, CultureInfo.InvariantCulture), e.Timestamp).TotalMilliseconds).ToList();
         delays.ShouldAllBe(d => d >= 0);
 
-        // Loopback delivery is tens of microseconds; the median stays well inside 2 ms even on a busy machine.
-        delays.Order().ElementAt(delays.Count / 2).ShouldBeLessThan(2);
+        // Loopback delivery takes microseconds; events stamped when a later read (30 ms on) or the end of the stream
+        // arrived would sit half a gap or more late.
+        delays.Order().ElementAt(delays.Count / 2).ShouldBeLessThan(15);
         result.TimeToFirstEventMs!.Value.ShouldBeGreaterThanOrEqualTo(55);
     }
 
