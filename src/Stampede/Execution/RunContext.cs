@@ -37,6 +37,9 @@ internal sealed class RunContext : IDisposable
     private readonly Lazy<HttpTransport>? _sharedTransport;
     private readonly EpollLoop? _socketLoop;
 
+    /// <summary>The run's socket loop (see <see cref="EngineOptions.SocketEventLoop"/>), or null when it has none.</summary>
+    public EpollLoop? SocketLoop => _socketLoop;
+
     /// <summary>Open-model iterations start on the scheduler's thread (see <see cref="EngineOptions.StartArrivalsInline"/>).</summary>
     public bool StartArrivalsInline { get; init; }
 

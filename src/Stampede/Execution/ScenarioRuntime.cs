@@ -156,22 +156,17 @@ internal sealed class ScenarioRuntime : IAsyncDisposable
         }
     }
 
-    /// <summary>Runs one arrival-rate iteration that <see cref="VirtualUser.Dispatch"/> queued, then returns the VU to the idle pool.</summary>
-    public async Task RunDispatchedAsync(VirtualUser vu, long scheduledTimestamp)
+    /// <summary>An arrival-rate iteration that <see cref="VirtualUser.Dispatch"/> started is running.</summary>
+    public void BeginDispatched() => Interlocked.Increment(ref _active);
+
+    /// <summary>A dispatched iteration ended: its VU goes back to the idle pool.</summary>
+    public void EndDispatched(VirtualUser vu)
     {
-        Interlocked.Increment(ref _active);
-        try
+        Interlocked.Decrement(ref _active);
+        ReturnIdleVu(vu);
+        if (Interlocked.Decrement(ref _inFlight) == 0)
         {
-            await RunIterationAsync(vu, scheduledTimestamp).ConfigureAwait(false);
-        }
-        finally
-        {
-            Interlocked.Decrement(ref _active);
-            ReturnIdleVu(vu);
-            if (Interlocked.Decrement(ref _inFlight) == 0)
-            {
-                Volatile.Read(ref _drained)?.TrySetResult();
-            }
+            Volatile.Read(ref _drained)?.TrySetResult();
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Stampede.Metrics;
 
 namespace Stampede.Execution;
@@ -13,6 +14,8 @@ internal sealed class VirtualUser : IThreadPoolWorkItem, IAsyncDisposable
     private Dictionary<(string Group, string Check), RateSeries>? _checks;
     private Dictionary<string, object?>? _vars;
     private long _scheduledTimestamp;
+    private ConfiguredValueTaskAwaitable<IterationOutcome>.ConfiguredValueTaskAwaiter _dispatched;
+    private Action? _onDispatchedEnd;
 
     public VirtualUser(ScenarioRuntime scenario, int id, int idInScenario)
     {
@@ -105,7 +108,7 @@ internal sealed class VirtualUser : IThreadPoolWorkItem, IAsyncDisposable
         _scheduledTimestamp = scheduledTimestamp;
         if (Run.StartArrivalsInline)
         {
-            _ = Scenario.RunDispatchedAsync(this, scheduledTimestamp);
+            RunDispatched();
         }
         else
         {
@@ -113,7 +116,48 @@ internal sealed class VirtualUser : IThreadPoolWorkItem, IAsyncDisposable
         }
     }
 
-    void IThreadPoolWorkItem.Execute() => _ = Scenario.RunDispatchedAsync(this, _scheduledTimestamp);
+    void IThreadPoolWorkItem.Execute() => RunDispatched();
+
+    /// <summary>
+    /// Runs the dispatched iteration and hands the VU back when it ends. The VU itself is the continuation (one
+    /// delegate per VU, made once) rather than an async method: at 20,000 arrivals a second that method's state
+    /// machine was a sixth of the bytes allocated per request, and every allocation brings the next pause closer.
+    /// </summary>
+    private void RunDispatched()
+    {
+        Scenario.BeginDispatched();
+#pragma warning disable CA2012 // awaited by hand: GetResult consumes it exactly once, in EndDispatched
+        var iteration = Scenario.RunIterationAsync(this, _scheduledTimestamp).ConfigureAwait(false).GetAwaiter();
+#pragma warning restore CA2012
+        if (iteration.IsCompleted)
+        {
+            EndDispatched(iteration);
+            return;
+        }
+
+        _dispatched = iteration;
+        iteration.UnsafeOnCompleted(_onDispatchedEnd ??= OnDispatchedEnd);
+    }
+
+    private void OnDispatchedEnd()
+    {
+        var iteration = _dispatched;
+        _dispatched = default;
+        EndDispatched(iteration);
+    }
+
+    private void EndDispatched(ConfiguredValueTaskAwaitable<IterationOutcome>.ConfiguredValueTaskAwaiter iteration)
+    {
+        try
+        {
+            // Returns a pooled iteration to its pool; the iteration records its own failures and never throws here.
+            iteration.GetResult();
+        }
+        finally
+        {
+            Scenario.EndDispatched(this);
+        }
+    }
 
     public ValueTask DisposeAsync() => Context.DisposeAsync();
 }

@@ -52,6 +52,9 @@ public sealed class VuContext : IAsyncDisposable
     /// <summary>The scenario's name.</summary>
     public string Scenario => _vu.Scenario.Plan.Name;
 
+    /// <summary>Time since the scenario started (after its start time), on the run's clock.</summary>
+    internal TimeSpan ScenarioElapsed => _vu.Scenario.Elapsed;
+
     /// <summary>Variables kept across this VU's iterations.</summary>
     public IDictionary<string, object?> Vars => _vu.Vars;
 

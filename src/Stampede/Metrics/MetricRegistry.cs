@@ -10,7 +10,7 @@ public sealed class MetricRegistry
 {
     private readonly ConcurrentDictionary<string, Metric> _metrics = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(Metric Metric, TagSet Tags), Series> _series = new();
-    private readonly Dictionary<Metric, MetricTimeline> _timelines = [];
+    private readonly ConcurrentDictionary<Metric, MetricTimeline> _timelines = new();
     private readonly Lock _collectLock = new();
     private int _seconds;
 
@@ -73,7 +73,7 @@ public sealed class MetricRegistry
         lock (_collectLock)
         {
             var second = _seconds;
-            foreach (var timeline in _timelines.Values)
+            foreach (var (_, timeline) in _timelines)
             {
                 timeline.BeginSecond();
             }
@@ -81,16 +81,10 @@ public sealed class MetricRegistry
             foreach (var series in _series.Values)
             {
                 series.CollectAt(second);
-                if (!_timelines.TryGetValue(series.Metric, out var timeline))
-                {
-                    timeline = new MetricTimeline(series.Metric, second);
-                    _timelines.Add(series.Metric, timeline);
-                }
-
-                timeline.Add(series);
+                TimelineFor(series.Metric).Add(series);
             }
 
-            foreach (var timeline in _timelines.Values)
+            foreach (var (_, timeline) in _timelines)
             {
                 timeline.EndSecond(second);
             }
@@ -135,6 +129,14 @@ public sealed class MetricRegistry
             _ => new TrendSeries(metric, tags, first),
         };
         series.Tap = Tap;
+
+        // The metric's per-second timeline is made with its first series, not on the next tick: a trend's timeline
+        // holds a large histogram, and large allocations on the tick, in the middle of a run, set off full
+        // collections that stall every VU.
+        TimelineFor(metric);
         return series;
     }
+
+    private MetricTimeline TimelineFor(Metric metric) =>
+        _timelines.GetOrAdd(metric, static (metric, registry) => new MetricTimeline(metric, registry.CollectedSeconds), this);
 }

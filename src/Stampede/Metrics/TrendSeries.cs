@@ -14,6 +14,7 @@ public sealed class TrendSeries : Series
     private readonly SummedHistogram _cumulative;
     private readonly StripedAccumulator _sum = new();
     private readonly List<TrendPoint> _points = [];
+    private readonly IntervalHistogram _spare;
     private IntervalHistogram? _interval;
     private double _min = double.PositiveInfinity;
     private double _max = double.NegativeInfinity;
@@ -26,6 +27,10 @@ public sealed class TrendSeries : Series
         _recorder = new Recorder(1, _scale.HighestTrackable, TrendScale.SignificantDigits,
             static (id, lowest, highest, digits) => new IntervalHistogram(id, lowest, highest, digits));
         _cumulative = new SummedHistogram(_scale.HighestTrackable, TrendScale.SignificantDigits);
+
+        // The recorder's second histogram, made now rather than at the first tick: its counts are a large object, and
+        // a large allocation in the middle of a run can set off a full collection that stalls every VU.
+        _spare = (IntervalHistogram)_recorder.GetIntervalHistogram();
     }
 
     /// <summary>Records one sample, in the metric's unit (milliseconds for time).</summary>
@@ -70,7 +75,7 @@ public sealed class TrendSeries : Series
 
     internal override void Collect()
     {
-        _interval = (IntervalHistogram)_recorder.GetIntervalHistogram(_interval);
+        _interval = (IntervalHistogram)_recorder.GetIntervalHistogram(_interval ?? _spare);
         _interval.AddTo(_cumulative);
         var sum = _sum.Sum;
         var count = _interval.TotalCount;

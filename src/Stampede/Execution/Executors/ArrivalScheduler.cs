@@ -1,20 +1,27 @@
+using Stampede.Protocols.Http;
+
 namespace Stampede.Execution.Executors;
 
 /// <summary>
-/// Starts open-model iterations at the times an <see cref="ArrivalPacer"/> gives, on a thread of its own so that
-/// thread-pool queueing cannot delay it. It waits on a timer until about a millisecond before an arrival, then
-/// sleeps with sub-millisecond precision. It wakes at most once per <see cref="WakeQuantum"/> and starts every
-/// arrival due by then back to back: at 20,000 arrivals a second a wake per arrival would cost more context
-/// switches than the requests themselves, while starting up to 200 µs late keeps lateness far under a millisecond.
-/// An arrival with no free VU, and none left to create, is counted in <c>dropped_iterations</c>; each started
-/// iteration records how late it started.
+/// Starts open-model iterations at the times an <see cref="ArrivalPacer"/> gives. Where the run has a socket loop
+/// (the CLI's own flows), the schedule is a timer on that loop: arrivals start between socket events on the
+/// thread that runs the requests, so no second thread has to win the core from it in time. Otherwise it runs on a
+/// thread of its own, so that thread-pool queueing cannot delay it: it waits on a timer until about a millisecond
+/// before an arrival, then sleeps with sub-millisecond precision, waking at most once per
+/// <see cref="WakeQuantum"/> and starting every arrival due by then back to back (at 20,000 arrivals a second a
+/// wake per arrival would cost more context switches than the requests themselves). An arrival with no free VU,
+/// and none left to create, is counted in <c>dropped_iterations</c>; each started iteration records how late it
+/// started.
 /// </summary>
-internal sealed class ArrivalScheduler(ScenarioRuntime runtime, ArrivalPacer pacer, int preAllocatedVus, int maxVus)
+internal sealed class ArrivalScheduler(ScenarioRuntime runtime, ArrivalPacer pacer, int preAllocatedVus, int maxVus) : ILoopTimer
 {
     private static readonly long SpinThreshold = TimeSpan.TicksPerMillisecond;
 
-    /// <summary>The shortest time between two wakes of the scheduler.</summary>
+    /// <summary>The shortest time between two wakes of the scheduler's own thread.</summary>
     internal static readonly TimeSpan WakeQuantum = TimeSpan.FromMicroseconds(200);
+
+    private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private long _next;
 
     public async Task RunAsync()
     {
@@ -23,46 +30,110 @@ internal sealed class ArrivalScheduler(ScenarioRuntime runtime, ArrivalPacer pac
             runtime.ReturnIdleVu(runtime.CreateVu());
         }
 
-        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var thread = new Thread(() =>
+        // An injected clock moves only when its owner moves it; the loop's timer follows the wall clock.
+        if (runtime.Run.SocketLoop is { } loop && runtime.Run.Time == TimeProvider.System)
         {
-            try
-            {
-                Schedule();
-                done.TrySetResult();
-            }
-            catch (Exception exception)
-            {
-                done.TrySetException(exception);
-            }
-        })
+            using var softStop = runtime.SoftStop.Register(loop.WakeTimers);
+            using var graceful = runtime.Run.Control.Graceful.Register(loop.WakeTimers);
+            loop.Schedule(this);
+            await _done.Task.ConfigureAwait(false);
+        }
+        else
         {
-            IsBackground = true,
-            Name = $"stampede-arrivals-{runtime.Plan.Name}",
-        };
-        thread.Start();
-        await done.Task.ConfigureAwait(false);
+            var thread = new Thread(() =>
+            {
+                try
+                {
+                    Schedule();
+                    _done.TrySetResult();
+                }
+                catch (Exception exception)
+                {
+                    _done.TrySetException(exception);
+                }
+            })
+            {
+                IsBackground = true,
+                Name = $"stampede-arrivals-{runtime.Plan.Name}",
+            };
+            thread.Start();
+            await _done.Task.ConfigureAwait(false);
+        }
+
         await runtime.DrainAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>On the socket loop: starts every arrival due by <paramref name="now"/>; returns when the next is due.</summary>
+    long? ILoopTimer.Fire(long now)
+    {
+        try
+        {
+            if (runtime.Run.Control.Graceful.IsCancellationRequested)
+            {
+                return Finish();
+            }
+
+            while (true)
+            {
+                if (DueOf(_next) is not { } due)
+                {
+                    return Finish();
+                }
+
+                if (due > now)
+                {
+                    // As on the thread: arrivals already due start even after the scenario's time ran out.
+                    return runtime.SoftStop.IsCancellationRequested ? Finish() : due;
+                }
+
+                _next++;
+                Start(due);
+            }
+        }
+        catch (Exception exception)
+        {
+            _done.TrySetException(exception);
+            return null;
+        }
+    }
+
+    private long? Finish()
+    {
+        _done.TrySetResult();
+        return null;
+    }
+
+    /// <summary>When arrival <paramref name="index"/> is due (a timestamp of the run's clock), or null past the schedule.</summary>
+    private long? DueOf(long index) =>
+        pacer.OffsetOf(index) is { } offset && offset < pacer.Duration
+            ? runtime.StartTimestamp + (long)(offset.TotalSeconds * runtime.Run.Time.TimestampFrequency)
+            : null;
+
+    /// <summary>Starts the iteration due at <paramref name="due"/> on a free VU, or counts it dropped.</summary>
+    private void Start(long due)
+    {
+        var vu = runtime.TakeIdleVu(maxVus);
+        if (vu is null)
+        {
+            runtime.Dropped.Add(1);
+            return;
+        }
+
+        vu.IterationInScenario = runtime.NextIterationIndex();
+        runtime.BeginDispatch();
+        vu.Dispatch(due);
     }
 
     private void Schedule()
     {
         var time = runtime.Run.Time;
         var frequency = (double)time.TimestampFrequency;
-        var start = runtime.StartTimestamp;
         var stop = runtime.SoftStop;
-        // An injected clock moves only when its owner moves it; pacing wake-ups is for the wall clock.
         var quantum = time == TimeProvider.System ? (long)(WakeQuantum.TotalSeconds * frequency) : 0;
         var wokeAt = long.MinValue / 2;
         PreciseSleep.TightenTimerSlack();
-        for (long i = 0; ; i++)
+        for (; DueOf(_next) is { } due; _next++)
         {
-            if (pacer.OffsetOf(i) is not { } offset || offset >= pacer.Duration)
-            {
-                break;
-            }
-
-            var due = start + (long)(offset.TotalSeconds * frequency);
             if (time.GetTimestamp() < due)
             {
                 // Not due yet: sleep until it is, but not again within a quantum of the last wake.
@@ -78,16 +149,7 @@ internal sealed class ArrivalScheduler(ScenarioRuntime runtime, ArrivalPacer pac
                 break;
             }
 
-            var vu = runtime.TakeIdleVu(maxVus);
-            if (vu is null)
-            {
-                runtime.Dropped.Add(1);
-                continue;
-            }
-
-            vu.IterationInScenario = runtime.NextIterationIndex();
-            runtime.BeginDispatch();
-            vu.Dispatch(due);
+            Start(due);
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.InteropServices;
 
 namespace Stampede.Protocols.Http;
@@ -12,16 +13,41 @@ namespace Stampede.Protocols.Http;
 /// blocks stalls every connection on the loop, which is why the CLI, which runs only Stampede's own steps, is
 /// what turns it on (<see cref="Execution.EngineOptions.SocketEventLoop"/>). Sockets are registered once,
 /// edge-triggered, for reads, writes and hang-ups; TLS connections stay on .NET's sockets.
+/// <para>
+/// The loop also runs <see cref="ILoopTimer"/>s, such as the arrival-rate scheduler: it checks the clock after
+/// every socket event and sleeps in <c>epoll_wait</c> on a timer descriptor when it has nothing else to do, so
+/// an arrival starts within one event's work of its time instead of waiting for a second thread to get the core.
+/// </para>
 /// </remarks>
 internal sealed class EpollLoop : IDisposable
 {
     private const int MaxEvents = 256;
 
-    /// <summary>Event data that means "wake up and look at <see cref="_stopping"/>", not a socket.</summary>
+    /// <summary>
+    /// The shortest time between two wakes for timers when the loop is idle. Between socket events timers run as
+    /// soon as they are due, which costs nothing; waking an idle loop costs a context switch and three system
+    /// calls, so at 20,000 arrivals a second starting two at a time every 100 µs takes a quarter less CPU per
+    /// request than a wake per arrival and keeps them within about 100 µs of their time.
+    /// </summary>
+    private static readonly long IdleWakeQuantum = Stopwatch.Frequency / 10_000;
+
+    /// <summary>Event data that means "wake up and look at <see cref="_stopping"/> and the timers", not a socket.</summary>
     private const ulong WakeToken = ulong.MaxValue;
+
+    /// <summary>Event data that means "the timer descriptor expired".</summary>
+    private const ulong TimerToken = ulong.MaxValue - 1;
 
     private readonly int _epoll;
     private readonly int _wake;
+    private readonly int _timer;
+    private readonly List<ILoopTimer> _newTimers = [];
+    private readonly List<ILoopTimer> _timers = [];
+    private readonly List<long> _timerDues = [];
+    private volatile bool _timersWoken;
+    private bool _fireAllTimers;
+    private long _nextDue = long.MaxValue;
+    private long _armedFor = long.MaxValue;
+    private long _timersRanAt;
     private readonly Thread _thread;
     private readonly Lock _lock = new();
     private readonly Stack<int> _freeSlots = new();
@@ -30,10 +56,11 @@ internal sealed class EpollLoop : IDisposable
     private uint _generation;
     private volatile bool _stopping;
 
-    private EpollLoop(int epoll, int wake)
+    private EpollLoop(int epoll, int wake, int timer)
     {
         _epoll = epoll;
         _wake = wake;
+        _timer = timer;
         _thread = new Thread(Run) { IsBackground = true, Name = "Stampede sockets" };
         _thread.Start();
     }
@@ -53,18 +80,42 @@ internal sealed class EpollLoop : IDisposable
         }
 
         var wake = LinuxSockets.EventFd(0, LinuxSockets.EventFdNonBlocking);
-        if (wake < 0 || LinuxSockets.EpollAdd(epoll, wake, LinuxSockets.EpollIn, WakeToken) < 0)
+        var timer = LinuxSockets.TimerFdCreate(LinuxSockets.ClockMonotonic, LinuxSockets.TimerFdNonBlocking);
+        if (wake < 0 || timer < 0
+            || LinuxSockets.EpollAdd(epoll, wake, LinuxSockets.EpollIn, WakeToken) < 0
+            || LinuxSockets.EpollAdd(epoll, timer, LinuxSockets.EpollIn, TimerToken) < 0)
         {
-            _ = LinuxSockets.Close(epoll);
-            if (wake >= 0)
+            foreach (var fd in (ReadOnlySpan<int>)[epoll, wake, timer])
             {
-                _ = LinuxSockets.Close(wake);
+                if (fd >= 0)
+                {
+                    _ = LinuxSockets.Close(fd);
+                }
             }
 
             return null;
         }
 
-        return new EpollLoop(epoll, wake);
+        return new EpollLoop(epoll, wake, timer);
+    }
+
+    /// <summary>Runs <paramref name="timer"/> on the loop's thread: first at once, then whenever it asks.</summary>
+    public void Schedule(ILoopTimer timer)
+    {
+        lock (_lock)
+        {
+            ObjectDisposedException.ThrowIf(_stopping, this);
+            _newTimers.Add(timer);
+        }
+
+        WakeTimers();
+    }
+
+    /// <summary>Runs every timer soon, due or not: for news a timer must act on, such as a stop.</summary>
+    public void WakeTimers()
+    {
+        _timersWoken = true;
+        Wake();
     }
 
     /// <summary>Watches <paramref name="socket"/>'s descriptor from now until <see cref="Remove"/>.</summary>
@@ -123,15 +174,21 @@ internal sealed class EpollLoop : IDisposable
         }
 
         _stopping = true;
-        ulong one = 1;
-        _ = LinuxSockets.Write(_wake, ref one, sizeof(ulong));
+        Wake();
         if (Thread.CurrentThread != _thread)
         {
             _thread.Join();
         }
 
+        _ = LinuxSockets.Close(_timer);
         _ = LinuxSockets.Close(_wake);
         _ = LinuxSockets.Close(_epoll);
+    }
+
+    private void Wake()
+    {
+        ulong one = 1;
+        _ = LinuxSockets.Write(_wake, ref one, sizeof(ulong));
     }
 
     private void Run()
@@ -139,6 +196,8 @@ internal sealed class EpollLoop : IDisposable
         var events = new byte[MaxEvents * LinuxSockets.EpollEventSize];
         while (!_stopping)
         {
+            var next = RunTimers();
+            ArmTimer(next == long.MaxValue ? next : Math.Max(next, _timersRanAt + IdleWakeQuantum));
             var count = LinuxSockets.EpollWait(_epoll, ref events[0], MaxEvents, -1);
             if (count < 0)
             {
@@ -153,8 +212,16 @@ internal sealed class EpollLoop : IDisposable
             for (var i = 0; i < count; i++)
             {
                 var (flags, token) = LinuxSockets.ReadEvent(events, i);
-                if (token == WakeToken)
+                if (token is WakeToken or TimerToken)
                 {
+                    // Drain the descriptor; the timers run at the top of the loop.
+                    ulong expirations = 0;
+                    _ = LinuxSockets.Read(token == WakeToken ? _wake : _timer, ref expirations, sizeof(ulong));
+                    if (token == TimerToken)
+                    {
+                        _armedFor = long.MaxValue;
+                    }
+
                     continue;
                 }
 
@@ -165,7 +232,78 @@ internal sealed class EpollLoop : IDisposable
                 {
                     socket.OnEvents(flags);
                 }
+
+                if (_nextDue != long.MaxValue && Stopwatch.GetTimestamp() >= _nextDue)
+                {
+                    RunTimers();
+                }
             }
         }
+    }
+
+    /// <summary>Runs the timers that are due (all of them after <see cref="WakeTimers"/>); returns when the next is due.</summary>
+    private long RunTimers()
+    {
+        if (_timersWoken)
+        {
+            _timersWoken = false;
+            _fireAllTimers = true;
+            lock (_lock)
+            {
+                foreach (var timer in _newTimers)
+                {
+                    _timers.Add(timer);
+                    _timerDues.Add(0);
+                }
+
+                _newTimers.Clear();
+            }
+        }
+
+        var fireAll = _fireAllTimers;
+        _fireAllTimers = false;
+        var next = long.MaxValue;
+        _timersRanAt = Stopwatch.GetTimestamp();
+        for (var i = 0; i < _timers.Count; i++)
+        {
+            var now = Stopwatch.GetTimestamp();
+            if (fireAll || _timerDues[i] <= now)
+            {
+                if (_timers[i].Fire(now) is not { } due)
+                {
+                    _timers.RemoveAt(i);
+                    _timerDues.RemoveAt(i);
+                    i--;
+                    continue;
+                }
+
+                _timerDues[i] = due;
+            }
+
+            next = Math.Min(next, _timerDues[i]);
+        }
+
+        _nextDue = next;
+        return next;
+    }
+
+    /// <summary>Makes the timer descriptor wake <c>epoll_wait</c> at <paramref name="due"/>, or never.</summary>
+    private void ArmTimer(long due)
+    {
+        if (due == _armedFor)
+        {
+            return;
+        }
+
+        _armedFor = due;
+        if (due == long.MaxValue)
+        {
+            _ = LinuxSockets.ArmTimer(_timer, 0);
+            return;
+        }
+
+        var ticks = Math.Max(due - Stopwatch.GetTimestamp(), 1);
+        var nanoseconds = (long)(ticks * (1e9 / Stopwatch.Frequency));
+        _ = LinuxSockets.ArmTimer(_timer, Math.Max(nanoseconds, 1));
     }
 }

@@ -33,6 +33,8 @@ internal static class LinuxSockets
     public const uint EpollEdgeTriggered = 1u << 31;
 
     public const int EventFdNonBlocking = 0x800 | 0x80000; // EFD_NONBLOCK | EFD_CLOEXEC
+    public const int ClockMonotonic = 1;
+    public const int TimerFdNonBlocking = 0x800 | 0x80000; // TFD_NONBLOCK | TFD_CLOEXEC
 
     public const int EIntr = 4;
     public const int EAgain = 11;
@@ -103,6 +105,31 @@ internal static class LinuxSockets
 
     [DllImport("libc", EntryPoint = "write", SetLastError = true)]
     public static extern nint Write(int fd, ref ulong value, nint length);
+
+    [DllImport("libc", EntryPoint = "read", SetLastError = true)]
+    public static extern nint Read(int fd, ref ulong value, nint length);
+
+    [DllImport("libc", EntryPoint = "timerfd_create", SetLastError = true)]
+    public static extern int TimerFdCreate(int clock, int flags);
+
+    [DllImport("libc", EntryPoint = "timerfd_settime", SetLastError = true)]
+    private static extern int TimerFdSetTime(int fd, int flags, ref TimerSpec value, IntPtr old);
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct TimerSpec
+    {
+        public long IntervalSeconds;
+        public long IntervalNanoseconds;
+        public long ValueSeconds;
+        public long ValueNanoseconds;
+    }
+
+    /// <summary>Arms a one-shot timer descriptor to expire after <paramref name="nanoseconds"/> (at least 1); 0 disarms it.</summary>
+    public static int ArmTimer(int fd, long nanoseconds)
+    {
+        var spec = new TimerSpec { ValueSeconds = nanoseconds / 1_000_000_000, ValueNanoseconds = nanoseconds % 1_000_000_000 };
+        return TimerFdSetTime(fd, 0, ref spec, IntPtr.Zero);
+    }
 
     public static int EpollAdd(int epoll, int fd, uint events, ulong data)
     {
