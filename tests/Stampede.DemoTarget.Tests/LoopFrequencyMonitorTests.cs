@@ -19,7 +19,9 @@ public class LoopFrequencyMonitorTests
             await AdvanceUntilTicked(time, monitor, TimeSpan.FromMilliseconds(10), i);
         }
 
-        monitor.Hz.ShouldBe(100, 1.0);
+        // A few ticks can still be late when the test's own threads are slow to run (each costs a fake millisecond),
+        // which a busy machine showed as 99 Hz; late wake-ups proper read far lower (the next test: 20 Hz).
+        monitor.Hz.ShouldBe(100, 5.0);
         await stop.CancelAsync();
         time.Advance(TimeSpan.FromMilliseconds(10));
         await loop;
