@@ -25,14 +25,15 @@ public class HttpSessionTests(TestHttpServers servers) : IClassFixture<TestHttpS
         new((options ?? Options()) with { BaseAddress = (server ?? servers.Http1).BaseAddress });
 
     /// <summary>
-    /// The server holds the headers back, then the body. Each phase must contain its own delay (so neither was
-    /// folded into the other) and neither can be longer than the whole call took on the test's clock; a busy
-    /// machine stretches both, so there is no tighter upper bound that holds.
+    /// The server holds the headers back, then the body. Waiting must contain the header delay, receiving most of
+    /// the body delay (so neither was folded into the other: receiving would then be about 0), and together they
+    /// cannot be longer than the whole call took on the test's clock. A busy machine stretches waiting and, when
+    /// the head is read late, shortens receiving by as much, so there are no tighter bounds that hold.
     /// </summary>
     private static void ShouldSplitServerDelays(HttpResponse response, TimeSpan wall)
     {
         response.Timings.Waiting.ShouldBeGreaterThanOrEqualTo(TestHttpServer.HeaderDelayMs - 5);
-        response.Timings.Receiving.ShouldBeGreaterThanOrEqualTo(TestHttpServer.BodyDelayMs - 5);
+        response.Timings.Receiving.ShouldBeGreaterThanOrEqualTo(TestHttpServer.BodyDelayMs / 2);
         (response.Timings.Waiting + response.Timings.Receiving).ShouldBeLessThanOrEqualTo(wall.TotalMilliseconds);
     }
 
