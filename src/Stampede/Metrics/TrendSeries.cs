@@ -14,8 +14,7 @@ public sealed class TrendSeries : Series
     private readonly SummedHistogram _cumulative;
     private readonly StripedAccumulator _sum = new();
     private readonly List<TrendPoint> _points = [];
-    private readonly IntervalHistogram _spare;
-    private IntervalHistogram? _interval;
+    private IntervalHistogram _interval;
     private double _min = double.PositiveInfinity;
     private double _max = double.NegativeInfinity;
     private double _collectedSum;
@@ -29,8 +28,9 @@ public sealed class TrendSeries : Series
         _cumulative = new SummedHistogram(_scale.HighestTrackable, TrendScale.SignificantDigits);
 
         // The recorder's second histogram, made now rather than at the first tick: its counts are a large object, and
-        // a large allocation in the middle of a run can set off a full collection that stalls every VU.
-        _spare = (IntervalHistogram)_recorder.GetIntervalHistogram();
+        // a large allocation in the middle of a run can set off a full collection that stalls every VU. Until the
+        // first tick it is an empty interval.
+        _interval = (IntervalHistogram)_recorder.GetIntervalHistogram();
     }
 
     /// <summary>Records one sample, in the metric's unit (milliseconds for time).</summary>
@@ -59,8 +59,8 @@ public sealed class TrendSeries : Series
 
     internal IReadOnlyList<TrendPoint> Points => _points;
 
-    /// <summary>The interval histogram of the last collected second (valid until the next tick).</summary>
-    internal IntervalHistogram? LastInterval => _interval;
+    /// <summary>The interval histogram of the last collected second (empty before the first tick; valid until the next).</summary>
+    internal IntervalHistogram LastInterval => _interval;
 
     internal override int PointCount => _points.Count;
 
@@ -70,12 +70,12 @@ public sealed class TrendSeries : Series
     internal override void AppendEmpty()
     {
         _points.Add(default);
-        _interval?.Reset();
+        _interval.Reset();
     }
 
     internal override void Collect()
     {
-        _interval = (IntervalHistogram)_recorder.GetIntervalHistogram(_interval ?? _spare);
+        _interval = (IntervalHistogram)_recorder.GetIntervalHistogram(_interval);
         _interval.AddTo(_cumulative);
         var sum = _sum.Sum;
         var count = _interval.TotalCount;

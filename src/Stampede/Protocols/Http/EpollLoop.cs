@@ -41,10 +41,8 @@ internal sealed class EpollLoop : IDisposable
     private readonly int _wake;
     private readonly int _timer;
     private readonly List<ILoopTimer> _newTimers = [];
-    private readonly List<ILoopTimer> _timers = [];
-    private readonly List<long> _timerDues = [];
+    private readonly List<(ILoopTimer Timer, long Due)> _timers = [];
     private volatile bool _timersWoken;
-    private bool _fireAllTimers;
     private long _nextDue = long.MaxValue;
     private long _armedFor = long.MaxValue;
     private long _timersRanAt;
@@ -244,43 +242,41 @@ internal sealed class EpollLoop : IDisposable
     /// <summary>Runs the timers that are due (all of them after <see cref="WakeTimers"/>); returns when the next is due.</summary>
     private long RunTimers()
     {
-        if (_timersWoken)
+        var fireAll = _timersWoken;
+        if (fireAll)
         {
             _timersWoken = false;
-            _fireAllTimers = true;
             lock (_lock)
             {
                 foreach (var timer in _newTimers)
                 {
-                    _timers.Add(timer);
-                    _timerDues.Add(0);
+                    _timers.Add((timer, 0));
                 }
 
                 _newTimers.Clear();
             }
         }
 
-        var fireAll = _fireAllTimers;
-        _fireAllTimers = false;
         var next = long.MaxValue;
         _timersRanAt = Stopwatch.GetTimestamp();
         for (var i = 0; i < _timers.Count; i++)
         {
+            var (timer, due) = _timers[i];
             var now = Stopwatch.GetTimestamp();
-            if (fireAll || _timerDues[i] <= now)
+            if (fireAll || due <= now)
             {
-                if (_timers[i].Fire(now) is not { } due)
+                if (timer.Fire(now) is not { } asked)
                 {
                     _timers.RemoveAt(i);
-                    _timerDues.RemoveAt(i);
                     i--;
                     continue;
                 }
 
-                _timerDues[i] = due;
+                due = asked;
+                _timers[i] = (timer, due);
             }
 
-            next = Math.Min(next, _timerDues[i]);
+            next = Math.Min(next, due);
         }
 
         _nextDue = next;
@@ -302,8 +298,8 @@ internal sealed class EpollLoop : IDisposable
             return;
         }
 
-        var ticks = Math.Max(due - Stopwatch.GetTimestamp(), 1);
-        var nanoseconds = (long)(ticks * (1e9 / Stopwatch.Frequency));
+        // A time already past still arms the timer (for 1 ns): 0 would disarm it.
+        var nanoseconds = (long)((due - Stopwatch.GetTimestamp()) * (1e9 / Stopwatch.Frequency));
         _ = LinuxSockets.ArmTimer(_timer, Math.Max(nanoseconds, 1));
     }
 }
