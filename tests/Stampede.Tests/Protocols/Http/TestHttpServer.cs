@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Stampede.Tests.TestServers;
 
 namespace Stampede.Tests.Protocols.Http;
 
@@ -105,11 +106,11 @@ public sealed class TestHttpServer : IAsyncDisposable
         });
         app.MapGet("/delayed", async (HttpContext context) =>
         {
-            await Task.Delay(HeaderDelayMs);
+            await ServerDelay.AtLeastAsync(HeaderDelayMs);
             context.Response.ContentType = "text/plain";
             await context.Response.StartAsync();
             await context.Response.Body.FlushAsync();
-            await Task.Delay(BodyDelayMs);
+            await ServerDelay.AtLeastAsync(BodyDelayMs);
             await context.Response.WriteAsync("delayed body");
         });
         app.MapGet("/slow/{ms:int}", async (HttpContext context, int ms) =>

@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Stampede.Tests.TestServers;
 
 namespace Stampede.Tests.Protocols.Sse;
 
@@ -75,12 +76,12 @@ public sealed class StreamingTestServer : IAsyncDisposable
         {
             int n = Query(context, "n", 5), first = Query(context, "first", 100), gap = Query(context, "gap", 40);
             await Start(context);
-            await Task.Delay(first);
+            await ServerDelay.AtLeastAsync(first);
             for (var i = 0; i < n; i++)
             {
                 if (i > 0)
                 {
-                    await Task.Delay(gap);
+                    await ServerDelay.AtLeastAsync(gap);
                 }
 
                 await Send(context, $"id: {i}\ndata: {Stopwatch.GetTimestamp()}\n\n");
@@ -150,7 +151,7 @@ public sealed class StreamingTestServer : IAsyncDisposable
             _ = await stream.ReadAsync(buffer, context.RequestAborted);
             await stream.WriteAsync((byte[])[.. TextFrame("a"), .. TextFrame("b")], context.RequestAborted);
             await stream.FlushAsync(context.RequestAborted);
-            await Task.Delay(60, context.RequestAborted);
+            await ServerDelay.AtLeastAsync(60, context.RequestAborted);
             await stream.WriteAsync(TextFrame("c"), context.RequestAborted);
             await stream.FlushAsync(context.RequestAborted);
             try
@@ -184,18 +185,18 @@ public sealed class StreamingTestServer : IAsyncDisposable
 
             await Start(context);
             await Send(context, "data: {\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"\"}}],\"usage\":null}\n\n");
-            await Task.Delay(first);
+            await ServerDelay.AtLeastAsync(first);
             if (mode == "reasoning")
             {
                 await Send(context, "data: {\"choices\":[{\"index\":0,\"delta\":{\"reasoning_content\":\"hmm\"}}]}\n\n");
-                await Task.Delay(gap);
+                await ServerDelay.AtLeastAsync(gap);
             }
 
             for (var i = 0; i < tokens; i++)
             {
                 if (i > 0)
                 {
-                    await Task.Delay(gap);
+                    await ServerDelay.AtLeastAsync(gap);
                 }
 
                 if (mode == "error" && i == 2)
