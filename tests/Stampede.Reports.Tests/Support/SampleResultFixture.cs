@@ -13,7 +13,9 @@ public sealed class SampleResultFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         var result = await SampleRun.RunAsync();
-        JsonPath = Path.Combine(ArtifactFolder.For("sample"), "sample-result.json");
+        // Each test class has its own fixture, and they start together: one shared file name let two of them write
+        // it at once and one read back the other's tail behind its own JSON.
+        JsonPath = Path.Combine(ArtifactFolder.For("sample"), $"sample-result-{Guid.NewGuid():N}.json");
         await File.WriteAllTextAsync(JsonPath, RunResultJson.Serialize(result));
         Result = RunResultJson.Deserialize(await File.ReadAllTextAsync(JsonPath));
     }
