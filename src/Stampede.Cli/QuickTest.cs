@@ -51,6 +51,9 @@ internal static class QuickTest
         return new TestPlan
         {
             Name = $"{uri.Host}{uri.AbsolutePath}".TrimEnd('/'),
+
+            // The URL's origin, so that an arrival-rate test's pre-allocated VUs connect before the schedule starts.
+            BaseUrl = new Uri(uri.GetLeftPart(UriPartial.Authority) + "/"),
             Scenarios =
             [
                 new ScenarioPlan

@@ -140,11 +140,13 @@ public sealed class Engine(EngineOptions? options = null)
             return;   // stopped before this scenario's start time
         }
 
+        var executor = ExecutorFactory.Create(runtime.Plan.Executor);
+        await executor.PrepareAsync(runtime).ConfigureAwait(false);
         runtime.Start();
         onStart();
         try
         {
-            await ExecutorFactory.Create(runtime.Plan.Executor).RunAsync(runtime).ConfigureAwait(false);
+            await executor.RunAsync(runtime).ConfigureAwait(false);
         }
         finally
         {

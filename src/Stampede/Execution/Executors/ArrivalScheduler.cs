@@ -13,7 +13,7 @@ namespace Stampede.Execution.Executors;
 /// and none left to create, is counted in <c>dropped_iterations</c>; each started iteration records how late it
 /// started.
 /// </summary>
-internal sealed class ArrivalScheduler(ScenarioRuntime runtime, ArrivalPacer pacer, int preAllocatedVus, int maxVus) : ILoopTimer
+internal sealed class ArrivalScheduler(ScenarioRuntime runtime, ArrivalPacer pacer, int maxVus) : ILoopTimer
 {
     private static readonly long SpinThreshold = TimeSpan.TicksPerMillisecond;
 
@@ -23,13 +23,9 @@ internal sealed class ArrivalScheduler(ScenarioRuntime runtime, ArrivalPacer pac
     private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _next;
 
+    /// <summary>Runs the schedule on the idle VUs the executor prepared, and more up to <c>maxVus</c>.</summary>
     public async Task RunAsync()
     {
-        for (var i = 0; i < preAllocatedVus; i++)
-        {
-            runtime.ReturnIdleVu(runtime.CreateVu());
-        }
-
         // An injected clock moves only when its owner moves it; the loop's timer follows the wall clock.
         if (runtime.Run.SocketLoop is { } loop && runtime.Run.Time == TimeProvider.System)
         {

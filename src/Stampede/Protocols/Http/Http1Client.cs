@@ -133,6 +133,14 @@ internal sealed class Http1Client(Http1ConnectionPool pool, HttpSessionOptions o
         }
     }
 
+    /// <summary>Opens a connection to <paramref name="target"/> and leaves it idle in the pool for the first request.</summary>
+    public async ValueTask PreconnectAsync(Http1Target target, CancellationToken ct)
+    {
+        var exchange = new HttpExchange();
+        exchange.Begin(Stopwatch.GetTimestamp());
+        pool.Return(await ConnectAsync(target, exchange, ct).ConfigureAwait(false));
+    }
+
     private async ValueTask<Http1Connection> ConnectAsync(Http1Target target, HttpExchange exchange, CancellationToken ct)
     {
         // k6 counts DNS in "blocked", not "connecting", so resolve before the connect clock starts.

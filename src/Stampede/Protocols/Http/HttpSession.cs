@@ -114,6 +114,30 @@ internal sealed class HttpSession : IAsyncDisposable
             : SendViaHandlerAsync(request, target, exchange, mode, expected, timeout, link, ct);
     }
 
+    /// <summary>
+    /// Opens a keep-alive connection of this session's own pool to the base address ahead of the first request,
+    /// where the lean client would serve it; does nothing otherwise (a shared pool is filled by the requests that
+    /// need it).
+    /// </summary>
+    internal async ValueTask PreconnectAsync(CancellationToken ct)
+    {
+        if (!_leanEligible || !_ownsTransport || Options.BaseAddress is not { IsAbsoluteUri: true } baseAddress
+            || (baseAddress.Scheme != Uri.UriSchemeHttp && baseAddress.Scheme != Uri.UriSchemeHttps))
+        {
+            return;
+        }
+
+        try
+        {
+            await _transport.Http1.PreconnectAsync(new Http1Target(baseAddress), ct).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is System.Net.Sockets.SocketException or IOException or TimeoutException
+            or System.Security.Authentication.AuthenticationException or OperationCanceledException)
+        {
+            // Not an error of the run: the first request connects again and reports the failure as its own.
+        }
+    }
+
     public ValueTask DisposeAsync()
     {
         if (_ownsTransport)

@@ -22,6 +22,9 @@ public sealed class VuHttp : IAsyncDisposable
         _cancellation = cancellation;
     }
 
+    /// <summary>Opens a connection to the plan's base URL before the first request needs it.</summary>
+    internal ValueTask PreconnectAsync(CancellationToken ct) => _session.PreconnectAsync(ct);
+
     /// <summary>The cookie jar (null when cookies are off).</summary>
     public System.Net.CookieContainer? Cookies => _session.Cookies;
 

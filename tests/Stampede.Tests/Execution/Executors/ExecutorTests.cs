@@ -204,6 +204,53 @@ public sealed class ExecutorTests : IAsyncLifetime
         result.Scenarios.Single().DroppedIterations.ShouldBe(0);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ArrivalRate_PreAllocatedVus_ConnectBeforeTheScheduleStarts(bool loop)
+    {
+        var plan = Plan("preconnect").Scenario("s", s => s.ConstantArrivalRate(rate: 40, duration: "1s", preAllocatedVus: 10, maxVus: 10)
+            .Iteration(async vu => await vu.Http.GetAsync("hit"))).Build();
+
+        var result = await new Engine(OnSocketLoop(loop)).RunAsync(plan);
+
+        result.Metric("http_reqs")!.Values.Count.ShouldBe(40);
+        result.Metric("http_req_connecting")!.Values.Max.ShouldBe(0);
+        result.Scenarios.Single().Vus.ShouldBe(10);
+    }
+
+    [Fact]
+    public async Task ArrivalRate_BaseUrlRefuses_RunGoesOnAndRequestsReportTheRefusal()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        var plan = TestPlan.Create("refused").BaseUrl($"http://127.0.0.1:{port}/").Scenario("s", s => s
+            .ConstantArrivalRate(rate: 20, duration: "500ms", preAllocatedVus: 3, maxVus: 3)
+            .Iteration(async vu => await vu.Http.GetAsync("hit"))).Build();
+
+        var result = await new Engine(OnSocketLoop(true)).RunAsync(plan);
+
+        result.Metric("http_reqs")!.Values.Count.ShouldBe(10);
+        result.Metric("http_req_failed")!.Values.Rate.ShouldBe(1);
+        result.Errors.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task ArrivalRate_NoBaseUrl_FirstRequestOfAVuConnects()
+    {
+        // The same schedule without a base URL to connect to ahead: the first requests pay for their connections.
+        var url = _server.BaseAddress + "hit";
+        var plan = TestPlan.Create("no-preconnect").Scenario("s", s => s.ConstantArrivalRate(rate: 40, duration: "1s", preAllocatedVus: 10, maxVus: 10)
+            .Iteration(async vu => await vu.Http.GetAsync(url))).Build();
+
+        var result = await new Engine(OnSocketLoop(true)).RunAsync(plan);
+
+        result.Metric("http_reqs")!.Values.Count.ShouldBe(40);
+        result.Metric("http_req_connecting")!.Values.Max!.Value.ShouldBeGreaterThan(0);
+    }
+
     [Fact]
     public async Task ArrivalSchedule_WithSocketLoop_StartsEveryArrivalOnTheLoopThread()
     {
