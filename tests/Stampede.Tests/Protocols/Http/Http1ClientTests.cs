@@ -92,8 +92,11 @@ public sealed class Http1ClientTests
             {
                 await _loop;
             }
-            catch (Exception exception) when (exception is OperationCanceledException or SocketException or ObjectDisposedException)
+            catch (Exception exception) when (exception is OperationCanceledException or SocketException or ObjectDisposedException
+                or InvalidOperationException)
             {
+                // The accept loop ended because we stopped it. InvalidOperationException ("not listening") is the
+                // loop coming back to accept between the cancel and the listener's stop.
             }
 
             _stop.Dispose();
