@@ -4,6 +4,7 @@ using Stampede.Execution;
 using Stampede.Metrics;
 using Stampede.Monitoring;
 using Xunit;
+using Stampede.Tests.TestServers;
 
 namespace Stampede.Tests.Monitoring;
 
@@ -48,10 +49,7 @@ public sealed class PrometheusScraperTests
     public async Task ScrapeOnceAsync_NothingListening_CountsTheErrorAndLogsIt()
     {
         var ct = TestContext.Current.CancellationToken;
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
+        var port = ClosedPort.Next();
         var registry = new MetricRegistry();
         var errors = new ErrorLog();
         await using var scraper = new PrometheusScraper(new PrometheusScrapeOptions { Url = new Uri($"http://127.0.0.1:{port}/metrics") }, registry, TimeProvider.System, errors);

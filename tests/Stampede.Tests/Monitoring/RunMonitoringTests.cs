@@ -1,11 +1,10 @@
-using System.Net;
-using System.Net.Sockets;
 using Shouldly;
 using Stampede.DemoTarget;
 using Stampede.Execution;
 using Stampede.Monitoring;
 using Stampede.Plans;
 using Xunit;
+using Stampede.Tests.TestServers;
 
 namespace Stampede.Tests.Monitoring;
 
@@ -72,7 +71,7 @@ public sealed class RunMonitoringTests
         var ran = 0;
         var plan = TestPlan.Create("unready")
             .Scenario("work", s => s.ConstantVus(1, "5s").Iteration(_ => Task.FromResult(Interlocked.Increment(ref ran))))
-            .Target(new TargetPlan { Command = "sleep 30", Ready = new Uri($"http://127.0.0.1:{FreePort()}/health"), ReadyTimeout = TimeSpan.FromMilliseconds(300) })
+            .Target(new TargetPlan { Command = "sleep 30", Ready = new Uri($"http://127.0.0.1:{ClosedPort.Next()}/health"), ReadyTimeout = TimeSpan.FromMilliseconds(300) })
             .Build();
 
         var result = await new Engine().RunAsync(plan);
@@ -86,7 +85,7 @@ public sealed class RunMonitoringTests
     public async Task RunAsync_TargetStoppedAndRestartedMidRun_VerdictDetectsAndRecovers()
     {
         var ct = TestContext.Current.CancellationToken;
-        var port = FreePort();
+        var port = ClosedPort.Next();
         var options = new DemoTargetOptions { Port = port };
         var target = await DemoTargetServer.StartAsync(options, ct);
         try
@@ -169,11 +168,4 @@ public sealed class RunMonitoringTests
                 await vu.Http.GetAsync("/api/health");
                 await vu.SleepAsync(0.02);
             }));
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -222,11 +222,7 @@ public sealed class ExecutorTests : IAsyncLifetime
     [Fact]
     public async Task ArrivalRate_BaseUrlRefuses_RunGoesOnAndRequestsReportTheRefusal()
     {
-        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        var plan = TestPlan.Create("refused").BaseUrl($"http://127.0.0.1:{port}/").Scenario("s", s => s
+        var plan = TestPlan.Create("refused").BaseUrl($"http://127.0.0.1:{ClosedPort.Next()}/").Scenario("s", s => s
             .ConstantArrivalRate(rate: 20, duration: "500ms", preAllocatedVus: 3, maxVus: 3)
             .Iteration(async vu => await vu.Http.GetAsync("hit"))).Build();
 

@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using Shouldly;
 using Stampede.Protocols.Http;
 using Xunit;
+using Stampede.Tests.TestServers;
 
 namespace Stampede.Tests.Protocols.Http;
 
@@ -76,13 +76,9 @@ public class HttpSessionTests(TestHttpServers servers) : IClassFixture<TestHttpS
     [Fact]
     public async Task SendAsync_PortClosed_ConnectionRefusedWithoutThrowing()
     {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
         await using var session = new HttpSession(Options());
 
-        var response = await session.GetAsync($"http://127.0.0.1:{port}/", Ct);
+        var response = await session.GetAsync($"http://127.0.0.1:{ClosedPort.Next()}/", Ct);
 
         response.Status.ShouldBe(0);
         response.Error.ShouldBe(HttpErrorKind.ConnectionRefused);

@@ -5,6 +5,7 @@ using Stampede.Metrics;
 using Stampede.Protocols.Http;
 using Stampede.Protocols.Sse;
 using Xunit;
+using Stampede.Tests.TestServers;
 
 namespace Stampede.Tests.Protocols.Sse;
 
@@ -118,10 +119,7 @@ public sealed class VuSseTests : IAsyncLifetime
     public async Task OpenAsync_RefusedPort_IsRefused()
     {
         await using var sse = Client();
-        var port = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        port.Start();
-        var url = $"http://127.0.0.1:{((System.Net.IPEndPoint)port.LocalEndpoint).Port}/";
-        port.Stop();
+        var url = $"http://127.0.0.1:{ClosedPort.Next()}/";
 
         var result = await sse.GetAsync(url);
 

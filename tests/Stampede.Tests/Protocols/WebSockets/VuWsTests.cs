@@ -5,6 +5,7 @@ using Stampede.Metrics;
 using Stampede.Protocols.WebSockets;
 using Stampede.Tests.Protocols.Sse;
 using Xunit;
+using Stampede.Tests.TestServers;
 
 namespace Stampede.Tests.Protocols.WebSockets;
 
@@ -125,10 +126,7 @@ public sealed class VuWsTests : IAsyncLifetime
     public async Task ConnectAsync_NoServer_ReturnsNullAndCountsTheError()
     {
         await using var ws = Client();
-        var port = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        port.Start();
-        var url = $"ws://127.0.0.1:{((System.Net.IPEndPoint)port.LocalEndpoint).Port}/";
-        port.Stop();
+        var url = $"ws://127.0.0.1:{ClosedPort.Next()}/";
 
         var session = await ws.ConnectAsync(url, name: "nowhere");
 
