@@ -148,6 +148,7 @@ internal sealed class ScenarioRuntime : IAsyncDisposable
             vus[i] = CreateVu();
         }
 
+        // Without a base URL there is nothing to connect to ahead, and no VU should carry an HTTP client it may never use.
         if (Run.Plan.BaseUrl is not null)
         {
             // Bounded: thousands of TLS handshakes at once would only queue in the target's accept backlog.

@@ -121,8 +121,8 @@ internal sealed class HttpSession : IAsyncDisposable
     /// </summary>
     internal async ValueTask PreconnectAsync(CancellationToken ct)
     {
-        if (!_leanEligible || !_ownsTransport || Options.BaseAddress is not { IsAbsoluteUri: true } baseAddress
-            || (baseAddress.Scheme != Uri.UriSchemeHttp && baseAddress.Scheme != Uri.UriSchemeHttps))
+        // The constructor validated the options: a base address is an absolute http or https URL.
+        if (!_leanEligible || !_ownsTransport || Options.BaseAddress is not { } baseAddress)
         {
             return;
         }
