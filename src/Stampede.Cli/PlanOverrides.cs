@@ -78,7 +78,29 @@ internal static class PlanOverrides
             scenarios = [.. scenarios.Select(s => s with { Executor = executor })];
         }
 
+        if (settings.Overflow is { } overflowText)
+        {
+            if (ParseOverflow(overflowText, errors) is { } overflow)
+            {
+                scenarios = [.. scenarios.Select(s => s.Executor is ArrivalRateOptions arrivals ? s with { Executor = arrivals with { Overflow = overflow } } : s)];
+            }
+        }
+
         return plan with { Env = env, Tags = tags, Thresholds = thresholds, Http = http, Scenarios = scenarios };
+    }
+
+    private static ArrivalOverflow? ParseOverflow(string text, List<PlanError> errors)
+    {
+        switch (text)
+        {
+            case "queue":
+                return ArrivalOverflow.Queue;
+            case "drop":
+                return ArrivalOverflow.Drop;
+            default:
+                errors.Add(new PlanError("--overflow", $"expected queue or drop, found '{text}'"));
+                return null;
+        }
     }
 
     /// <summary>The executor the load options describe, or null (with errors) when they do not make sense.</summary>
@@ -118,9 +140,9 @@ internal static class PlanOverrides
 
         if (settings.Rate is { } rate)
         {
-            // As in k6, maxVUs defaults to the pre-allocated VUs: when they are all busy the arrivals are dropped
-            // and counted, rather than the run creating ever more VUs (and connections) against a target that is
-            // already slow to answer.
+            // As in k6, maxVUs defaults to the pre-allocated VUs: when they are all busy the arrivals wait for one
+            // (or, with --overflow drop, are dropped and counted), rather than the run creating ever more VUs (and
+            // connections) against a target that is already slow to answer.
             var vus = settings.Vus ?? (int)Math.Clamp(Math.Ceiling(rate / 10), 10, 1000);
             return new ConstantArrivalRateOptions
             {

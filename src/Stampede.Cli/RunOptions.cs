@@ -16,7 +16,9 @@ internal sealed class RunOptions
 
     public Option<string[]> Stages { get; } = new("--stage", "-s") { Description = "A ramp stage DURATION:TARGET, e.g. --stage 30s:10 --stage 1m:10 --stage 30s:0 (ramping-vus). Repeatable.", AllowMultipleArgumentsPerToken = false };
 
-    public Option<double?> Rate { get; } = new("--rate", "-r") { Description = "Iterations to start per second (constant-arrival-rate: an open model that does not slow down when the target does). With --vus, that many VUs serve the arrivals (default: rate/10, 10 to 1,000); arrivals that find none free are counted as dropped_iterations." };
+    public Option<double?> Rate { get; } = new("--rate", "-r") { Description = "Iterations to start per second (constant-arrival-rate: an open model that does not slow down when the target does). With --vus, that many VUs serve the arrivals (default: rate/10, 10 to 1,000); arrivals that find none free wait for one (see --overflow)." };
+
+    public Option<string?> Overflow { get; } = new("--overflow") { Description = "What an arrival-rate scenario does with an arrival that finds every VU busy: queue (wait for a free VU; latency counts the wait; the default) or drop (k6's behaviour: count it in dropped_iterations)." };
 
     public Option<string[]> Env { get; } = new("--env", "-e") { Description = "An environment variable for the plan, KEY=VALUE. Repeatable." };
 
@@ -55,7 +57,7 @@ internal sealed class RunOptions
     public Option<bool> NoHistory { get; } = new("--no-history") { Description = "Do not store this run in the run history." };
 
     public IEnumerable<Option> All =>
-        [Profile, Vus, Duration, Iterations, Stages, Rate, Env, Out, OutDir, Thresholds, Tags, Quiet, NoSummary, NoColor, Http2, Insecure, Timeout, Store, Baseline, Regressions, NoHistory];
+        [Profile, Vus, Duration, Iterations, Stages, Rate, Overflow, Env, Out, OutDir, Thresholds, Tags, Quiet, NoSummary, NoColor, Http2, Insecure, Timeout, Store, Baseline, Regressions, NoHistory];
 
     public void AddTo(Command command)
     {
@@ -78,6 +80,7 @@ internal sealed class RunOptions
         Iterations = parse.GetValue(Iterations),
         Stages = parse.GetValue(Stages) ?? [],
         Rate = parse.GetValue(Rate),
+        Overflow = parse.GetValue(Overflow),
         Env = parse.GetValue(Env) ?? [],
         Outputs = WithOutDir(parse.GetValue(Out) ?? [], parse.GetResult(OutDir) is null ? null : parse.GetValue(OutDir)),
         Thresholds = parse.GetValue(Thresholds) ?? [],

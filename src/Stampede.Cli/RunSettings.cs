@@ -13,6 +13,9 @@ internal sealed record RunSettings
 
     public double? Rate { get; init; }
 
+    /// <summary><c>queue</c> or <c>drop</c>: replaces the overflow of every arrival-rate scenario.</summary>
+    public string? Overflow { get; init; }
+
     public IReadOnlyList<string> Env { get; init; } = [];
 
     public IReadOnlyList<string> Outputs { get; init; } = [];

@@ -370,6 +370,15 @@ public static partial class YamlPlanLoader
             int? Int(string key, int min, int max) => get.TryGetValue(key, out var v) ? reader.Int(v.Value, path + "." + key, min, max) : null;
             double? Number(string key) => get.TryGetValue(key, out var v) ? reader.Number(v.Value, path + "." + key, 0, 10_000_000) : null;
             TimeSpan? Time(string key) => get.TryGetValue(key, out var v) ? reader.Duration(v.Value, path + "." + key) : null;
+            // Only what the plan says replaces the options' own defaults.
+            T Overflow<T>(T options) where T : ArrivalRateOptions => options with
+            {
+                Overflow = get.TryGetValue("overflow", out var o)
+                    ? reader.OneOf(o.Value, path + ".overflow", PlanKeys.OverflowModes) == "drop" ? ArrivalOverflow.Drop : ArrivalOverflow.Queue
+                    : options.Overflow,
+                MaxQueued = Int("maxQueued", 1, 10_000_000) ?? options.MaxQueued,
+                MaxQueueWait = Time("maxQueueWait") ?? options.MaxQueueWait,
+            };
             void Require(string key)
             {
                 if (!get.ContainsKey(key))
@@ -400,26 +409,26 @@ public static partial class YamlPlanLoader
                     Require("rate");
                     Require("duration");
                     Require("preAllocatedVUs");
-                    options = new ConstantArrivalRateOptions
+                    options = Overflow(new ConstantArrivalRateOptions
                     {
                         Rate = Number("rate") ?? 0,
                         TimeUnit = Time("timeUnit") ?? TimeSpan.FromSeconds(1),
                         Duration = Time("duration") ?? TimeSpan.Zero,
                         PreAllocatedVus = Int("preAllocatedVUs", 1, Max) ?? 1,
                         MaxVus = Int("maxVUs", 1, Max) ?? 0,
-                    };
+                    });
                     break;
                 case "ramping-arrival-rate":
                     Require("stages");
                     Require("preAllocatedVUs");
-                    options = new RampingArrivalRateOptions
+                    options = Overflow(new RampingArrivalRateOptions
                     {
                         StartRate = Number("startRate") ?? 0,
                         TimeUnit = Time("timeUnit") ?? TimeSpan.FromSeconds(1),
                         Stages = Stages(get, path, 10_000_000),
                         PreAllocatedVus = Int("preAllocatedVUs", 1, Max) ?? 1,
                         MaxVus = Int("maxVUs", 1, Max) ?? 0,
-                    };
+                    });
                     break;
                 case "per-vu-iterations":
                     options = new PerVuIterationsOptions
@@ -588,8 +597,8 @@ public static partial class YamlPlanLoader
                     continue;
                 }
 
-                var pick = get.TryGetValue("pick", out var p) ? OneOf(p, path + ".pick", PlanKeys.Picks) : "sequential";
-                var exhausted = get.TryGetValue("onExhausted", out var o) ? OneOf(o, path + ".onExhausted", PlanKeys.Exhausted) : pick == "unique" ? "stop" : "cycle";
+                var pick = get.TryGetValue("pick", out var p) ? reader.OneOf(p, path + ".pick", PlanKeys.Picks) : "sequential";
+                var exhausted = get.TryGetValue("onExhausted", out var o) ? reader.OneOf(o, path + ".onExhausted", PlanKeys.Exhausted) : pick == "unique" ? "stop" : "cycle";
                 var fileNode = get[formats[0]];
                 var file = reader.Text(fileNode, path + "." + formats[0], "a file path");
                 if (file is null || pick is null || exhausted is null)
@@ -618,7 +627,7 @@ public static partial class YamlPlanLoader
         private (QuestionStrategy Strategy, IReadOnlyList<QuestionTemplate>? Templates) Questions(YamlNode node)
         {
             var get = reader.Mapping(node, "questions", PlanKeys.Questions, "questions { strategy, templates }").ToDictionary(e => e.Key, e => e.Value);
-            var strategy = get.TryGetValue("strategy", out var s) ? OneOf(s, "questions.strategy", PlanKeys.QuestionStrategies) : null;
+            var strategy = get.TryGetValue("strategy", out var s) ? reader.OneOf(s, "questions.strategy", PlanKeys.QuestionStrategies) : null;
             var parsed = strategy is null ? QuestionStrategy.Mixed : Enum.Parse<QuestionStrategy>(strategy, ignoreCase: true);
             if (!get.TryGetValue("templates", out var t) || reader.Text(t, "questions.templates", "a file path") is not { } file)
             {
@@ -718,19 +727,6 @@ public static partial class YamlPlanLoader
             var flow = flows.Flow(steps, path + ".steps");
             _templates.Part = null;
             return (flow, timeout, shared.AddPart(path, uses.DataSetsWith(shared.Vars)));
-        }
-
-        private string? OneOf(YamlNode node, string path, IReadOnlyList<string> choices)
-        {
-            var text = reader.Text(node, path, "one of " + string.Join(", ", choices));
-            if (text is null || choices.Contains(text))
-            {
-                return text;
-            }
-
-            var suggestion = NameSuggestion.Closest(text, choices);
-            reader.Error(path, $"expected one of {string.Join(", ", choices)}, found '{text}'" + (suggestion is null ? "" : $"; did you mean '{suggestion}'?"), node);
-            return null;
         }
     }
 }

@@ -53,6 +53,33 @@ public sealed class RunCommandTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData(null)]
+    [InlineData("queue")]
+    [InlineData("drop")]
+    public async Task Run_QuickRateTestWithTooFewVus_QueuesUnlessToldToDrop(string? overflow)
+    {
+        // 40 arrivals in a second into a target taking 100 ms, served by 2 VUs: only ~20 fit in the second.
+        var host = new TestConsoleHost();
+        var json = Path.Combine(_folder, $"rate-{overflow}.json");
+        string[] args = ["run", "--url", _target.Url("slow/100"), "--rate", "40", "--vus", "2", "--duration", "1s", "--quiet", "--no-history", "--out", $"json={json}"];
+
+        var code = await StampedeCli.RunAsync(overflow is null ? args : [.. args, "--overflow", overflow], host);
+
+        code.ShouldBe(ExitCodes.Ok, host.ErrorText.ToString());
+        var scenario = RunResultJson.Deserialize(await File.ReadAllTextAsync(json)).Scenarios.Single();
+        if (overflow == "drop")
+        {
+            scenario.DroppedIterations.ShouldBeGreaterThanOrEqualTo(10);
+        }
+        else
+        {
+            scenario.DroppedIterations.ShouldBe(0);
+            scenario.Iterations.ShouldBe(40);
+        }
+    }
+
+    [Theory]
+    [InlineData(new[] { "run", "--url", "http://127.0.0.1:1/", "--rate", "10", "--overflow", "sometimes" }, "expected queue or drop")]
     [InlineData(new[] { "run", "--url", "http://127.0.0.1:1/", "--vus", "many" }, "many")]
     [InlineData(new[] { "run", "--url", "http://127.0.0.1:1/", "--duration", "10parsecs" }, "unknown unit 'parsecs'")]
     [InlineData(new[] { "run", "--url", "http://127.0.0.1:1/", "--threshold", "http_req_duraton:p(95)<1" }, "did you mean 'http_req_duration'")]

@@ -34,6 +34,40 @@ public sealed class YamlPlanLoaderTests
     }
 
     [Fact]
+    public void LoadText_ArrivalRateWithoutOverflow_QueuesWithTheLibrarysDefaults()
+    {
+        var plan = YamlPlanLoader.LoadText(TwoScenarios, "t.yaml", ".").Plan!;
+
+        var options = plan.Scenarios[2].Executor.ShouldBeOfType<ConstantArrivalRateOptions>();
+        options.Overflow.ShouldBe(ArrivalOverflow.Queue);
+        options.MaxQueued.ShouldBe(new ConstantArrivalRateOptions().MaxQueued);
+        options.MaxQueueWait.ShouldBe(new ConstantArrivalRateOptions().MaxQueueWait);
+    }
+
+    [Fact]
+    public void LoadText_ArrivalRateOverflowKeys_SetTheBacklog()
+    {
+        const string yaml = """
+            name: open
+            scenarios:
+              a:
+                executor: ramping-arrival-rate
+                stages: [ { duration: 10s, target: 50 } ]
+                preAllocatedVUs: 2
+                overflow: drop
+                maxQueued: 500
+                maxQueueWait: 2s
+                flow: [ { get: /a } ]
+            """;
+
+        var options = YamlPlanLoader.LoadText(yaml, "t.yaml", ".").Plan!.Scenarios[0].Executor.ShouldBeOfType<RampingArrivalRateOptions>();
+
+        options.Overflow.ShouldBe(ArrivalOverflow.Drop);
+        options.MaxQueued.ShouldBe(500);
+        options.MaxQueueWait.ShouldBe(TimeSpan.FromSeconds(2));
+    }
+
+    [Fact]
     public void LoadText_EnvOverridesDefault_ExpandsBaseUrl()
     {
         var result = YamlPlanLoader.LoadText(TwoScenarios, "t.yaml", ".", new PlanLoadOptions { Env = new Dictionary<string, string> { ["BASE_URL"] = "http://127.0.0.1:9999" } });

@@ -14,12 +14,17 @@ internal static class PlanKeys
     public static readonly IReadOnlyList<string> Executors =
         ["constant-vus", "ramping-vus", "constant-arrival-rate", "ramping-arrival-rate", "per-vu-iterations", "shared-iterations"];
 
+    /// <summary>What an arrival-rate executor does when every VU is busy, and the bounds of its backlog.</summary>
+    public static readonly IReadOnlyList<string> ArrivalOverflow = ["overflow", "maxQueued", "maxQueueWait"];
+
+    public static readonly IReadOnlyList<string> OverflowModes = ["queue", "drop"];
+
     public static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> ExecutorOptions = new Dictionary<string, IReadOnlyList<string>>
     {
         ["constant-vus"] = ["vus", "duration"],
         ["ramping-vus"] = ["startVUs", "stages", "gracefulRampDown"],
-        ["constant-arrival-rate"] = ["rate", "timeUnit", "duration", "preAllocatedVUs", "maxVUs"],
-        ["ramping-arrival-rate"] = ["startRate", "timeUnit", "stages", "preAllocatedVUs", "maxVUs"],
+        ["constant-arrival-rate"] = ["rate", "timeUnit", "duration", "preAllocatedVUs", "maxVUs", .. ArrivalOverflow],
+        ["ramping-arrival-rate"] = ["startRate", "timeUnit", "stages", "preAllocatedVUs", "maxVUs", .. ArrivalOverflow],
         ["per-vu-iterations"] = ["vus", "iterations", "maxDuration"],
         ["shared-iterations"] = ["vus", "iterations", "maxDuration"],
     };

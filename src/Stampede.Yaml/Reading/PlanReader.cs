@@ -132,6 +132,20 @@ internal sealed class PlanReader(string file, string baseDirectory, IReadOnlyDic
         return expanded;
     }
 
+    /// <summary>A scalar that must be one of <paramref name="choices"/>, or null (reported, with the closest choice).</summary>
+    public string? OneOf(YamlNode node, string path, IReadOnlyList<string> choices)
+    {
+        var text = Text(node, path, "one of " + string.Join(", ", choices));
+        if (text is null || choices.Contains(text))
+        {
+            return text;
+        }
+
+        var suggestion = Plans.NameSuggestion.Closest(text, choices);
+        Error(path, $"expected one of {string.Join(", ", choices)}, found '{text}'" + (suggestion is null ? "" : $"; did you mean '{suggestion}'?"), node);
+        return null;
+    }
+
     public bool IsNull(YamlNode node) =>
         node is YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.Plain } scalar && scalar.Value is null or "" or "~" or "null";
 

@@ -225,7 +225,7 @@ internal sealed class StreamStepReader(PlanReader reader, TemplateReader templat
     {
         var ok = true;
         var url = reader.IsNull(target) ? Template.Parse("/v1/chat/completions", [], path) : Url(target, PlanReader.Join(path, "llm"), "/v1/chat/completions");
-        var transport = get.TryGetValue("transport", out var t) ? OneOf(t, path + ".transport", PlanKeys.LlmTransports) : "sse";
+        var transport = get.TryGetValue("transport", out var t) ? reader.OneOf(t, path + ".transport", PlanKeys.LlmTransports) : "sse";
         var (format, body, keyHeader) = get.TryGetValue("format", out var f) ? Format(f, path + ".format", transport == "ws") : (LlmStreamFormat.OpenAi, null, null);
         ok &= format is not null && transport is not null;
 
@@ -252,7 +252,7 @@ internal sealed class StreamStepReader(PlanReader reader, TemplateReader templat
         var prices = get.TryGetValue("prices", out var pr) ? Prices(reader, pr, path + ".prices") : flows.Llm.Prices;
         var costLimit = get.TryGetValue("costLimit", out var cl) ? reader.Number(cl, path + ".costLimit", 0.000001, 1_000_000_000) is { } c ? (decimal)c : (decimal?)null : flows.Llm.CostLimitUsd;
         var tokenizer = get.TryGetValue("tokenizer", out var tk)
-            ? OneOf(tk, path + ".tokenizer", PlanKeys.LlmTokenizers) switch
+            ? reader.OneOf(tk, path + ".tokenizer", PlanKeys.LlmTokenizers) switch
             {
                 "cl100k" => LlmTokenizer.Cl100k,
                 "o200k" => LlmTokenizer.O200k,
@@ -305,7 +305,7 @@ internal sealed class StreamStepReader(PlanReader reader, TemplateReader templat
     {
         if (node is YamlScalarNode)
         {
-            return OneOf(node, path, PlanKeys.LlmFormats) switch
+            return reader.OneOf(node, path, PlanKeys.LlmFormats) switch
             {
                 "openai" => (LlmStreamFormat.OpenAi, null, null),
                 "anthropic" => (LlmStreamFormat.Anthropic, AnthropicBody, "x-api-key"),
@@ -429,7 +429,7 @@ internal sealed class StreamStepReader(PlanReader reader, TemplateReader templat
                 continue;
             }
 
-            var role = get.TryGetValue("role", out var r) ? OneOf(r, at + ".role", ["system", "user", "assistant"]) : "user";
+            var role = get.TryGetValue("role", out var r) ? reader.OneOf(r, at + ".role", ["system", "user", "assistant"]) : "user";
             Template? content = null;
             if (get.TryGetValue("content", out var c))
             {
@@ -629,17 +629,4 @@ internal sealed class StreamStepReader(PlanReader reader, TemplateReader templat
 
     private bool Abort(Dictionary<string, YamlNode> get, string path) =>
         get.TryGetValue("abortIterationOnFail", out var a) && reader.Bool(a, path + ".abortIterationOnFail") == true;
-
-    private string? OneOf(YamlNode node, string path, IReadOnlyList<string> choices)
-    {
-        var text = reader.Text(node, path, "one of " + string.Join(", ", choices));
-        if (text is null || choices.Contains(text))
-        {
-            return text;
-        }
-
-        var suggestion = Plans.NameSuggestion.Closest(text, choices);
-        reader.Error(path, $"expected one of {string.Join(", ", choices)}, found '{text}'" + (suggestion is null ? "" : $"; did you mean '{suggestion}'?"), node);
-        return null;
-    }
 }

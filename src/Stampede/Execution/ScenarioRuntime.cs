@@ -51,6 +51,12 @@ internal sealed class ScenarioRuntime : IAsyncDisposable
         Dropped = registry.Counter(BuiltinMetrics.DroppedIterations, Tags);
     }
 
+    /// <summary>Arrivals waiting for a free VU, when the scenario queues them rather than dropping them.</summary>
+    private Executors.ArrivalBacklog? _backlog;
+
+    /// <summary>The most VUs an arrival may take (arrival-rate executors).</summary>
+    private int _maxVus;
+
     public RunContext Run { get; }
 
     public ScenarioPlan Plan { get; }
@@ -134,6 +140,98 @@ internal sealed class ScenarioRuntime : IAsyncDisposable
     public void ReturnIdleVu(VirtualUser vu) => _idle.Push(vu);
 
     /// <summary>
+    /// Starts arrival-rate iterations from now on: each on a free VU (creating VUs up to the options' <c>maxVUs</c>);
+    /// with <paramref name="options"/> asking to queue, an arrival that finds none waits in a backlog for the next VU
+    /// to free, otherwise it is dropped. Waiting arrivals still start after the scenario's time is up, until its
+    /// graceful stop ends; those left then are dropped.
+    /// </summary>
+    public void PrepareArrivals(Plans.Executors.ArrivalRateOptions options)
+    {
+        _maxVus = options.PeakVus;
+        if (options.Overflow != Plans.Executors.ArrivalOverflow.Queue)
+        {
+            return;
+        }
+
+        var backlog = new Executors.ArrivalBacklog(options.MaxQueued, options.MaxQueueWait, Run.Time, Dropped,
+            Run.Registry.Counter(BuiltinMetrics.QueuedIterations, Tags));
+        _backlog = backlog;
+        _registrations.Add(HardStop.Register(static state =>
+        {
+            var self = (ScenarioRuntime)state!;
+            var dropped = self._backlog!.DropAll();
+            for (var i = 0; i < dropped; i++)
+            {
+                self.EndInFlight();
+            }
+        }, this));
+    }
+
+    /// <summary>Starts the arrival due at <paramref name="due"/> on a free VU, queues it, or counts it dropped.</summary>
+    public void Arrive(long due)
+    {
+        if (_backlog is { } backlog)
+        {
+            // First in, first out: while others wait, a new arrival waits behind them.
+            if (backlog.Count == 0 && TakeIdleVu(_maxVus) is { } free)
+            {
+                StartArrival(free, due);
+                return;
+            }
+
+            // Counted in flight before it is queued: a VU may take it and finish it before this line returns.
+            BeginDispatch();
+            if (backlog.TryAdd(due))
+            {
+                StartQueued();
+            }
+            else
+            {
+                EndInFlight();
+                Dropped.Add(1);
+            }
+
+            return;
+        }
+
+        if (TakeIdleVu(_maxVus) is { } vu)
+        {
+            StartArrival(vu, due);
+        }
+        else
+        {
+            Dropped.Add(1);
+        }
+    }
+
+    private void StartArrival(VirtualUser vu, long due)
+    {
+        vu.IterationInScenario = NextIterationIndex();
+        BeginDispatch();
+        vu.Dispatch(due);
+    }
+
+    /// <summary>
+    /// Hands waiting arrivals to idle VUs. A VU that ends its iteration takes the next waiting arrival itself; this
+    /// covers the race where the scheduler queues an arrival just after that VU found the backlog empty and went idle.
+    /// </summary>
+    private void StartQueued()
+    {
+        var backlog = _backlog!;
+        while (backlog.Count > 0 && !HardStop.IsCancellationRequested && TakeIdleVu(_maxVus) is { } vu)
+        {
+            if (!backlog.TryTake(out var due, EndInFlight))
+            {
+                ReturnIdleVu(vu);
+                return;
+            }
+
+            vu.IterationInScenario = NextIterationIndex();
+            vu.Dispatch(due);
+        }
+    }
+
+    /// <summary>
     /// Creates <paramref name="count"/> idle VUs before the scenario's clock starts, each with a connection open to
     /// the plan's base URL, as wrk2 opens its connections before its schedule starts. Otherwise the first arrivals
     /// each take a fresh VU that must first connect, and at 20,000 arrivals a second connecting one VU (about
@@ -189,11 +287,34 @@ internal sealed class ScenarioRuntime : IAsyncDisposable
     /// <summary>An arrival-rate iteration that <see cref="VirtualUser.Dispatch"/> started is running.</summary>
     public void BeginDispatched() => Interlocked.Increment(ref _active);
 
-    /// <summary>A dispatched iteration ended: its VU goes back to the idle pool.</summary>
-    public void EndDispatched(VirtualUser vu)
+    /// <summary>
+    /// A dispatched iteration ended. When arrivals wait in the backlog the VU takes the oldest: the result is its
+    /// scheduled start, and the caller runs it on this VU. Otherwise the VU goes back to the idle pool and the result
+    /// is null.
+    /// </summary>
+    public long? EndDispatched(VirtualUser vu)
     {
         Interlocked.Decrement(ref _active);
+        if (_backlog is { Count: > 0 } backlog && !HardStop.IsCancellationRequested && backlog.TryTake(out var due, EndInFlight))
+        {
+            // The queued arrival was counted in flight when it was queued; the one that ended leaves.
+            vu.IterationInScenario = NextIterationIndex();
+            EndInFlight();
+            return due;
+        }
+
         ReturnIdleVu(vu);
+        EndInFlight();
+        if (_backlog is { Count: > 0 })
+        {
+            StartQueued();
+        }
+
+        return null;
+    }
+
+    private void EndInFlight()
+    {
         if (Interlocked.Decrement(ref _inFlight) == 0)
         {
             Volatile.Read(ref _drained)?.TrySetResult();
@@ -228,7 +349,9 @@ internal sealed class ScenarioRuntime : IAsyncDisposable
         try
         {
             await Plan.Iteration(vu.Context).ConfigureAwait(false);
-            outcome = IterationOutcome.Completed;
+            // Protocols answer a stop with a cancelled result rather than an exception, so an iteration cut short by
+            // the hard stop can return normally; it did not finish its work, and k6 does not count it either.
+            outcome = vu.CancellationToken.IsCancellationRequested ? IterationOutcome.Interrupted : IterationOutcome.Completed;
         }
         catch (OperationCanceledException) when (vu.CancellationToken.IsCancellationRequested)
         {

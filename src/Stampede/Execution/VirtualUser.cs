@@ -125,29 +125,41 @@ internal sealed class VirtualUser : IThreadPoolWorkItem, IAsyncDisposable
     /// </summary>
     private void RunDispatched()
     {
-        Scenario.BeginDispatched();
-#pragma warning disable CA2012 // awaited by hand: GetResult consumes it exactly once, in EndDispatched
-        var iteration = Scenario.RunIterationAsync(this, _scheduledTimestamp).ConfigureAwait(false).GetAwaiter();
-#pragma warning restore CA2012
-        if (iteration.IsCompleted)
+        while (true)
         {
-            EndDispatched(iteration);
-            return;
-        }
+            Scenario.BeginDispatched();
+#pragma warning disable CA2012 // awaited by hand: GetResult consumes it exactly once, in EndDispatched
+            var iteration = Scenario.RunIterationAsync(this, _scheduledTimestamp).ConfigureAwait(false).GetAwaiter();
+#pragma warning restore CA2012
+            if (!iteration.IsCompleted)
+            {
+                _dispatched = iteration;
+                iteration.UnsafeOnCompleted(_onDispatchedEnd ??= OnDispatchedEnd);
+                return;
+            }
 
-        _dispatched = iteration;
-        iteration.UnsafeOnCompleted(_onDispatchedEnd ??= OnDispatchedEnd);
+            // A loop rather than a call: a backlog of arrivals whose iterations finish at once must not grow the stack.
+            if (!EndDispatched(iteration))
+            {
+                return;
+            }
+        }
     }
 
     private void OnDispatchedEnd()
     {
         var iteration = _dispatched;
         _dispatched = default;
-        EndDispatched(iteration);
+        if (EndDispatched(iteration))
+        {
+            RunDispatched();
+        }
     }
 
-    private void EndDispatched(ConfiguredValueTaskAwaitable<IterationOutcome>.ConfiguredValueTaskAwaiter iteration)
+    /// <summary>Ends the dispatched iteration; true when the VU took a waiting arrival to run next.</summary>
+    private bool EndDispatched(ConfiguredValueTaskAwaitable<IterationOutcome>.ConfiguredValueTaskAwaiter iteration)
     {
+        long? next;
         try
         {
             // Returns a pooled iteration to its pool; the iteration records its own failures and never throws here.
@@ -155,8 +167,16 @@ internal sealed class VirtualUser : IThreadPoolWorkItem, IAsyncDisposable
         }
         finally
         {
-            Scenario.EndDispatched(this);
+            next = Scenario.EndDispatched(this);
         }
+
+        if (next is not { } due)
+        {
+            return false;
+        }
+
+        _scheduledTimestamp = due;
+        return true;
     }
 
     public ValueTask DisposeAsync() => Context.DisposeAsync();

@@ -42,8 +42,14 @@ public static class BuiltinMetrics
     /// <summary>Time to run one whole iteration, in ms (trend).</summary>
     public static readonly Metric IterationDuration = new("iteration_duration", MetricKind.Trend, MetricUnit.Time);
 
-    /// <summary>Iterations an arrival-rate executor could not start because no VU was free (counter).</summary>
+    /// <summary>
+    /// Arrivals an arrival-rate executor never started: no VU was free and the scenario drops such arrivals, or its
+    /// backlog was full, or the arrival waited there past its maximum wait or the scenario's end (counter).
+    /// </summary>
     public static readonly Metric DroppedIterations = new("dropped_iterations", MetricKind.Counter);
+
+    /// <summary>Arrivals that found every VU busy and waited in the scenario's backlog for one to free (counter).</summary>
+    public static readonly Metric QueuedIterations = new("queued_iterations", MetricKind.Counter);
 
     /// <summary>How late an arrival-rate iteration started against its schedule, in ms (trend).</summary>
     public static readonly Metric IterationLateness = new("iteration_lateness", MetricKind.Trend, MetricUnit.Time);
@@ -186,7 +192,7 @@ public static class BuiltinMetrics
         Checks, DataReceived, DataSent, DroppedIterations,
         HttpReqBlocked, HttpReqConnecting, HttpReqDuration, HttpReqFailed, HttpReqReceiving, HttpReqSending,
         HttpReqTlsHandshaking, HttpReqWaiting, HttpReqs,
-        IterationDuration, IterationLateness, IterationResponseTime, Iterations, Vus, VusMax,
+        IterationDuration, IterationLateness, IterationResponseTime, Iterations, QueuedIterations, Vus, VusMax,
         SseConnect, SseTimeToFirstEvent, SseEventGap, SseEvents, SseCoalescedEvents, SseStreamDuration, SseStreams, SseErrors,
         WsConnecting, WsSessionDuration, WsSessions, WsMsgsSent, WsMsgsReceived, WsPing, WsTimeToFirstMessage, WsMessageGap, WsCoalescedMessages, WsErrors,
         LlmTtft, LlmTtftScheduled, LlmTimeToHeaders, LlmTimeToFirstAnswerToken, LlmItl, LlmTpot, LlmE2e, LlmE2eScheduled,

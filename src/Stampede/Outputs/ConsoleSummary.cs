@@ -229,7 +229,7 @@ public sealed class ConsoleSummary
             _ when name.StartsWith("http_", StringComparison.Ordinal) => "HTTP",
             _ when name.StartsWith("sse_", StringComparison.Ordinal) || name.StartsWith("ws_", StringComparison.Ordinal) || name.StartsWith("llm_", StringComparison.Ordinal) => "STREAMING",
             _ when name.StartsWith("data_", StringComparison.Ordinal) => "NETWORK",
-            "iterations" or "iteration_duration" or "iteration_lateness" or "iteration_response_time" or "dropped_iterations" or "vus" or "vus_max" or "group_duration" => "EXECUTION",
+            "iterations" or "iteration_duration" or "iteration_lateness" or "iteration_response_time" or "dropped_iterations" or "queued_iterations" or "vus" or "vus_max" or "group_duration" => "EXECUTION",
             _ when name.StartsWith("harness_", StringComparison.Ordinal) => "HARNESS",
             "checks" => "",
             _ => "CUSTOM",

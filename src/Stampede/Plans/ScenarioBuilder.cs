@@ -63,6 +63,29 @@ public sealed class ScenarioBuilder
     public ScenarioBuilder SharedIterations(int vus, int iterations, string maxDuration = "10m") =>
         Use(new SharedIterationsOptions { Vus = vus, Iterations = iterations, MaxDuration = ParseDuration(maxDuration, "maxDuration") });
 
+    /// <summary>
+    /// For an arrival-rate executor: what an arrival does when every VU is busy. <see cref="ArrivalOverflow.Queue"/>
+    /// (the default) waits in a backlog of at most <paramref name="maxQueued"/> arrivals (default 100,000), each for
+    /// at most <paramref name="maxQueueWait"/> (default 30s); <see cref="ArrivalOverflow.Drop"/> drops it, as k6 does.
+    /// Call after the executor.
+    /// </summary>
+    public ScenarioBuilder Overflow(ArrivalOverflow overflow, int? maxQueued = null, string? maxQueueWait = null)
+    {
+        if (_executor is not ArrivalRateOptions arrivals)
+        {
+            _errors.Add(new PlanError($"scenarios.{_name}.overflow", "applies only to constant-arrival-rate and ramping-arrival-rate: call ConstantArrivalRate or RampingArrivalRate first"));
+            return this;
+        }
+
+        _executor = arrivals with
+        {
+            Overflow = overflow,
+            MaxQueued = maxQueued ?? arrivals.MaxQueued,
+            MaxQueueWait = maxQueueWait is null ? arrivals.MaxQueueWait : ParseDuration(maxQueueWait, "maxQueueWait"),
+        };
+        return this;
+    }
+
     /// <summary>Uses executor options built elsewhere.</summary>
     public ScenarioBuilder Executor(ExecutorOptions options) => Use(options);
 

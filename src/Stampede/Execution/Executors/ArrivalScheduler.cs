@@ -10,10 +10,10 @@ namespace Stampede.Execution.Executors;
 /// before an arrival, then sleeps with sub-millisecond precision, waking at most once per
 /// <see cref="WakeQuantum"/> and starting every arrival due by then back to back (at 20,000 arrivals a second a
 /// wake per arrival would cost more context switches than the requests themselves). An arrival with no free VU,
-/// and none left to create, is counted in <c>dropped_iterations</c>; each started iteration records how late it
-/// started.
+/// and none left to create, waits in the scenario's backlog or is counted in <c>dropped_iterations</c>
+/// (<see cref="ScenarioRuntime.Arrive"/>); each started iteration records how late it started.
 /// </summary>
-internal sealed class ArrivalScheduler(ScenarioRuntime runtime, ArrivalPacer pacer, int maxVus) : ILoopTimer
+internal sealed class ArrivalScheduler(ScenarioRuntime runtime, ArrivalPacer pacer) : ILoopTimer
 {
     private static readonly long SpinThreshold = TimeSpan.TicksPerMillisecond;
 
@@ -23,7 +23,7 @@ internal sealed class ArrivalScheduler(ScenarioRuntime runtime, ArrivalPacer pac
     private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _next;
 
-    /// <summary>Runs the schedule on the idle VUs the executor prepared, and more up to <c>maxVus</c>.</summary>
+    /// <summary>Runs the schedule on the idle VUs the executor prepared, and more up to the executor's <c>maxVUs</c>.</summary>
     public async Task RunAsync()
     {
         // An injected clock moves only when its owner moves it; the loop's timer follows the wall clock.
@@ -83,7 +83,7 @@ internal sealed class ArrivalScheduler(ScenarioRuntime runtime, ArrivalPacer pac
                 }
 
                 _next++;
-                Start(due);
+                runtime.Arrive(due);
             }
         }
         catch (Exception exception)
@@ -104,21 +104,6 @@ internal sealed class ArrivalScheduler(ScenarioRuntime runtime, ArrivalPacer pac
         pacer.OffsetOf(index) is { } offset && offset < pacer.Duration
             ? runtime.StartTimestamp + (long)(offset.TotalSeconds * runtime.Run.Time.TimestampFrequency)
             : null;
-
-    /// <summary>Starts the iteration due at <paramref name="due"/> on a free VU, or counts it dropped.</summary>
-    private void Start(long due)
-    {
-        var vu = runtime.TakeIdleVu(maxVus);
-        if (vu is null)
-        {
-            runtime.Dropped.Add(1);
-            return;
-        }
-
-        vu.IterationInScenario = runtime.NextIterationIndex();
-        runtime.BeginDispatch();
-        vu.Dispatch(due);
-    }
 
     private void Schedule()
     {
@@ -145,7 +130,7 @@ internal sealed class ArrivalScheduler(ScenarioRuntime runtime, ArrivalPacer pac
                 break;
             }
 
-            Start(due);
+            runtime.Arrive(due);
         }
     }
 

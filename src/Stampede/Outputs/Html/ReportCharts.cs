@@ -174,7 +174,7 @@ internal static class ReportCharts
 
     private static bool IsBuiltin(string name) =>
         name.StartsWith("http_req", StringComparison.Ordinal) || name.StartsWith("iteration", StringComparison.Ordinal)
-        || name is "vus" or "vus_max" or "data_sent" or "data_received" or "checks" or "group_duration" or "dropped_iterations";
+        || name is "vus" or "vus_max" or "data_sent" or "data_received" or "checks" or "group_duration" or "dropped_iterations" or "queued_iterations";
 
     private static int Length(TimelineResult t) =>
         t.Values?.Count ?? t.Total?.Count ?? 0;

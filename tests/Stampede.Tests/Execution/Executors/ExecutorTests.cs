@@ -1,6 +1,7 @@
 using Shouldly;
 using Stampede.Execution;
 using Stampede.Plans;
+using Stampede.Plans.Executors;
 using Stampede.Tests.TestServers;
 using Xunit;
 
@@ -171,10 +172,10 @@ public sealed class ExecutorTests : IAsyncLifetime
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public async Task ConstantArrivalRate_SlowTargetAndTooFewVus_CountsDroppedIterations(bool loop)
+    public async Task ConstantArrivalRate_SlowTargetTooFewVusAndDrop_CountsDroppedIterations(bool loop)
     {
         // 50 arrivals/s into a target taking 400 ms needs ~20 VUs; with at most 5, most arrivals find none free.
-        var plan = Plan("dropping").Scenario("s", s => s.ConstantArrivalRate(rate: 50, duration: "1s", preAllocatedVus: 5, maxVus: 5).GracefulStop("2s")
+        var plan = Plan("dropping").Scenario("s", s => s.ConstantArrivalRate(rate: 50, duration: "1s", preAllocatedVus: 5, maxVus: 5).Overflow(ArrivalOverflow.Drop).GracefulStop("2s")
             .Iteration(async vu => await vu.Http.GetAsync("sleep/400"))).Build();
 
         var result = await new Engine(OnSocketLoop(loop)).RunAsync(plan);
@@ -290,7 +291,7 @@ public sealed class ExecutorTests : IAsyncLifetime
         result.Meta.StopReason.ShouldBe("test stop");
     }
 
-    private static EngineOptions OnSocketLoop(bool loop) => new() { SocketEventLoop = loop, StartArrivalsInline = loop };
+    internal static EngineOptions OnSocketLoop(bool loop) => new() { SocketEventLoop = loop, StartArrivalsInline = loop };
 
     [Fact]
     public async Task GracefulStop_InterruptsIterationsThatOutliveIt()
@@ -305,6 +306,21 @@ public sealed class ExecutorTests : IAsyncLifetime
         var scenario = result.Scenarios.Single();
         scenario.InterruptedIterations.ShouldBe(2);
         scenario.Iterations.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task GracefulStop_HttpRequestOutlivesIt_IterationCountsAsInterruptedNotCompleted()
+    {
+        // The request answers the stop with a cancelled response rather than an exception; the iteration still did not finish.
+        var plan = Plan("graceful-http").Scenario("s", s => s.ConstantVus(2, "300ms").GracefulStop("200ms")
+            .Iteration(async vu => await vu.Http.GetAsync("sleep/5000"))).Build();
+
+        var result = await new Engine().RunAsync(plan);
+
+        var scenario = result.Scenarios.Single();
+        scenario.InterruptedIterations.ShouldBe(2);
+        scenario.Iterations.ShouldBe(0);
+        result.Metric("iteration_duration").ShouldBeNull();
     }
 
     [Fact]
