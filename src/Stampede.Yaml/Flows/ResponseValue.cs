@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Stampede.Protocols;
 using Stampede.Protocols.Http;
 
 namespace Stampede.Yaml.Flows;
@@ -12,15 +13,15 @@ namespace Stampede.Yaml.Flows;
 internal sealed class ResponseValue
 {
     private readonly string _kind;
-    private readonly IReadOnlyList<(string? Name, int Index)> _jsonPath;
+    private readonly JsonPath? _jsonPath;
     private readonly string? _header;
     private readonly Regex? _regex;
 
-    private ResponseValue(string text, string kind, IReadOnlyList<(string? Name, int Index)>? jsonPath = null, string? header = null, Regex? regex = null)
+    private ResponseValue(string text, string kind, JsonPath? jsonPath = null, string? header = null, Regex? regex = null)
     {
         Text = text;
         _kind = kind;
-        _jsonPath = jsonPath ?? [];
+        _jsonPath = jsonPath;
         _header = header;
         _regex = regex;
     }
@@ -54,8 +55,7 @@ internal sealed class ResponseValue
 
         if (trimmed.StartsWith("json.", StringComparison.Ordinal) || trimmed.StartsWith("json[", StringComparison.Ordinal))
         {
-            var path = JsonPath(trimmed, out error);
-            return path is null ? null : new ResponseValue(trimmed, "json", path);
+            return JsonPath.TryParse(trimmed, "json".Length, out var path, out error) ? new ResponseValue(trimmed, "json", path) : null;
         }
 
         var suggestion = Plans.NameSuggestion.Closest(trimmed.Split('.')[0], ["status", "duration", "body", "json", "header", "regex"]);
@@ -108,93 +108,14 @@ internal sealed class ResponseValue
                     return null;
                 }
 
-                var value = Walk(element, _jsonPath);
-                found = value is not null;
-                return value;
+                if (_jsonPath is null)
+                {
+                    return element;
+                }
+
+                found = _jsonPath.TryGet(element, out var value);
+                return found ? value : null;
         }
-    }
-
-    /// <summary>Reads <c>json.a.b[0][-1]</c> (after <c>json</c>): member names and whole-number indexes.</summary>
-    private static List<(string? Name, int Index)>? JsonPath(string text, out string? error)
-    {
-        error = null;
-        var steps = new List<(string? Name, int Index)>();
-        var i = "json".Length;
-        while (i < text.Length)
-        {
-            if (text[i] == '.')
-            {
-                var start = ++i;
-                while (i < text.Length && text[i] is not ('.' or '['))
-                {
-                    i++;
-                }
-
-                if (i == start)
-                {
-                    error = $"expected a name after '.' at position {i + 1} of '{text}'";
-                    return null;
-                }
-
-                steps.Add((text[start..i], 0));
-            }
-            else if (text[i] == '[')
-            {
-                var close = text.IndexOf(']', i);
-                if (close < 0 || !int.TryParse(text.AsSpan(i + 1, close - i - 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var index))
-                {
-                    error = $"expected a whole-number index such as [0] or [-1] at position {i + 1} of '{text}'";
-                    return null;
-                }
-
-                steps.Add((null, index));
-                i = close + 1;
-            }
-            else
-            {
-                error = $"unexpected '{text[i]}' at position {i + 1} of '{text}': expected '.name' or '[index]'";
-                return null;
-            }
-        }
-
-        return steps;
-    }
-
-    private static JsonElement? Walk(JsonElement element, IReadOnlyList<(string? Name, int Index)> parts)
-    {
-        foreach (var part in parts)
-        {
-            if (part.Name is { } name)
-            {
-                if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty(name, out element))
-                {
-                    return null;
-                }
-            }
-            else
-            {
-                var index = part.Index;
-                if (element.ValueKind != JsonValueKind.Array)
-                {
-                    return null;
-                }
-
-                var length = element.GetArrayLength();
-                if (index < 0)
-                {
-                    index += length;
-                }
-
-                if (index < 0 || index >= length)
-                {
-                    return null;
-                }
-
-                element = element[index];
-            }
-        }
-
-        return element;
     }
 
     public static string Describe(object? value) => value switch

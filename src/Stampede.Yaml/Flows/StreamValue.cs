@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Stampede.Protocols.Llm;
+using Stampede.Protocols;
 
 namespace Stampede.Yaml.Flows;
 
@@ -47,15 +47,7 @@ internal sealed class StreamValue
 
         if (values.HasJson && trimmed.StartsWith("json.", StringComparison.Ordinal) && trimmed.Length > "json.".Length)
         {
-            try
-            {
-                return new StreamValue(trimmed, null, JsonPath.Parse(trimmed["json.".Length..]), false, false);
-            }
-            catch (FormatException exception)
-            {
-                error = exception.Message;
-                return null;
-            }
+            return JsonPath.TryParse(trimmed, "json".Length, out var path, out error) ? new StreamValue(trimmed, null, path, false, false) : null;
         }
 
         var forms = values.Forms.Where(f => forCheck || f != values.AnyName).ToList();

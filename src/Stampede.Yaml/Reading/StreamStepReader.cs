@@ -1,4 +1,5 @@
 using Stampede.Data;
+using Stampede.Protocols;
 using Stampede.Protocols.Llm;
 using Stampede.Yaml.Flows;
 using YamlDotNet.RepresentationModel;
@@ -334,15 +335,13 @@ internal sealed class StreamStepReader(PlanReader reader, TemplateReader templat
                 return null;
             }
 
-            try
+            if (JsonPath.TryParse(text, out var parsed, out var error))
             {
-                return JsonPath.Parse(text);
+                return parsed;
             }
-            catch (FormatException exception)
-            {
-                reader.Error(where ?? PlanReader.Join(path, key), exception.Message, at);
-                return null;
-            }
+
+            reader.Error(where ?? PlanReader.Join(path, key), error, at);
+            return null;
         }
 
         string? Text(string key) => get.TryGetValue(key, out var at) ? reader.Text(at, PlanReader.Join(path, key)) : null;

@@ -23,6 +23,24 @@ public sealed class StreamValueTests
     }
 
     [Fact]
+    public void Read_NegativeIndex_CountsFromTheEndAsInResponseChecks()
+    {
+        // Stream values once used a second JSON path that refused [-1] while HTTP checks accepted it.
+        var value = StreamValue.Parse("json.a[-1]", StreamValues.Sse, forCheck: false, out var error);
+
+        error.ShouldBeNull();
+        value!.Read(Outcome("""{"a":[2,3,4]}"""), out var found)!.ToString().ShouldBe("4");
+        found.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void Parse_MalformedJsonPath_SaysWhere()
+    {
+        StreamValue.Parse("json.a[x]", StreamValues.Sse, forCheck: false, out var error).ShouldBeNull();
+        error.ShouldNotBeNull().ShouldContain("JSON path 'json.a[x]': expected a whole-number index such as [0] or [-1] at position 7");
+    }
+
+    [Fact]
     public void Read_NullFigure_IsNotFound()
     {
         var value = StreamValue.Parse("error", StreamValues.Sse, forCheck: false, out _)!;

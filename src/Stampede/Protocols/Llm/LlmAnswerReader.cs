@@ -69,7 +69,7 @@ internal sealed class LlmAnswerReader(LlmStreamFormat format, bool countEmpty, T
                 return Fail(LlmErrorKind.ErrorEvent, data);
             }
 
-            if (format.ErrorPath is { } errorPath && errorPath.TryGet(root, out var error))
+            if (format.ErrorPath is { } errorPath && errorPath.TryGet(root, out var error) && error.ValueKind != JsonValueKind.Null)
             {
                 var message = error.ValueKind == JsonValueKind.Object && error.TryGetProperty("message", out var m) ? m.ToString() : error.ToString();
                 return Fail(LlmErrorKind.StreamError, message);
