@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using Stampede.Data;
+using Stampede.Data.Questions;
 
 namespace Stampede.Benchmarks;
 

@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
-using Stampede.Data;
+using Stampede.Data.DataSets;
+using Stampede.Data.Questions;
+using Stampede.Data.Templates;
 using Stampede.Execution;
 using Stampede.Plans;
 using Stampede.Plans.Executors;

@@ -1,4 +1,4 @@
-using Stampede.Data;
+using Stampede.Data.DataSets;
 
 namespace Stampede.Yaml.Flows;
 

@@ -1,4 +1,4 @@
-using Stampede.Data;
+using Stampede.Data.Templates;
 using Stampede.Execution;
 
 namespace Stampede.Yaml.Flows;

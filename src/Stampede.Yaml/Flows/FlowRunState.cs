@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
-using Stampede.Data;
+using Stampede.Data.DataSets;
+using Stampede.Data.Templates;
 using Stampede.Execution;
 
 namespace Stampede.Yaml.Flows;

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
-using Stampede.Data;
+using Stampede.Data.Questions;
+using Stampede.Data.Templates;
 using Stampede.Execution;
 using Stampede.Metrics;
 

@@ -1,4 +1,4 @@
-using Stampede.Data;
+using Stampede.Data.Templates;
 using Stampede.Protocols.Llm;
 
 namespace Stampede.Yaml.Flows;

@@ -1,5 +1,5 @@
+using Stampede.Data.Templates;
 using Stampede.Protocols.Http;
-using Stampede.Data;
 
 namespace Stampede.Yaml.Flows;
 

@@ -1,4 +1,4 @@
-using Stampede.Data;
+using Stampede.Data.Templates;
 using Stampede.Protocols.Http;
 using Stampede.Protocols.Sse;
 

@@ -1,4 +1,4 @@
-using Stampede.Data;
+using Stampede.Data.Templates;
 
 namespace Stampede.Yaml.Flows;
 

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Stampede.Data;
+using Stampede.Data.Templates;
 using Stampede.Protocols.WebSockets;
 
 namespace Stampede.Yaml.Flows;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Stampede.Data;
+using Stampede.Data.Templates;
 using Stampede.Protocols.Http;
 using Stampede.Yaml.Flows;
 using YamlDotNet.Core;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Stampede.Metrics;
 using Stampede.Monitoring;
+using Stampede.Plans.Monitoring;
 using YamlDotNet.RepresentationModel;
 
 namespace Stampede.Yaml.Reading;
@@ -39,7 +40,7 @@ internal sealed class MonitorReader(PlanReader reader)
     public sealed record Parts(MonitorPlan? Monitor, TargetPlan? Target, ChaosPlan? Chaos, RunLimits? Limits)
     {
         /// <summary>Metrics to declare in the plan.</summary>
-        public IReadOnlyList<Metric> Metrics => MonitoringMetrics.DeclaredBy(Monitor, Target, Chaos);
+        public IReadOnlyList<Metric> Metrics => MonitoredMetrics.DeclaredBy(Monitor, Target, Chaos);
     }
 
     public Parts Read(IReadOnlyDictionary<string, YamlNode> root) => new(

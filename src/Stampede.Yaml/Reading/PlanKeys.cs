@@ -1,4 +1,5 @@
-using Stampede.Data;
+using Stampede.Data.Questions;
+using Stampede.Data.Templates;
 
 namespace Stampede.Yaml.Reading;
 

@@ -1,4 +1,5 @@
 using Stampede.Data;
+using Stampede.Data.Templates;
 using Stampede.Protocols;
 using Stampede.Protocols.Llm;
 using Stampede.Yaml.Flows;

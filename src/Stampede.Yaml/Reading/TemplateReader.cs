@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Stampede.Data;
+using Stampede.Data.Templates;
 using Stampede.Plans;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;

@@ -10,7 +10,7 @@ namespace Stampede.Execution;
 /// What an iteration sees of its virtual user: protocols (<see cref="Http"/>), checks, groups, sleep, variables
 /// that persist across the VU's iterations, the environment and the data setup returned.
 /// </summary>
-public sealed class VuContext : IAsyncDisposable
+public sealed class VuContext : IAsyncDisposable, Data.Templates.ITemplateVu
 {
     private readonly VirtualUser _vu;
     private VuHttp? _http;

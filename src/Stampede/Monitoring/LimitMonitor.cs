@@ -1,5 +1,6 @@
 using System.Globalization;
 using Stampede.Execution;
+using Stampede.Plans.Monitoring;
 
 namespace Stampede.Monitoring;
 

@@ -1,6 +1,10 @@
 using Stampede.Execution;
 using Stampede.Metrics;
+using Stampede.Monitoring.Chaos;
+using Stampede.Monitoring.Processes;
+using Stampede.Monitoring.Prometheus;
 using Stampede.Plans;
+using Stampede.Plans.Monitoring;
 
 namespace Stampede.Monitoring;
 

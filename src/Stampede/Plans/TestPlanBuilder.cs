@@ -1,4 +1,5 @@
 using Stampede.Execution;
+using Stampede.Monitoring;
 
 namespace Stampede.Plans;
 
@@ -194,7 +195,7 @@ public sealed class TestPlanBuilder
             Teardown = _teardown,
             Env = new Dictionary<string, string>(_env),
             Tags = new Dictionary<string, string>(_tags),
-            Metrics = [.. _metrics, .. Monitoring.MonitoringMetrics.DeclaredBy(_monitor, _target, _chaos)],
+            Metrics = [.. _metrics, .. Monitoring.MonitoredMetrics.DeclaredBy(_monitor, _target, _chaos)],
             Http = _http,
             Seed = _seed,
             Monitor = _monitor,

@@ -1,6 +1,7 @@
 using Shouldly;
 using Stampede.Execution;
 using Stampede.Monitoring;
+using Stampede.Plans.Monitoring;
 using Xunit;
 
 namespace Stampede.Tests.Monitoring;

@@ -3,8 +3,9 @@ using Stampede.DemoTarget;
 using Stampede.Execution;
 using Stampede.Monitoring;
 using Stampede.Plans;
-using Xunit;
+using Stampede.Plans.Monitoring;
 using Stampede.Tests.TestServers;
+using Xunit;
 
 namespace Stampede.Tests.Monitoring;
 

@@ -1,4 +1,5 @@
 using Stampede.Monitoring;
+using Stampede.Plans.Monitoring;
 
 namespace Stampede.Yaml.Tests.Monitoring;
 

@@ -1,8 +1,0 @@
-namespace Stampede.Monitoring;
-
-/// <summary>What to watch on the target while the run goes (the plan's <c>monitor:</c>).</summary>
-public sealed record MonitorPlan
-{
-    /// <summary>Scrape the target's Prometheus endpoint. Default null: no scraping.</summary>
-    public PrometheusScrapeOptions? Prometheus { get; init; }
-}
