@@ -45,6 +45,8 @@ internal sealed class PlanRunner(IConsoleHost host, bool userCode = false)
             return new RunOutcome(null, ExitCodes.BadInput);
         }
 
+        ErrorReport.WriteWarnings(host.Error, plan.Warnings());
+
         var color = host.ColorAllowed && !settings.NoColor;
         if (!settings.Quiet)
         {

@@ -12,6 +12,19 @@ public sealed record PlanLoadResult
     /// <summary>Every problem, in file order.</summary>
     public IReadOnlyList<PlanError> Errors { get; init; } = [];
 
+    /// <summary>
+    /// What validates but probably is not what the author meant (a pause longer than the scenario, a threshold on a metric
+    /// no step records), each with its location, in file order; checked only when there are no <see cref="Errors"/>.
+    /// Warnings do not stop a run.
+    /// </summary>
+    public IReadOnlyList<PlanError> Warnings { get; init; } = [];
+
+    /// <summary>The warnings about what the steps record or ask for, true whatever executors the scenarios run with.</summary>
+    internal IReadOnlyList<PlanError> StepWarnings { get; init; } = [];
+
+    /// <summary>The warnings about pauses against the scenarios' durations, true only for the plan's own executors.</summary>
+    internal IReadOnlyList<PlanError> PauseWarnings { get; init; } = [];
+
     /// <summary>The load profile the plan runs with, if any.</summary>
     public LoadProfile? Profile { get; init; }
 

@@ -69,18 +69,35 @@ public static partial class YamlPlanLoader
             return new PlanLoadResult { Errors = [new PlanError("", "the plan is empty: expected at least name: and scenarios:", new SourceLocation(file, 1, 1))] };
         }
 
-        var (plan, profile) = new Loader(reader, options).Read(root);
+        var loader = new Loader(reader, options);
+        var (plan, profile) = loader.Read(root);
         if (plan is not null && reader.Errors.Count == 0)
         {
-            foreach (var error in plan.Validate())
-            {
-                reader.Errors.Add(error.Location is null ? error with { Location = reader.LocationOf(error.Path) ?? new SourceLocation(file) } : error);
-            }
+            reader.Errors.AddRange(plan.Validate().Select(Located));
         }
 
-        var errors = reader.Errors.OrderBy(e => e.Location?.Line ?? 0).ThenBy(e => e.Location?.Column ?? 0).ToList();
-        return new PlanLoadResult { Plan = errors.Count == 0 ? plan : null, Errors = errors, Profile = profile };
+        var errors = InFileOrder(reader.Errors);
+        if (plan is null || errors.Count > 0)
+        {
+            // Warnings about a plan with errors could rest on the parts that failed to read (no request step, no think).
+            return new PlanLoadResult { Errors = errors, Profile = profile };
+        }
+
+        return new PlanLoadResult
+        {
+            Plan = plan,
+            Profile = profile,
+            Warnings = InFileOrder([.. reader.Warnings, .. loader.PauseWarnings, .. plan.Warnings().Select(Located)]),
+            StepWarnings = InFileOrder(reader.Warnings),
+            PauseWarnings = InFileOrder(loader.PauseWarnings),
+        };
+
+        PlanError Located(PlanError problem) =>
+            problem.Location is null ? problem with { Location = reader.LocationOf(problem.Path) ?? new SourceLocation(file) } : problem;
     }
+
+    private static List<PlanError> InFileOrder(IEnumerable<PlanError> problems) =>
+        [.. problems.OrderBy(e => e.Location?.Line ?? 0).ThenBy(e => e.Location?.Column ?? 0)];
 
     private static int? FirstTabIndent(string text)
     {
@@ -116,6 +133,9 @@ public static partial class YamlPlanLoader
     {
         private readonly TemplateReader _templates = new(reader);
         private readonly HashSet<string> _declaredData = new(StringComparer.Ordinal);
+
+        /// <summary>Pauses measured against the scenarios' own executors, which the command line may replace.</summary>
+        public List<PlanError> PauseWarnings { get; } = [];
 
         public (TestPlan? Plan, LoadProfile? Profile) Read(YamlNode root)
         {
@@ -177,6 +197,7 @@ public static partial class YamlPlanLoader
             }
 
             var thresholds = get.TryGetValue("thresholds", out var th) ? Thresholds(th, monitoring.Metrics) : [];
+            WarnOfUnrecordedMetrics(thresholds, flows.Recording, monitoring.Metrics);
             _templates.CheckNames(_declaredData, vars.Keys, setup is not null);
             if (name is null)
             {
@@ -288,6 +309,10 @@ public static partial class YamlPlanLoader
                 if (get.TryGetValue("flow", out var f))
                 {
                     flow = flows.Flow(f.Value, path + ".flow");
+                    if (flows.Inert(flow) is { } inert)
+                    {
+                        reader.Errors.Add(new PlanError(path + ".flow", $"{inert.Why}, and no other step of this scenario can run: every iteration would do nothing", inert.At));
+                    }
                 }
                 else
                 {
@@ -324,13 +349,31 @@ public static partial class YamlPlanLoader
             // Scenarios without an executor share the profile (smoke when the plan has none) by weight.
             profile ??= LoadProfiles.Find("smoke")!;
             var totalWeight = read.Where(r => r.Executor is null).Sum(r => r.Weight);
-            return
-            [
-                .. read.Select(r => r.Template with
+            var scenarios = new List<ScenarioPlan>();
+            foreach (var r in read)
+            {
+                var scenario = r.Template with { Executor = r.Executor ?? profile.Build(parameters, totalWeight > 0 ? r.Weight / totalWeight : 1) };
+                WarnOfLongPauses(r.Flow, scenario, "scenarios." + r.Name);
+                scenarios.Add(scenario);
+            }
+
+            return scenarios;
+
+            void WarnOfLongPauses(Flow flow, ScenarioPlan scenario, string path)
+            {
+                var limit = scenario.Executor.ScheduledDuration;
+                if (limit <= TimeSpan.Zero || flows.Pauses(flow, limit) is not { At: { } at } pauses)
                 {
-                    Executor = r.Executor ?? profile.Build(parameters, totalWeight > 0 ? r.Weight / totalWeight : 1),
-                }),
-            ];
+                    return;
+                }
+
+                var whole = scenario.Executor is PerVuIterationsOptions or SharedIterationsOptions
+                    ? $"its maxDuration, {Duration.Format(limit)}"
+                    : Duration.Format(limit);
+                PauseWarnings.Add(new PlanError(path + ".flow",
+                    $"one iteration pauses at least {Duration.Format(pauses.Total)} in think steps, as long as or longer than the whole scenario ({whole}): each VU gets through one iteration at most",
+                    at));
+            }
         }
 
         private static Func<VuContext, Task> Iteration(Flow flow, FlowShared shared, FlowPart part) => async vu =>
@@ -569,6 +612,28 @@ public static partial class YamlPlanLoader
             }
 
             return thresholds;
+        }
+
+        /// <summary>A threshold on a built-in metric that only a kind of step records, when the plan has no such step.</summary>
+        private void WarnOfUnrecordedMetrics(List<ThresholdPlan> thresholds, HashSet<string> recording, IReadOnlyList<Metrics.Metric> declared)
+        {
+            var warned = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var threshold in thresholds)
+            {
+                var selector = Stampede.Thresholds.MetricSelector.Parse(threshold.Selector);
+                if (!selector.Succeeded || declared.Any(m => m.Name == selector.Value.MetricName))
+                {
+                    continue;
+                }
+
+                var metric = selector.Value.MetricName;
+                if (StepMetrics.RecordedBy(metric) is { } source && !recording.Contains(source.Kind) && warned.Add(metric))
+                {
+                    reader.Warnings.Add(new PlanError("thresholds." + threshold.Selector,
+                        $"no step of this plan records '{metric}': only {source.Steps} steps do, so this threshold has nothing to judge",
+                        threshold.Location));
+                }
+            }
         }
 
         private SourceLocation Column(YamlNode node, int offset)

@@ -129,4 +129,124 @@ public sealed class YamlPlanLoaderTests
 
         result.Errors.ShouldHaveSingleItem().Message.ShouldContain("did you mean 'technical'");
     }
+
+    private static PlanLoadResult Load(string flowAndMore, string executor = "executor: constant-vus\n    duration: 30s") =>
+        YamlPlanLoader.LoadText($"""
+            name: t
+            scenarios:
+              a:
+                {executor}
+            {flowAndMore}
+            """, "t.yaml", ".", new PlanLoadOptions { Env = new Dictionary<string, string> { ["FEATURE"] = "off" } });
+
+    [Theory]
+    [InlineData("""    flow: [ { if: "{{ vu.id }} == 1", steps: [ { get: /a } ] } ]""")]
+    [InlineData("""    flow: [ { if: "false", steps: [ { get: /a } ], else: [ { get: /b } ] } ]""")]
+    [InlineData("""    flow: [ { if: "0", steps: [ { get: /a } ] }, { get: /b } ]""")]
+    [InlineData("""    flow: [ { if: "on == on", steps: [ { get: /a } ] } ]""")]
+    [InlineData("""    flow: [ { repeat: 0, steps: [ { get: /a } ] }, { think: 1s } ]""")]
+    public void LoadText_FlowWithAStepThatCanRun_IsValid(string flow)
+    {
+        var result = Load(flow);
+
+        result.Errors.ShouldBeEmpty();
+        result.Warnings.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void LoadText_ConditionFixedByTheEnvironmentThatNeverHolds_ReportsTheScenario()
+    {
+        var result = Load("""    flow: [ { if: "${FEATURE} == on", steps: [ { get: /a } ] } ]""");
+
+        var error = result.Errors.ShouldHaveSingleItem();
+        error.Message.ShouldContain("if: 'off == on' can never hold");
+        error.Location!.Line.ShouldBe(6);
+    }
+
+    [Fact]
+    public void LoadText_IfWithAlwaysTrueConditionOverAnInertBody_ReportsTheInnerCause()
+    {
+        var result = Load("""    flow: [ { if: "1", steps: [ { repeat: 0, steps: [ { get: /a } ] } ] } ]""");
+
+        result.Errors.ShouldHaveSingleItem().Message.ShouldContain("repeat: 0 runs its steps no times");
+    }
+
+    [Theory]
+    [InlineData("ws_connecting", "p(95)<1000", "{ ws: /ws, actions: [ { send: hi }, close ] }")]
+    [InlineData("sse_time_to_first_event", "p(95)<1000", "{ sse: /events }")]
+    [InlineData("group_duration{scenario:a}", "p(95)<1000", "{ group: checkout, steps: [ { get: /a } ] }")]
+    [InlineData("http_req_duration{scenario:a}", "p(95)<1000", "{ get: /a }")]
+    [InlineData("checks", "rate>=0", "{ ws: /ws, actions: [ { send: hi }, close ] }")]
+    [InlineData("iterations", "count>=0", "{ sse: /events }")]
+    [InlineData("data_received", "count>=0", "{ sse: /events }")]
+    public void LoadText_ThresholdOnAMetricAStepRecords_HasNoWarning(string metric, string expression, string step)
+    {
+        var result = Load($"""
+                flow: [ {step} ]
+            thresholds:
+              "{metric}": [ "{expression}" ]
+            """);
+
+        result.Errors.ShouldBeEmpty();
+        result.Warnings.ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData("llm_ttft", "llm:")]
+    [InlineData("http_req_failed", "request (get:, post:, …)")]
+    [InlineData("group_duration", "group:")]
+    public void LoadText_ThresholdOnAMetricNoStepRecords_WarnsOncePerMetric(string metric, string steps)
+    {
+        var expression = metric == "http_req_failed" ? "rate<0.01" : "p(95)<500";
+        var filtered = metric + "{scenario:a}";
+        var result = Load($"""
+                flow: [ {(metric == "http_req_failed" ? "{ sse: /events }" : "{ get: /a }")} ]
+            thresholds:
+              {metric}: [ "{expression}", "{expression}" ]
+              "{filtered}": [ "{expression}" ]
+            """);
+
+        result.Errors.ShouldBeEmpty();
+        var warning = result.Warnings.ShouldHaveSingleItem();
+        warning.Message.ShouldContain($"no step of this plan records '{metric}': only {steps} steps do");
+        warning.Location!.Line.ShouldBe(8);
+    }
+
+    [Fact]
+    public void LoadText_PausesWithinTheScenario_HaveNoWarning()
+    {
+        var result = Load("""
+                flow:
+                  - get: /a
+                  - think: { uniform: [1s, 10m] }
+                  - if: "{{ vu.id }} == 1"
+                    steps: [ { think: 40s } ]
+            """);
+
+        result.Warnings.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void LoadText_PausesAddingUpPastTheScenario_WarnAtTheThinkThatCrossesIt()
+    {
+        var result = Load("""
+                flow:
+                  - think: 10s
+                  - repeat: 3
+                    steps: [ { get: /a }, { think: 8s } ]
+                  - think: 5s
+            """);
+
+        var warning = result.Warnings.ShouldHaveSingleItem();
+        warning.Message.ShouldContain("pauses at least 39s in think steps, as long as or longer than the whole scenario (30s)");
+        (warning.Location!.Line, warning.Location.Column).ShouldBe((9, 40));
+    }
+
+    [Fact]
+    public void LoadText_PauseAsLongAsAnIterationExecutorsMaxDuration_NamesMaxDuration()
+    {
+        var result = Load("""    flow: [ { get: /a }, { think: 2m } ]""", "executor: shared-iterations\n    iterations: 5\n    maxDuration: 1m");
+
+        result.Warnings.ShouldHaveSingleItem().Message.ShouldContain("(its maxDuration, 1m)");
+    }
 }

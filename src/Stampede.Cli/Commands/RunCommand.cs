@@ -44,9 +44,13 @@ internal static class RunCommand
                     return ExitCodes.BadInput;
                 }
 
+                // The runner warns of what the library finds on the plan as it runs (after the command line's options);
+                // pauses were measured against the plan's own durations, which --vus/--duration/--rate/… replace.
+                var runSettings = PlanFile.ForProfile(settings, load);
+                ErrorReport.WriteWarnings(host.Error, runSettings.OverridesLoad ? load.StepWarnings : [.. load.StepWarnings, .. load.PauseWarnings]);
                 var plan = load.Plan!;
                 Func<RunResult, IReadOnlyDictionary<string, double>>? notes = load.Profile is BreakpointProfile ? r => BreakpointReport.Notes(plan, r) : null;
-                var planOutcome = await new PlanRunner(host).RunAsync(plan, PlanFile.ForProfile(settings, load), notes: notes).ConfigureAwait(false);
+                var planOutcome = await new PlanRunner(host).RunAsync(plan, runSettings, notes: notes).ConfigureAwait(false);
                 if (load.Profile is BreakpointProfile && planOutcome.Result is { } result)
                 {
                     BreakpointReport.Write(host.Out, load.Plan!, result);

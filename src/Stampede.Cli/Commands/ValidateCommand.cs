@@ -28,12 +28,14 @@ internal static class ValidateCommand
                 return ExitCodes.BadInput;
             }
 
+            ErrorReport.WriteWarnings(host.Error, load.Warnings);
             var plan = load.Plan!;
+            var warnings = load.Warnings.Count switch { 0 => "", 1 => ", 1 warning", var n => $", {n} warnings" };
             var scenarios = plan.Scenarios.Count == 1 ? "1 scenario" : $"{plan.Scenarios.Count} scenarios";
             var thresholds = plan.Thresholds.Count == 1 ? "1 threshold" : $"{plan.Thresholds.Count} thresholds";
             var shape = load.Profile is null ? "" : $", profile {load.Profile.Name}";
             var longest = plan.Scenarios.Max(s => s.StartTime + s.Executor.ScheduledDuration);
-            host.Out.WriteLine($"{file}: valid ({scenarios}, {thresholds}{shape}, up to {plan.Scenarios.Sum(s => s.Executor.PeakVus)} VUs, {Plans.Duration.Format(longest)})");
+            host.Out.WriteLine($"{file}: valid ({scenarios}, {thresholds}{shape}, up to {plan.Scenarios.Sum(s => s.Executor.PeakVus)} VUs, {Plans.Duration.Format(longest)}{warnings})");
             return ExitCodes.Ok;
         });
         return command;

@@ -4,7 +4,16 @@ namespace Stampede.Yaml.Flows;
 internal sealed record ThinkTime(string Distribution, TimeSpan A, TimeSpan B)
 {
     /// <summary>Pauses are capped so a long-tailed distribution cannot stall a VU for the rest of the run.</summary>
-    private static readonly TimeSpan Cap = TimeSpan.FromMinutes(10);
+    public static readonly TimeSpan Cap = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// The pause a plan's timing can count on: a constant's value, a uniform's minimum, the mean of a gaussian or an
+    /// exponential (capped like every sample), so a warning about it never rests on a long tail alone.
+    /// </summary>
+    public TimeSpan Nominal => A < Cap ? A : Cap;
+
+    /// <summary>The longest pause asked for before the cap: a uniform's maximum, else <see cref="Nominal"/>'s source.</summary>
+    public TimeSpan Longest => Distribution == "uniform" ? B : A;
 
     public TimeSpan Sample(Random random)
     {

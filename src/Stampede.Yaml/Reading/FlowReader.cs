@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Stampede.Data.Templates;
+using Stampede.Plans;
 using Stampede.Protocols.Http;
 using Stampede.Yaml.Flows;
 using YamlDotNet.Core;
@@ -15,13 +16,27 @@ internal sealed class FlowReader(PlanReader reader, TemplateReader templates)
 
     private StreamStepReader? _streams;
 
+    // Steps are records, equal by value; these side tables are about the very step read at a place.
+    private readonly Dictionary<IFlowStep, (SourceLocation At, string Why)> _inert = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<IFlowStep, SourceLocation> _thinks = new(ReferenceEqualityComparer.Instance);
+    private readonly HashSet<Flow> _partial = new(ReferenceEqualityComparer.Instance);
+
     /// <summary>Defaults the plan's top-level <c>llm:</c> gives every <c>llm:</c> step.</summary>
     public LlmDefaults Llm { get; init; } = LlmDefaults.None;
+
+    /// <summary>The kinds of metric-recording step the plan has anywhere: request, sse, ws, llm, group.</summary>
+    public HashSet<string> Recording { get; } = new(StringComparer.Ordinal);
 
     public Flow Flow(YamlNode node, string path)
     {
         var steps = new List<IFlowStep>();
         var items = reader.Sequence(node, path, "a list of steps");
+        if (node is YamlSequenceNode && items.Count == 0)
+        {
+            // An empty scenario flow would spin through empty iterations as fast as the machine allows.
+            reader.Error(path, "an empty list of steps does nothing: give at least one step", node);
+        }
+
         for (var i = 0; i < items.Count; i++)
         {
             if (Step(items[i], $"{path}[{i}]") is { } step)
@@ -30,7 +45,88 @@ internal sealed class FlowReader(PlanReader reader, TemplateReader templates)
             }
         }
 
-        return new Flow(steps);
+        var flow = new Flow(steps);
+        if (steps.Count < items.Count)
+        {
+            _partial.Add(flow);
+        }
+
+        return flow;
+    }
+
+    /// <summary>
+    /// Where and why no step of <paramref name="flow"/> can ever run, when that is known at load time: every step is an
+    /// <c>if:</c> whose constant condition never holds, a <c>repeat: 0</c>, or a group or loop of such steps.
+    /// </summary>
+    public (SourceLocation At, string Why)? Inert(Flow? flow)
+    {
+        if (flow is null || flow.Steps.Count == 0 || _partial.Contains(flow) || !flow.Steps.All(_inert.ContainsKey))
+        {
+            return null;
+        }
+
+        return _inert[flow.Steps[0]];
+    }
+
+    /// <summary>
+    /// The least one pass through <paramref name="flow"/> pauses in <c>think:</c> steps (their <see cref="ThinkTime.Nominal"/>,
+    /// through groups and loops, the shorter branch of a condition), and the think step at which the sum first reaches
+    /// <paramref name="limit"/>.
+    /// </summary>
+    public (TimeSpan Total, SourceLocation? At) Pauses(Flow flow, TimeSpan limit)
+    {
+        var total = TimeSpan.Zero;
+        SourceLocation? at = null;
+        foreach (var step in flow.Steps)
+        {
+            total += Least(step);
+            if (at is null && total >= limit && total > TimeSpan.Zero)
+            {
+                at = FirstThink(step);
+            }
+        }
+
+        return (total, at);
+    }
+
+    private TimeSpan Least(IFlowStep step) => step switch
+    {
+        ThinkStep think => think.Time.Nominal,
+        GroupStep group => Pauses(group.Body, TimeSpan.MaxValue).Total,
+        RepeatStep repeat => Pauses(repeat.Body, TimeSpan.MaxValue).Total * repeat.Count,
+        IfStep branch => branch.Condition.Constant switch
+        {
+            true => Pauses(branch.Then, TimeSpan.MaxValue).Total,
+            false => branch.Else is null ? TimeSpan.Zero : Pauses(branch.Else, TimeSpan.MaxValue).Total,
+            null => branch.Else is null ? TimeSpan.Zero : Min(Pauses(branch.Then, TimeSpan.MaxValue).Total, Pauses(branch.Else, TimeSpan.MaxValue).Total),
+        },
+        _ => TimeSpan.Zero,
+    };
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+
+    private SourceLocation? FirstThink(IFlowStep step) => step switch
+    {
+        ThinkStep => _thinks.GetValueOrDefault(step),
+        GroupStep group => group.Body.Steps.Select(FirstThink).FirstOrDefault(l => l is not null),
+        RepeatStep repeat => repeat.Body.Steps.Select(FirstThink).FirstOrDefault(l => l is not null),
+        IfStep branch => (branch.Condition.Constant switch
+        {
+            true => branch.Then.Steps,
+            false => branch.Else?.Steps ?? [],
+            null => branch.Then.Steps.Concat(branch.Else?.Steps ?? []),
+        }).Select(FirstThink).FirstOrDefault(l => l is not null),
+        _ => null,
+    };
+
+    private IFlowStep? MarkInert(IFlowStep? step, (SourceLocation At, string Why)? why)
+    {
+        if (step is not null && why is { } reason)
+        {
+            _inert[step] = reason;
+        }
+
+        return step;
     }
 
     private IFlowStep? Step(YamlNode node, string path)
@@ -86,24 +182,52 @@ internal sealed class FlowReader(PlanReader reader, TemplateReader templates)
         switch (kind)
         {
             case "group":
+                Recording.Add("group");
                 var name = reader.Text(value, PlanReader.Join(path, "group"), "a group name");
                 var groupBody = Body("steps");
-                return name is null ? null : new GroupStep(name, groupBody);
+                return name is null ? null : MarkInert(new GroupStep(name, groupBody), Inert(groupBody));
             case "repeat":
                 var count = reader.Int(value, PlanReader.Join(path, "repeat"), 0, 1_000_000);
                 var repeatBody = Body("steps");
-                return count is null ? null : new RepeatStep(count.Value, repeatBody);
+                return count is null ? null : MarkInert(new RepeatStep(count.Value, repeatBody),
+                    count == 0 ? (reader.At(value), "repeat: 0 runs its steps no times") : Inert(repeatBody));
             case "if":
                 var condition = Condition(value, PlanReader.Join(path, "if"));
                 var then = Body("steps");
                 var otherwise = get.ContainsKey("else") ? Body("else") : null;
-                return condition is null ? null : new IfStep(condition, then, otherwise);
+                if (condition is null)
+                {
+                    return null;
+                }
+
+                var never = (reader.At(value), $"if: '{condition}' can never hold");
+                return MarkInert(new IfStep(condition, then, otherwise), condition.Constant switch
+                {
+                    true => Inert(then),
+                    false => otherwise is null ? never : Inert(otherwise),
+                    null => otherwise is null || Inert(otherwise) is not null ? Inert(then) : null,
+                });
             case "think":
-                return Think(value, PlanReader.Join(path, "think")) is { } think ? new ThinkStep(think) : null;
+                var thinkPath = PlanReader.Join(path, "think");
+                if (Think(value, thinkPath) is not { } think)
+                {
+                    return null;
+                }
+
+                if (think.Longest > ThinkTime.Cap)
+                {
+                    reader.Warn(thinkPath, $"a pause is capped at {Plans.Duration.Format(ThinkTime.Cap)}, so this one never lasts {Plans.Duration.Format(think.Longest)}", value);
+                }
+
+                var thinkStep = new ThinkStep(think);
+                _thinks[thinkStep] = reader.At(value);
+                return thinkStep;
             case "sse" or "ws" or "llm":
+                Recording.Add(kind);
                 _streams ??= new StreamStepReader(reader, templates, this);
                 return _streams.Step(kind, value, get, path);
             default:
+                Recording.Add("request");
                 return Request(kind, value, get, path);
         }
     }

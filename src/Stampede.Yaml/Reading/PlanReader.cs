@@ -22,9 +22,14 @@ internal sealed class PlanReader(string file, string baseDirectory, IReadOnlyDic
 
     public List<PlanError> Errors { get; } = [];
 
+    /// <summary>What validates but probably is not what the author meant; reported only for a plan without errors.</summary>
+    public List<PlanError> Warnings { get; } = [];
+
     public SourceLocation At(YamlNode node) => new(File, (int)node.Start.Line, (int)node.Start.Column);
 
     public void Error(string path, string message, YamlNode node) => Errors.Add(new PlanError(path, message, At(node)));
+
+    public void Warn(string path, string message, YamlNode node) => Warnings.Add(new PlanError(path, message, At(node)));
 
     public void Remember(string path, YamlNode node) => _locations.TryAdd(path, At(node));
 

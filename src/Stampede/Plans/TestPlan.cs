@@ -64,4 +64,10 @@ public sealed record TestPlan
 
     /// <summary>Every problem with this plan; empty when it can run.</summary>
     public IReadOnlyList<PlanError> Validate() => [.. PlanValidator.Validate(this), .. Monitoring.MonitoringValidation.Validate(this)];
+
+    /// <summary>
+    /// What validates but probably is not what the author meant (a threshold on a metric no scenario records, an
+    /// abort that can never happen); a warning does not stop a run. Check <see cref="Validate"/> first.
+    /// </summary>
+    public IReadOnlyList<PlanError> Warnings() => PlanWarnings.For(this);
 }

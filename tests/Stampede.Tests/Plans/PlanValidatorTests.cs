@@ -61,4 +61,58 @@ public sealed class PlanValidatorTests
 
         plan.Validate().ShouldBeEmpty();
     }
+
+    [Fact]
+    public void Validate_RampingVusThatNeverLeavesZero_ReportsTheStages()
+    {
+        var plan = new TestPlan
+        {
+            Name = "idle",
+            Scenarios = [Scenario("a", new RampingVusOptions { StartVus = 0, Stages = [new Stage(TimeSpan.FromSeconds(10), 0), new Stage(TimeSpan.FromSeconds(5), 0)] })],
+        };
+
+        var error = plan.Validate().ShouldHaveSingleItem();
+
+        error.Path.ShouldBe("scenarios.a.stages");
+        error.Message.ShouldContain("no VU would ever run");
+    }
+
+    [Fact]
+    public void Validate_RampingVusFromOneDownToZero_IsValid()
+    {
+        var plan = new TestPlan
+        {
+            Name = "drain",
+            Scenarios = [Scenario("a", new RampingVusOptions { StartVus = 1, Stages = [new Stage(TimeSpan.FromSeconds(10), 0)] })],
+        };
+
+        plan.Validate().ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Validate_RampingArrivalRateThatNeverLeavesZero_ReportsTheStages()
+    {
+        var plan = new TestPlan
+        {
+            Name = "idle",
+            Scenarios = [Scenario("a", new RampingArrivalRateOptions { PreAllocatedVus = 1, Stages = [new Stage(TimeSpan.FromSeconds(10), 0)] })],
+        };
+
+        var error = plan.Validate().ShouldHaveSingleItem();
+
+        error.Path.ShouldBe("scenarios.a.stages");
+        error.Message.ShouldContain("no iteration would ever start");
+    }
+
+    [Fact]
+    public void Validate_RampingArrivalRateFromAStartRateDownToZero_IsValid()
+    {
+        var plan = new TestPlan
+        {
+            Name = "drain",
+            Scenarios = [Scenario("a", new RampingArrivalRateOptions { StartRate = 5, PreAllocatedVus = 1, Stages = [new Stage(TimeSpan.FromSeconds(10), 0)] })],
+        };
+
+        plan.Validate().ShouldBeEmpty();
+    }
 }

@@ -23,6 +23,11 @@ public sealed record RampingArrivalRateOptions : ArrivalRateOptions
         }
 
         RequireStages(Stages, path, errors, 10_000_000);
+        if (StartRate == 0 && Stages.Count > 0 && Stages.All(s => s.Target == 0))
+        {
+            errors.Add(new PlanError($"{path}.stages", "startRate is 0 and every stage targets a rate of 0: no iteration would ever start"));
+        }
+
         base.Validate(path, errors);
     }
 }

@@ -25,6 +25,11 @@ public sealed record RampingVusOptions : ExecutorOptions
     {
         RequireVus(StartVus, path, "startVUs", errors, allowZero: true);
         RequireStages(Stages, path, errors, VuLimit);
+        if (StartVus == 0 && Stages.Count > 0 && Stages.All(s => s.Target == 0))
+        {
+            errors.Add(new PlanError($"{path}.stages", "startVUs is 0 and every stage targets 0 VUs: no VU would ever run"));
+        }
+
         if (GracefulRampDown < TimeSpan.Zero)
         {
             errors.Add(new PlanError($"{path}.gracefulRampDown", "must not be negative"));
