@@ -42,7 +42,7 @@ internal sealed class RunOptions
 
     public Option<string?> Profile { get; } = new("--profile") { Description = "A load profile: smoke, load, ramp-up, sustained, stress, spike, soak or breakpoint; --vus, --rate and --duration scale it." };
 
-    public Option<string?> OutDir { get; } = new("--out-dir") { Description = "Write every result file into this folder as <plan>_<YYYY-MM-DD_HH-MM>.<ext> (json, html, csv, junit.xml, md); relative --out files go there too." };
+    public Option<string?> OutDir { get; } = new("--out-dir") { Description = "Write every result file into this folder as <plan>_<YYYY-MM-DD_HH-MM>.<ext> (json, html, csv, junit.xml, md); --out files given as a bare name go there too." };
 
     /// <summary>What <c>--out-dir</c> writes, each named <c>&lt;plan&gt;_&lt;YYYY-MM-DD_HH-MM&gt;</c> plus the suffix.</summary>
     public static readonly IReadOnlyList<(string Kind, string Suffix)> OutDirOutputs =
@@ -98,7 +98,16 @@ internal sealed class RunOptions
         NoHistory = parse.GetValue(NoHistory),
     };
 
-    /// <summary>Adds the <c>--out-dir</c> files and moves relative <c>--out</c> files into that folder.</summary>
+    /// <summary>
+    /// Whether an <c>--out</c> file goes into <c>--out-dir</c>: a bare file name does (<c>live.ndjson</c>); a path
+    /// that names a folder (<c>out/samples.ndjson</c>, <c>./live.ndjson</c>, <c>/tmp/x.json</c>) is taken as typed,
+    /// from the current directory, so <c>--out-dir out --out ndjson=out/samples.ndjson</c> writes
+    /// <c>out/samples.ndjson</c>, not <c>out/out/samples.ndjson</c>.
+    /// </summary>
+    internal static bool InOutDir(string target) =>
+        target.Length > 0 && target.IndexOfAny([Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar]) < 0 && !Path.IsPathRooted(target);
+
+    /// <summary>Adds the <c>--out-dir</c> files and moves bare <c>--out</c> file names into that folder (see <see cref="InOutDir"/>).</summary>
     internal static IReadOnlyList<string> WithOutDir(IReadOnlyList<string> outputs, string? folder)
     {
         if (string.IsNullOrEmpty(folder))
@@ -115,7 +124,7 @@ internal sealed class RunOptions
             }
 
             var target = spec[(equals + 1)..];
-            return Path.IsPathRooted(target) ? spec : spec[..(equals + 1)] + Path.Combine(folder, target);
+            return InOutDir(target) ? spec[..(equals + 1)] + Path.Combine(folder, target) : spec;
         });
         var standard = OutDirOutputs.Select(o => $"{o.Kind}={Path.Combine(folder, Stampede.Outputs.OutputPath.StandardName)}{o.Suffix}");
         return [.. standard, .. inFolder];

@@ -23,6 +23,12 @@ public static partial class YamlPlanLoader
     public static PlanLoadResult Load(string path, PlanLoadOptions? options = null)
     {
         string text;
+        if (Directory.Exists(path))
+        {
+            // Reading a directory fails with "Access to the path is denied", which sends the user after permissions.
+            return new PlanLoadResult { Errors = [new PlanError("", "is a directory; expected a plan file (.yaml or .yml)", new SourceLocation(path))] };
+        }
+
         try
         {
             text = File.ReadAllText(path);

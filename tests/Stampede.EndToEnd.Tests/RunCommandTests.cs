@@ -67,15 +67,33 @@ public sealed class RunCommandTests : IAsyncLifetime
 
         code.ShouldBe(ExitCodes.Ok, host.ErrorText.ToString());
         var scenario = RunResultJson.Deserialize(await File.ReadAllTextAsync(json)).Scenarios.Single();
+        var summary = host.OutText.ToString();
         if (overflow == "drop")
         {
             scenario.DroppedIterations.ShouldBeGreaterThanOrEqualTo(10);
+            summary.ShouldContain($"Warning: {scenario.DroppedIterations} of 40 arrivals (");
+            summary.ShouldContain("The latency percentiles exclude them");
         }
         else
         {
             scenario.DroppedIterations.ShouldBe(0);
             scenario.Iterations.ShouldBe(40);
+            summary.ShouldNotContain("arrivals dropped");
         }
+    }
+
+    [Fact]
+    public async Task Run_PlanIsADirectory_Exits2SayingItIsADirectory()
+    {
+        var host = new TestConsoleHost();
+
+        var code = await StampedeCli.RunAsync(["run", _folder], host);
+
+        code.ShouldBe(ExitCodes.BadInput);
+        var error = host.ErrorText.ToString();
+        error.ShouldContain($"{_folder}: is a directory; expected a plan file (.yaml or .yml)");
+        error.ShouldNotContain("denied");
+        error.ShouldNotContain("   at ");
     }
 
     [Theory]

@@ -28,6 +28,17 @@ public sealed partial class MalformedPlanTests
     [Fact]
     public void Corpus_HasWarningPlans() => WarningFiles().Count.ShouldBeGreaterThanOrEqualTo(5);
 
+    [Fact]
+    public void Load_PathIsADirectory_SaysItIsADirectoryNotThatAccessIsDenied()
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "Malformed");
+
+        var result = YamlPlanLoader.Load(folder);
+
+        var error = result.Errors.ShouldHaveSingleItem();
+        error.ToString().ShouldBe($"{folder}: is a directory; expected a plan file (.yaml or .yml)");
+    }
+
     [Theory]
     [MemberData(nameof(Files))]
     public void Load_MalformedPlan_ReportsExpectedProblemAtItsLocation(string name)

@@ -102,6 +102,11 @@ internal sealed class LiveProgress(IAnsiConsole console, TextWriter plain, bool 
         var elapsed = Plans.Duration.Format(TimeSpan.FromSeconds(Math.Round(s.Elapsed.TotalSeconds)));
         var line = FormattableString.Invariant(
             $"[{elapsed}/{Plans.Duration.Format(_expected)}] vus={s.Vus}/{s.VusMax} iterations={s.Scenarios.Sum(x => x.Iterations)} reqs/s={s.RequestsLastSecond:0.#} errors/s={s.FailuresLastSecond:0.#}");
+        if (DroppedArrivalsNotice.Live(s.Scenarios) is { } dropped)
+        {
+            line += " " + dropped;
+        }
+
         return s.FailingThresholds.Count > 0 ? line + $" failing thresholds={s.FailingThresholds.Count}" : line;
     }
 
@@ -161,9 +166,20 @@ internal sealed class LiveProgress(IAnsiConsole console, TextWriter plain, bool 
                 scenarioLatency.GetValueOrDefault(scenario.Name, ""));
         }
 
+        var captions = new List<string>();
+        if (DroppedArrivalsNotice.Live(s.Scenarios) is { } dropped)
+        {
+            captions.Add($"[yellow]{Markup.Escape(dropped)}[/]");
+        }
+
         if (s.FailingThresholds.Count > 0)
         {
-            table.Caption = new TableTitle($"[red]failing: {Markup.Escape(string.Join("; ", s.FailingThresholds))}[/]");
+            captions.Add($"[red]failing: {Markup.Escape(string.Join("; ", s.FailingThresholds))}[/]");
+        }
+
+        if (captions.Count > 0)
+        {
+            table.Caption = new TableTitle(string.Join("  ", captions));
         }
 
         return table;

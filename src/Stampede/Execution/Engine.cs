@@ -258,6 +258,10 @@ public sealed class Engine(EngineOptions? options = null)
             // the run is over
         }
 
+        // A run shorter than a second never ticked, and a burst between two ticks was never sampled: the gauges'
+        // max must still be the true peak.
+        vus.Reached(run.ActiveVus.Peak);
+        vusMax.Set(runtimes.Sum(r => r.AllocatedVus));
         vus.Set(0);
     }
 

@@ -70,6 +70,9 @@ internal sealed class RunContext : IDisposable
 
     public ErrorLog Errors { get; } = new();
 
+    /// <summary>VUs running an iteration in any scenario, with the run's peak.</summary>
+    public ActiveVuCount ActiveVus { get; } = new();
+
     /// <summary>The run's LLM spend, shared by every VU so a cost limit sees the total.</summary>
     public Protocols.Llm.LlmCostLedger LlmLedger { get; } = new();
 

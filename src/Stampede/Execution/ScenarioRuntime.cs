@@ -267,6 +267,7 @@ internal sealed class ScenarioRuntime : IAsyncDisposable
     public async Task RunLoopAsync(VirtualUser vu, Func<bool> claim)
     {
         Interlocked.Increment(ref _active);
+        Run.ActiveVus.Enter();
         try
         {
             while (!SoftStop.IsCancellationRequested && vu.Retire?.IsCancellationRequested != true && claim())
@@ -281,11 +282,16 @@ internal sealed class ScenarioRuntime : IAsyncDisposable
         finally
         {
             Interlocked.Decrement(ref _active);
+            Run.ActiveVus.Leave();
         }
     }
 
     /// <summary>An arrival-rate iteration that <see cref="VirtualUser.Dispatch"/> started is running.</summary>
-    public void BeginDispatched() => Interlocked.Increment(ref _active);
+    public void BeginDispatched()
+    {
+        Interlocked.Increment(ref _active);
+        Run.ActiveVus.Enter();
+    }
 
     /// <summary>
     /// A dispatched iteration ended. When arrivals wait in the backlog the VU takes the oldest: the result is its
@@ -295,6 +301,7 @@ internal sealed class ScenarioRuntime : IAsyncDisposable
     public long? EndDispatched(VirtualUser vu)
     {
         Interlocked.Decrement(ref _active);
+        Run.ActiveVus.Leave();
         if (_backlog is { Count: > 0 } backlog && !HardStop.IsCancellationRequested && backlog.TryTake(out var due, EndInFlight))
         {
             // The queued arrival was counted in flight when it was queued; the one that ended leaves.

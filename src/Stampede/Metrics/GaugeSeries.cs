@@ -24,6 +24,17 @@ public sealed class GaugeSeries : Series
         Tap?.Write(this, value);
     }
 
+    /// <summary>
+    /// Counts <paramref name="value"/>, a value the gauge reached between two sets (a peak kept elsewhere), in its
+    /// min and max without making it the current value or a point of its timeline.
+    /// </summary>
+    internal void Reached(double value)
+    {
+        Interlocked.Increment(ref _sets);
+        InterlockedMath.Min(ref _min, value);
+        InterlockedMath.Max(ref _max, value);
+    }
+
     /// <summary>The last value set (0 before any).</summary>
     public double Value => Volatile.Read(ref _value);
 

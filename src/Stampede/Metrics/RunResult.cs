@@ -37,6 +37,12 @@ public sealed record RunResult
     /// <summary>Injected faults and other moments of the run, in time order, with their resilience verdicts.</summary>
     public IReadOnlyList<RunAnnotation> Annotations { get; init; } = [];
 
+    /// <summary>
+    /// Arrivals that arrival-rate scenarios dropped, with the share of all their arrivals; null (and absent from the
+    /// JSON) when none was dropped. Worked out from <see cref="Scenarios"/>, so a merged or re-read result agrees.
+    /// </summary>
+    public DroppedArrivalsResult? DroppedArrivals => DroppedArrivalsResult.From(Scenarios);
+
     /// <summary>True when no threshold failed.</summary>
     public bool Passed => Thresholds.All(t => t.Outcome != ThresholdOutcomeNames.Failed);
 

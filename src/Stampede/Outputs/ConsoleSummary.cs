@@ -30,6 +30,18 @@ public sealed class ConsoleSummary
             text.AppendLine();
         }
 
+        var drops = DroppedArrivalsNotice.For(result);
+        if (drops is not null)
+        {
+            text.AppendLine(Paint($"  Warning: {drops.Text}", Yellow));
+            foreach (var line in drops.ScenarioLines)
+            {
+                text.AppendLine(Paint($"    {line}", Yellow));
+            }
+
+            text.AppendLine();
+        }
+
         foreach (var warning in Execution.HarnessMonitor.Warnings(result))
         {
             text.AppendLine(Paint($"  Warning: {warning}", Yellow));
@@ -92,6 +104,11 @@ public sealed class ConsoleSummary
         foreach (var (title, metrics) in Sections(result))
         {
             text.AppendLine($"    {title}");
+            if (drops is not null && title is "HTTP" or "EXECUTION")
+            {
+                text.AppendLine(Paint($"    ({drops.Reminder}: see the warning above)", Yellow));
+            }
+
             foreach (var metric in metrics)
             {
                 text.AppendLine(Line(metric.Name, Describe(metric, metric.Values, result.Meta.DurationSeconds)));

@@ -30,13 +30,16 @@ public sealed class JUnitOutput(string path) : IOutput
     {
         ArgumentNullException.ThrowIfNull(result);
         var time = result.Meta.DurationSeconds.ToString("0.###", CultureInfo.InvariantCulture);
+        var drops = DroppedArrivalsNotice.For(result);
         var thresholds = new XElement("testsuite",
             new XAttribute("name", "thresholds"),
             new XAttribute("tests", result.Thresholds.Count),
             new XAttribute("failures", result.Thresholds.Count(t => t.Outcome == ThresholdOutcomeNames.Failed)),
             new XAttribute("skipped", result.Thresholds.Count(t => t.Outcome == ThresholdOutcomeNames.NoData)),
             new XAttribute("time", time),
-            result.Thresholds.Select(t => ThresholdCase(result, t)));
+            DroppedArrivalsProperties(drops),
+            result.Thresholds.Select(t => ThresholdCase(result, t, drops)),
+            drops is null ? null : new XElement("system-out", DroppedArrivalsText(drops)));
         var checks = new XElement("testsuite",
             new XAttribute("name", "checks"),
             new XAttribute("tests", result.Checks.Count),
@@ -53,13 +56,30 @@ public sealed class JUnitOutput(string path) : IOutput
         return new XDocument(new XDeclaration("1.0", "utf-8", null), root).Declaration + "\n" + root + "\n";
     }
 
-    private static XElement ThresholdCase(RunResult result, ThresholdResult threshold)
+    /// <summary>The drops as suite properties, which CI systems show and scripts can read.</summary>
+    private static XElement? DroppedArrivalsProperties(DroppedArrivalsNotice? drops) => drops is null ? null : new XElement("properties",
+        new XElement("property", new XAttribute("name", "dropped_arrivals"), new XAttribute("value", drops.Drops.Dropped)),
+        new XElement("property", new XAttribute("name", "started_iterations"), new XAttribute("value", drops.Drops.Started)),
+        new XElement("property", new XAttribute("name", "dropped_arrivals_fraction"), new XAttribute("value", drops.Drops.Fraction.ToString("R", CultureInfo.InvariantCulture))));
+
+    private static string DroppedArrivalsText(DroppedArrivalsNotice drops) =>
+        string.Join("\n", [$"{DroppedArrivalsNotice.Title}: {drops.Text}", .. drops.ScenarioLines.Select(line => "  " + line)]);
+
+    private static XElement ThresholdCase(RunResult result, ThresholdResult threshold, DroppedArrivalsNotice? drops)
     {
         var testCase = new XElement("testcase",
             new XAttribute("classname", "thresholds." + threshold.Metric),
             new XAttribute("name", threshold.Expression),
             new XAttribute("time", "0"));
         var observed = threshold.Observed is { } value ? ConsoleSummary.FormatObserved(result, threshold.Metric, threshold.Expression, value) : "no data";
+
+        // A latency threshold that passed while arrivals were dropped judged only the iterations that started.
+        var brace = threshold.Metric.IndexOf('{', StringComparison.Ordinal);
+        if (drops is not null && result.Metric(brace < 0 ? threshold.Metric : threshold.Metric[..brace])?.Unit == "ms")
+        {
+            observed += $" ({drops.Reminder})";
+        }
+
         switch (threshold.Outcome)
         {
             case ThresholdOutcomeNames.Failed:

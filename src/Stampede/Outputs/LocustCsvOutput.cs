@@ -54,7 +54,7 @@ public sealed class LocustCsvOutput(string prefix) : IOutput
                 row.Method, row == total ? "Aggregated" : Name(row), Int(row.Count), Int(row.Failures),
                 Ms(row.Percentile(50)), Ms(row.Avg), Ms(row.Min), Ms(row.Max),
                 Ms(row.Count == 0 ? 0 : row.BytesReceived / row.Count), Ms(row.Count / duration), Ms(row.Failures / duration),
-                .. Percentiles.Select(p => row.Count == 0 ? "N/A" : Ms(row.Percentile(p))),
+                .. Percentiles.Select(p => Ms(row.Percentile(p))),
             ]);
         }
 

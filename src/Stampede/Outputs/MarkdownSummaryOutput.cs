@@ -60,6 +60,18 @@ public sealed class MarkdownSummaryOutput(string template) : IOutput
             md.Append('\n');
         }
 
+        var drops = DroppedArrivalsNotice.For(result);
+        if (drops is not null)
+        {
+            md.Append("> [!WARNING]\n> **").Append(DroppedArrivalsNotice.Title).Append(":** ").Append(Escape(drops.Text)).Append('\n');
+            foreach (var line in drops.ScenarioLines)
+            {
+                md.Append(">\n> - ").Append(Escape(line)).Append('\n');
+            }
+
+            md.Append('\n');
+        }
+
         md.Append("| metric | value |\n|---|---|\n");
         if (result.Metric(BuiltinMetrics.HttpReqs.Name)?.Values is { } reqs)
         {
@@ -74,6 +86,11 @@ public sealed class MarkdownSummaryOutput(string template) : IOutput
         if (result.Metric(BuiltinMetrics.HttpReqDuration.Name)?.Values is { Count: > 0 } d)
         {
             md.Append($"| http_req_duration | avg {ValueFormat.Milliseconds(d.Avg ?? 0)} · p90 {ValueFormat.Milliseconds(d.P90 ?? 0)} · p95 {ValueFormat.Milliseconds(d.P95 ?? 0)} · p99 {ValueFormat.Milliseconds(d.P99 ?? 0)} · max {ValueFormat.Milliseconds(d.Max ?? 0)} |\n");
+        }
+
+        if (drops is not null)
+        {
+            md.Append($"| ⚠️ dropped arrivals | {Escape(drops.Reminder)} |\n");
         }
 
         if (result.Metric(BuiltinMetrics.Iterations.Name)?.Values is { } iterations)

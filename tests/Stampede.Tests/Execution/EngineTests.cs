@@ -27,6 +27,35 @@ public sealed class EngineTests
     }
 
     [Fact]
+    public async Task RunAsync_RunShorterThanASecond_VusGaugesHoldTheTruePeak()
+    {
+        // Four VUs held together until all four are in an iteration, and the run over well before the first tick.
+        var inside = 0;
+        var allIn = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var plan = TestPlan.Create("short")
+            .Scenario("work", s => s.PerVuIterations(vus: 4, iterations: 1).Iteration(async _ =>
+            {
+                if (Interlocked.Increment(ref inside) == 4)
+                {
+                    allIn.TrySetResult();
+                }
+
+                await allIn.Task.WaitAsync(TimeSpan.FromSeconds(5));
+            }))
+            .Build();
+
+        var result = await new Engine().RunAsync(plan);
+
+        result.Meta.Seconds.ShouldBeLessThanOrEqualTo(1);
+        result.Scenarios.Single().Iterations.ShouldBe(4);
+        result.Metric("vus")!.Values.Max.ShouldBe(4);
+        result.Metric("vus")!.Values.Value.ShouldBe(0);
+        result.Metric("vus_max")!.Values.Max.ShouldBe(4);
+        Stampede.Outputs.MarkdownSummaryOutput.Render(result).ShouldContain("| peak VUs | 4 |");
+        new Stampede.Outputs.ConsoleSummary().Render(result).ShouldContain("max=4");
+    }
+
+    [Fact]
     public async Task RunAsync_SharedIterations_RunsExactlyTheSharedCount()
     {
         var perVu = new System.Collections.Concurrent.ConcurrentDictionary<int, int>();

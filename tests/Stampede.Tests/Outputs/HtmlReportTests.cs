@@ -57,4 +57,44 @@ public sealed class HtmlReportTests
     {
         HtmlReport.Render(OutputRuns.Synthetic()).ShouldNotContain("section-faults");
     }
+
+    [Fact]
+    public void Render_ArrivalsDropped_WarnsUnderTheVerdictAndBesideTheLatencies()
+    {
+        var html = HtmlReport.Render(OutputRuns.WithDrops());
+
+        var notice = html.IndexOf("<div id=\"dropped-arrivals\" class=\"notice\" role=\"alert\" data-dropped=\"120\" data-fraction=\"0.3\"><strong>Dropped arrivals:</strong> 120 of 400 arrivals (30.00%) were dropped", StringComparison.Ordinal);
+        notice.ShouldBeGreaterThan(html.IndexOf("id=\"verdict\"", StringComparison.Ordinal));
+        notice.ShouldBeLessThan(html.IndexOf("<div class=\"tiles\">", StringComparison.Ordinal));
+        html.ShouldContain("The latency percentiles exclude them");
+        html.ShouldContain("<li>checkout: 120 of 400 arrivals dropped (30.00%)</li>");
+        html.ShouldContain("<div class=\"tile warn\" id=\"tile-dropped\" data-value=\"0.3\"><span class=\"value\">30.00%</span>");
+        var latency = html.IndexOf("<section id=\"section-latency\"><h2>Latency</h2><p class=\"notice-inline\">", StringComparison.Ordinal);
+        latency.ShouldBeGreaterThan(notice);
+    }
+
+    [Fact]
+    public void Render_NothingDropped_HasNoWarning()
+    {
+        var html = HtmlReport.Render(OutputRuns.WithoutDrops());
+
+        html.ShouldNotContain("id=\"dropped-arrivals\"");
+        html.ShouldNotContain("tile-dropped");
+        html.ShouldNotContain("<p class=\"notice-inline\">");
+    }
+
+    [Fact]
+    public async Task Render_EndpointWhoseRequestsAllGotNoResponse_CountsThemInTheEndpointTable()
+    {
+        var result = await OutputRuns.HalfUnansweredAsync();
+
+        var html = HtmlReport.Render(result);
+
+        var table = html[html.IndexOf("<table id=\"endpoints\"", StringComparison.Ordinal)..];
+        table = table[..table.IndexOf("</table>", StringComparison.Ordinal)];
+        var gone = table.Split("<tr").Single(row => row.Contains("/gone", StringComparison.Ordinal));
+        gone.ShouldContain("<td data-value=\"6\">6</td>");
+        gone.ShouldContain("<td data-value=\"1\">100.00%</td>");
+        table.Split("<tr").Single(row => row.StartsWith(" class=\"total\"", StringComparison.Ordinal)).ShouldContain("<td data-value=\"12\">12</td>");
+    }
 }

@@ -45,4 +45,35 @@ public sealed class JUnitOutputTests
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    [Fact]
+    public void Render_ArrivalsDropped_SaysSoInTheThresholdSuiteAndBesideLatencyThresholds()
+    {
+        var xml = XDocument.Parse(JUnitOutput.Render(OutputRuns.WithDrops()));
+
+        var thresholds = xml.Root!.Elements("testsuite").Single(s => s.Attribute("name")!.Value == "thresholds");
+        var properties = thresholds.Element("properties")!.Elements("property").ToDictionary(p => p.Attribute("name")!.Value, p => p.Attribute("value")!.Value);
+        properties["dropped_arrivals"].ShouldBe("120");
+        properties["started_iterations"].ShouldBe("280");
+        properties["dropped_arrivals_fraction"].ShouldBe("0.3");
+        var note = thresholds.Element("system-out")!.Value;
+        note.ShouldStartWith("Dropped arrivals: 120 of 400 arrivals (30.00%) were dropped");
+        note.ShouldContain("The latency percentiles exclude them");
+        note.ShouldContain("checkout: 120 of 400 arrivals dropped (30.00%)");
+        thresholds.Elements().First().Name.LocalName.ShouldBe("properties");
+        thresholds.Elements().Last().Name.LocalName.ShouldBe("system-out");
+        var latency = thresholds.Elements("testcase").Single(c => c.Attribute("classname")!.Value == "thresholds.http_req_duration");
+        latency.Element("failure")!.Attribute("message")!.Value.ShouldContain("p(95)=612.5ms (120 of 400 arrivals dropped (30.00%); the latency figures exclude them)");
+        var rate = thresholds.Elements("testcase").Single(c => c.Attribute("classname")!.Value == "thresholds.http_req_failed");
+        rate.Element("system-out")!.Value.ShouldNotContain("dropped");
+    }
+
+    [Fact]
+    public void Render_NothingDropped_HasNoNote()
+    {
+        var text = JUnitOutput.Render(OutputRuns.WithoutDrops());
+
+        text.ShouldNotContain("dropped");
+        text.ShouldNotContain("<properties>");
+    }
 }

@@ -59,4 +59,30 @@ public sealed class LocustCsvOutputTests
 
     private static List<string[]> Rows(string path) =>
         [.. File.ReadAllText(path).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Select(line => line.Split(','))];
+
+    [Fact]
+    public async Task Stats_EndpointWhoseRequestsAllGotNoResponse_CountsThemAsRequestsAndFailuresLikeLocust()
+    {
+        var result = await OutputRuns.HalfUnansweredAsync();
+
+        var stats = LocustCsvOutput.Stats(result).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Select(line => line.Split(',')).ToList();
+
+        var gone = stats.Single(row => row[1].EndsWith("/gone", StringComparison.Ordinal));
+        gone[2].ShouldBe("6");   // Request Count includes the failures
+        gone[3].ShouldBe("6");
+        gone[4].ShouldBe("N/A");   // no response, so no time: not a 0 ms median
+        gone[11..].ShouldAllBe(cell => cell == "N/A");
+        var hit = stats.Single(row => row[1].EndsWith("/hit", StringComparison.Ordinal));
+        hit[2].ShouldBe("6");
+        hit[3].ShouldBe("0");
+        var aggregated = stats[^1];
+        aggregated[1].ShouldBe("Aggregated");
+        aggregated[2].ShouldBe("12");
+        aggregated[3].ShouldBe("6");
+        double.Parse(aggregated[4], System.Globalization.CultureInfo.InvariantCulture).ShouldBeGreaterThan(0);
+
+        var history = LocustCsvOutput.StatsHistory(result).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Select(line => line.Split(',')).ToList();
+        history[^1][17].ShouldBe("12");   // Total Request Count
+        history[^1][18].ShouldBe("6");    // Total Failure Count
+    }
 }

@@ -37,4 +37,38 @@ public sealed class MarkdownSummaryOutputTests
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    [Fact]
+    public void Render_ArrivalsDropped_WarnsBeforeTheLatenciesAndRemindsBesideThem()
+    {
+        var markdown = MarkdownSummaryOutput.Render(OutputRuns.WithDrops());
+
+        var warning = markdown.IndexOf("> [!WARNING]\n> **Dropped arrivals:** 120 of 400 arrivals (30.00%) were dropped", StringComparison.Ordinal);
+        warning.ShouldBeGreaterThan(0);
+        warning.ShouldBeLessThan(markdown.IndexOf("| http_req_duration |", StringComparison.Ordinal));
+        markdown.ShouldContain("The latency percentiles exclude them");
+        markdown.ShouldContain("> - checkout: 120 of 400 arrivals dropped (30.00%)");
+        markdown.ShouldContain("| ⚠️ dropped arrivals | 120 of 400 arrivals dropped (30.00%); the latency figures exclude them |");
+    }
+
+    [Fact]
+    public void Render_NothingDropped_HasNoWarning()
+    {
+        var markdown = MarkdownSummaryOutput.Render(OutputRuns.WithoutDrops());
+
+        markdown.ShouldNotContain("[!WARNING]");
+        markdown.ShouldNotContain("dropped");
+    }
+
+    [Fact]
+    public async Task Render_EndpointWhoseRequestsAllGotNoResponse_CountsThemAndTheirErrors()
+    {
+        var result = await OutputRuns.HalfUnansweredAsync();
+
+        var markdown = MarkdownSummaryOutput.Render(result);
+
+        var row = markdown.Split('\n').Single(line => line.Contains("/gone", StringComparison.Ordinal));
+        row.ShouldEndWith("| 6 | - | - | - | 100.00% |");
+        markdown.Split('\n').Single(line => line.Contains("/hit", StringComparison.Ordinal)).ShouldContain("| 6 |");
+    }
 }

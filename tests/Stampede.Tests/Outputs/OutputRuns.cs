@@ -44,4 +44,48 @@ internal static class OutputRuns
         ],
         Checks = [new CheckResult("status is 200", "", 8, 2), new CheckResult("has body", "::cart", 10, 0)],
     };
+
+    /// <summary>
+    /// <see cref="Synthetic"/> with an open-model scenario that dropped 120 of its 400 arrivals (270 iterations ran and
+    /// 10 were interrupted) beside a closed-model one, whose iterations do not count.
+    /// </summary>
+    public static RunResult WithDrops() => Synthetic() with
+    {
+        Scenarios =
+        [
+            new ScenarioResult { Name = "checkout", Executor = "constant-arrival-rate", Iterations = 270, InterruptedIterations = 10, DroppedIterations = 120, Vus = 5 },
+            new ScenarioResult { Name = "browse", Executor = "constant-vus", Iterations = 50, Vus = 2 },
+        ],
+    };
+
+    /// <summary><see cref="WithDrops"/> without the drops: the open-model scenario started every arrival.</summary>
+    public static RunResult WithoutDrops() => Synthetic() with
+    {
+        Scenarios =
+        [
+            new ScenarioResult { Name = "checkout", Executor = "constant-arrival-rate", Iterations = 400, Vus = 5 },
+            new ScenarioResult { Name = "browse", Executor = "constant-vus", Iterations = 50, Vus = 2 },
+        ],
+    };
+
+    /// <summary>
+    /// A short real run in which one endpoint's 6 requests all fail without a response (a port nothing listens on)
+    /// and another's 6 succeed: the failed ones are counted in http_reqs but have no duration.
+    /// </summary>
+    public static async Task<RunResult> HalfUnansweredAsync()
+    {
+        await using var server = await CountingServer.StartAsync();
+        var closed = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        closed.Start();
+        var port = ((System.Net.IPEndPoint)closed.LocalEndpoint).Port;
+        closed.Stop();
+        var plan = TestPlan.Create("half unanswered")
+            .Scenario("web", s => s.SharedIterations(1, 6).Iteration(async vu =>
+            {
+                await vu.Http.GetAsync(server.BaseAddress + "hit");
+                await vu.Http.GetAsync($"http://127.0.0.1:{port}/gone");
+            }))
+            .Build();
+        return await new Engine().RunAsync(plan);
+    }
 }

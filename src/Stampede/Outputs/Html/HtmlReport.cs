@@ -25,16 +25,20 @@ public static class HtmlReport
         page.Append("<title>").Append(Encode(title)).Append("</title>\n<style>").Append(HtmlAssets.ChartStyles).Append('\n').Append(HtmlAssets.Styles).Append("</style></head>\n<body>\n");
         Header(page, result);
         Verdict(page, result);
-        Tiles(page, result);
+        var drops = DroppedArrivalsNotice.For(result);
+        DroppedArrivals(page, drops);
+        Tiles(page, result, drops);
         Thresholds(page, result);
         Section(page, ReportCharts.Load, "Load");
-        page.Append("<section id=\"section-latency\"><h2>Latency</h2><div class=\"charts\" data-section=\"latency\"></div>");
+        page.Append("<section id=\"section-latency\"><h2>Latency</h2>");
+        Reminder(page, drops);
+        page.Append("<div class=\"charts\" data-section=\"latency\"></div>");
         page.Append("<div class=\"pair\"><figure><figcaption>Latency histogram (whole run)</figcaption><canvas id=\"histogram\" width=\"600\" height=\"260\"></canvas></figure>");
         page.Append("<figure><figcaption>Latency heatmap over time (bands from per-second percentiles)</figcaption><canvas id=\"heatmap\" width=\"600\" height=\"260\"></canvas></figure></div></section>\n");
         Section(page, ReportCharts.Errors, "Errors");
         ErrorsTable(page, result);
         Faults(page, result);
-        Endpoints(page, result);
+        Endpoints(page, result, drops);
         Checks(page, result);
         Section(page, ReportCharts.Streaming, "Streaming");
         Section(page, ReportCharts.Other, "Target, resource and custom metrics");
@@ -103,7 +107,34 @@ public static class HtmlReport
         page.Append("</div>\n");
     }
 
-    private static void Tiles(StringBuilder page, RunResult result)
+    /// <summary>The dropped-arrivals warning, right under the verdict, where no reader of the latencies can miss it.</summary>
+    private static void DroppedArrivals(StringBuilder page, DroppedArrivalsNotice? drops)
+    {
+        if (drops is null)
+        {
+            return;
+        }
+
+        page.Append("<div id=\"dropped-arrivals\" class=\"notice\" role=\"alert\" data-dropped=\"").Append(drops.Drops.Dropped.ToString(Invariant))
+            .Append("\" data-fraction=\"").Append(Raw(drops.Drops.Fraction)).Append("\"><strong>").Append(Encode(DroppedArrivalsNotice.Title)).Append(":</strong> ")
+            .Append(Encode(drops.Text)).Append("<ul>");
+        foreach (var line in drops.ScenarioLines)
+        {
+            page.Append("<li>").Append(Encode(line)).Append("</li>");
+        }
+
+        page.Append("</ul></div>\n");
+    }
+
+    private static void Reminder(StringBuilder page, DroppedArrivalsNotice? drops)
+    {
+        if (drops is not null)
+        {
+            page.Append("<p class=\"notice-inline\">⚠ ").Append(Encode(drops.Reminder)).Append(" (see the warning above).</p>");
+        }
+    }
+
+    private static void Tiles(StringBuilder page, RunResult result, DroppedArrivalsNotice? drops)
     {
         page.Append("<div class=\"tiles\">");
         var reqs = result.Metric(BuiltinMetrics.HttpReqs.Name)?.Values;
@@ -122,6 +153,12 @@ public static class HtmlReport
         {
             Tile(page, "p95", metric.Name + " p95", latency.P95 ?? 0, ValueFormat.InUnit(latency.P95 ?? 0, metric.Unit));
             Tile(page, "p99", metric.Name + " p99", latency.P99 ?? 0, ValueFormat.InUnit(latency.P99 ?? 0, metric.Unit));
+        }
+
+        if (drops is not null)
+        {
+            page.Append("<div class=\"tile warn\" id=\"tile-dropped\" data-value=\"").Append(Raw(drops.Drops.Fraction)).Append("\"><span class=\"value\">")
+                .Append(Encode(ValueFormat.Percent(drops.Drops.Fraction))).Append("</span><span class=\"label\">arrivals dropped (not in the latencies)</span></div>");
         }
 
         if (result.Metric(BuiltinMetrics.Vus.Name)?.Values.Max is { } peak)
@@ -193,10 +230,11 @@ public static class HtmlReport
         page.Append("</tbody></table></section>\n");
     }
 
-    private static void Endpoints(StringBuilder page, RunResult result)
+    private static void Endpoints(StringBuilder page, RunResult result, DroppedArrivalsNotice? drops)
     {
         var (rows, total) = EndpointStats.From(result);
         page.Append("<section id=\"section-endpoints\"><h2>Requests by endpoint</h2>");
+        Reminder(page, drops);
         if (rows.Count == 0)
         {
             page.Append("<p class=\"empty\">No HTTP requests were made.</p></section>\n");
