@@ -1,0 +1,72 @@
+using System.Text.RegularExpressions;
+
+namespace Stampede.EndToEnd.Tests.Docs;
+
+/// <summary>What a documented command line runs.</summary>
+internal enum DocProgram
+{
+    /// <summary><c>stampede …</c> or <c>./stampede …</c>: the command-line tool.</summary>
+    Stampede,
+
+    /// <summary><c>dotnet run plan.cs -- …</c>: a C# plan's program, whose <c>plan.RunAsync(args)</c> takes the run options.</summary>
+    CSharpPlan,
+}
+
+/// <summary>A command line a document shows, where it shows it, and the arguments after the program's name.</summary>
+internal sealed partial record DocCommandLine(string File, int Line, string Text, DocProgram Program, IReadOnlyList<string> Arguments)
+{
+    public override string ToString() => $"{File}:{Line}: {Text}";
+
+    /// <summary>
+    /// The command lines in a Markdown file's fenced code blocks: lines joined at a trailing backslash, then every
+    /// line whose first command is <c>stampede</c>, <c>./stampede</c> or <c>dotnet run FILE.cs -- …</c>.
+    /// </summary>
+    public static IReadOnlyList<DocCommandLine> FromMarkdown(string file, string markdown) =>
+        [.. MarkdownFence.ReadAll(markdown).SelectMany(fence => FromLines(file, fence.FirstLine, fence.Lines))];
+
+    /// <summary>
+    /// The command lines of a CI workflow or script: every line, once a list dash and a <c>run:</c> key are taken
+    /// off, so both <c>run: stampede …</c> and the lines of a <c>run: |</c> block count. GitHub's <c>${{ … }}</c>
+    /// expressions stand for one word.
+    /// </summary>
+    public static IReadOnlyList<DocCommandLine> FromScript(string file, string script)
+    {
+        var lines = script.ReplaceLineEndings("\n").Split('\n')
+            .Select(line => WorkflowExpression().Replace(RunKey().Replace(line, ""), "X"))
+            .ToList();
+        return FromLines(file, 1, lines);
+    }
+
+    private static List<DocCommandLine> FromLines(string file, int firstLine, IReadOnlyList<string> lines)
+    {
+        var found = new List<DocCommandLine>();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var start = i;
+            var text = lines[i].Trim();
+            while (text.EndsWith('\\') && i + 1 < lines.Count)
+            {
+                text = text[..^1] + " " + lines[++i].Trim();
+            }
+
+            var words = ShellWords.FirstCommand(text);
+            if (words.Count > 0 && words[0] is "stampede" or "./stampede")
+            {
+                found.Add(new DocCommandLine(file, firstLine + start, text, DocProgram.Stampede, [.. words.Skip(1)]));
+            }
+            else if (words.Count > 3 && words[0] == "dotnet" && words[1] == "run" && words[2].EndsWith(".cs", StringComparison.Ordinal))
+            {
+                var separator = words.ToList().IndexOf("--");
+                found.Add(new DocCommandLine(file, firstLine + start, text, DocProgram.CSharpPlan, separator < 0 ? [] : [.. words.Skip(separator + 1)]));
+            }
+        }
+
+        return found;
+    }
+
+    [GeneratedRegex(@"^\s*(-\s+)?run:\s*")]
+    private static partial Regex RunKey();
+
+    [GeneratedRegex(@"\$\{\{.*?\}\}")]
+    private static partial Regex WorkflowExpression();
+}
