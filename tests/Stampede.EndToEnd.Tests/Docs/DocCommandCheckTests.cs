@@ -35,4 +35,23 @@ public sealed class DocCommandCheckTests
 
         DocCommandCheck.Errors(line).ShouldBeEmpty();
     }
+
+    [Theory]
+    [InlineData("Ask for `stampede run --vuz` in prose.", "--vuz")]
+    [InlineData("`stampede rerun --baseline …` compares.", "rerun")]
+    public void Errors_InlineFragmentNamingAnUnknownOptionOrCommand_IsReported(string prose, string name)
+    {
+        var line = DocCommandLine.InlineFromMarkdown("doc.md", prose).Single();
+
+        DocCommandCheck.Errors(line).ShouldHaveSingleItem().ShouldContain(name);
+    }
+
+    [Fact]
+    public void Errors_InlineFragmentsWithoutValues_AreEmpty()
+    {
+        var lines = DocCommandLine.InlineFromMarkdown("doc.md", "`stampede run … --baseline …` and `stampede drift --fail-on-drift`");
+
+        lines.Count.ShouldBe(2);
+        lines.SelectMany(DocCommandCheck.Errors).ShouldBeEmpty();
+    }
 }

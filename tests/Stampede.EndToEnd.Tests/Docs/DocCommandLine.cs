@@ -12,8 +12,12 @@ internal enum DocProgram
     CSharpPlan,
 }
 
-/// <summary>A command line a document shows, where it shows it, and the arguments after the program's name.</summary>
-internal sealed partial record DocCommandLine(string File, int Line, string Text, DocProgram Program, IReadOnlyList<string> Arguments)
+/// <summary>
+/// A command line a document shows, where it shows it, and the arguments after the program's name. An
+/// <see cref="Inline"/> one is a code span in prose (<c>`stampede drift last --fail-on-drift`</c>), often a
+/// fragment that names a command and its options without their values.
+/// </summary>
+internal sealed partial record DocCommandLine(string File, int Line, string Text, DocProgram Program, IReadOnlyList<string> Arguments, bool Inline = false)
 {
     public override string ToString() => $"{File}:{Line}: {Text}";
 
@@ -23,6 +27,35 @@ internal sealed partial record DocCommandLine(string File, int Line, string Text
     /// </summary>
     public static IReadOnlyList<DocCommandLine> FromMarkdown(string file, string markdown) =>
         [.. MarkdownFence.ReadAll(markdown).SelectMany(fence => FromLines(file, fence.FirstLine, fence.Lines))];
+
+    /// <summary>The code spans outside fenced blocks that start with <c>stampede </c> or <c>./stampede </c>.</summary>
+    public static IReadOnlyList<DocCommandLine> InlineFromMarkdown(string file, string markdown)
+    {
+        var fenced = new HashSet<int>();
+        foreach (var fence in MarkdownFence.ReadAll(markdown))
+        {
+            // The opening and closing fence lines too.
+            fenced.UnionWith(Enumerable.Range(fence.FirstLine - 1, fence.Lines.Count + 2));
+        }
+
+        var lines = markdown.ReplaceLineEndings("\n").Split('\n');
+        var found = new List<DocCommandLine>();
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (fenced.Contains(i + 1))
+            {
+                continue;
+            }
+
+            foreach (Match span in InlineCommand().Matches(lines[i]))
+            {
+                var words = ShellWords.FirstCommand(span.Groups["command"].Value);
+                found.Add(new DocCommandLine(file, i + 1, span.Groups["command"].Value, DocProgram.Stampede, [.. words.Skip(1)], Inline: true));
+            }
+        }
+
+        return found;
+    }
 
     /// <summary>
     /// The command lines of a CI workflow or script: every line, once a list dash and a <c>run:</c> key are taken
@@ -63,6 +96,9 @@ internal sealed partial record DocCommandLine(string File, int Line, string Text
 
         return found;
     }
+
+    [GeneratedRegex(@"`(?<command>(\./)?stampede [^`]+)`")]
+    private static partial Regex InlineCommand();
 
     [GeneratedRegex(@"^\s*(-\s+)?run:\s*")]
     private static partial Regex RunKey();

@@ -56,4 +56,15 @@ public sealed class DocCommandLineTests
         lines[0].Arguments.ShouldBe(["run", "perf/checkout.yaml", "--tag", "commit=X"]);
         lines[1].Arguments.ShouldBe(["compare", "last", "--format", "markdown"]);
     }
+
+    [Fact]
+    public void InlineFromMarkdown_CodeSpansInProse_AreFoundButNotThoseInFences()
+    {
+        const string markdown = "Run `stampede run --rate` or `./stampede demo`.\n```sh\necho `stampede schema`\n```\nThen `stampede history`.\n";
+
+        var lines = DocCommandLine.InlineFromMarkdown("doc.md", markdown);
+
+        lines.Select(l => (l.Line, l.Text)).ShouldBe([(1, "stampede run --rate"), (1, "./stampede demo"), (5, "stampede history")]);
+        lines.ShouldAllBe(l => l.Inline);
+    }
 }

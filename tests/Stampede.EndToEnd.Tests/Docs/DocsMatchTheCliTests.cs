@@ -16,7 +16,8 @@ public sealed class DocsMatchTheCliTests
     [Fact]
     public void CommandLines_InEveryDocAndCiRecipe_ParseWithTheRealCommandLine()
     {
-        var lines = DocumentationFiles.Markdown(Root).SelectMany(f => DocCommandLine.FromMarkdown(f, File.ReadAllText(Path.Combine(Root, f))))
+        var lines = DocumentationFiles.Markdown(Root)
+            .SelectMany(f => DocCommandLine.FromMarkdown(f, File.ReadAllText(Path.Combine(Root, f))).Concat(DocCommandLine.InlineFromMarkdown(f, File.ReadAllText(Path.Combine(Root, f)))))
             .Concat(DocumentationFiles.Workflows(Root).SelectMany(f => DocCommandLine.FromScript(f, File.ReadAllText(Path.Combine(Root, f)))))
             .ToList();
 
@@ -29,6 +30,7 @@ public sealed class DocsMatchTheCliTests
         lines.ShouldContain(l => l.File == "README.md" && l.Arguments.Count > 0 && l.Arguments[0] == "demo");
         lines.ShouldContain(l => l.File == "docs/ci/github-actions.yml");
         lines.ShouldContain(l => l.Program == DocProgram.CSharpPlan);
+        lines.Count(l => l.Inline).ShouldBeGreaterThan(10);
     }
 
     [Fact]

@@ -6,9 +6,9 @@ using Xunit;
 namespace Stampede.EndToEnd.Tests.Packaging;
 
 /// <summary>
-/// The docs tell users to install the tool from a local build: <c>dotnet pack</c>, then <c>dotnet tool install
-/// --add-source</c>. This does exactly that on what a fresh machine has: an empty NuGet package folder, a NuGet
-/// configuration whose only source is the local feed, and a tool folder of its own (nothing global changes).
+/// The docs tell users to install the tool from a local build: <c>dotnet pack</c> into a folder, then <c>dotnet tool
+/// install --source</c> that folder. This does exactly that on what a fresh machine has: an empty NuGet package
+/// folder, no package source but the local feed, and a tool folder of its own (nothing global changes).
 /// </summary>
 [Collection(nameof(SerialCollection))]
 public sealed class ToolPackageTests : IDisposable
@@ -22,15 +22,6 @@ public sealed class ToolPackageTests : IDisposable
     {
         var feed = Path.Combine(_folder, "feed");
         var version = ProjectPackage.Version(await ProjectPackage.PackAsync("src/Stampede.Cli", feed), "Stampede.Cli");
-        var config = Path.Combine(_folder, "nuget.config");
-        await File.WriteAllTextAsync(config, """
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-              </packageSources>
-            </configuration>
-            """);
         var machine = new Dictionary<string, string>
         {
             ["NUGET_PACKAGES"] = Path.Combine(_folder, "packages"),
@@ -39,7 +30,7 @@ public sealed class ToolPackageTests : IDisposable
         var tools = Path.Combine(_folder, "tools");
 
         var install = await ProcessRun.RunAsync(
-            "dotnet", ["tool", "install", "--tool-path", tools, "--configfile", config, "--add-source", feed, "Stampede.Cli", "--version", version],
+            "dotnet", ["tool", "install", "--tool-path", tools, "--source", feed, "Stampede.Cli", "--version", version],
             _folder, TimeSpan.FromMinutes(2), machine);
         install.Exit.ShouldBe(0, install.Output);
 
