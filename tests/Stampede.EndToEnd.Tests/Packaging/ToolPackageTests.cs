@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using Shouldly;
 using Stampede.Cli;
 using Stampede.Metrics;
@@ -21,7 +22,13 @@ public sealed class ToolPackageTests : IDisposable
     public async Task ToolPackage_InstalledFromALocalFeed_RunsTheDemoAndWritesItsResults()
     {
         var feed = Path.Combine(_folder, "feed");
-        var version = ProjectPackage.Version(await ProjectPackage.PackAsync("src/Stampede.Cli", feed), "Stampede.Cli");
+        var nupkg = await ProjectPackage.PackAsync("src/Stampede.Cli", feed);
+        var version = ProjectPackage.Version(nupkg, "Stampede.Cli");
+        using (var package = ZipFile.OpenRead(nupkg))
+        {
+            package.GetEntry("README.md").ShouldNotBeNull();
+        }
+
         var machine = new Dictionary<string, string>
         {
             ["NUGET_PACKAGES"] = Path.Combine(_folder, "packages"),
