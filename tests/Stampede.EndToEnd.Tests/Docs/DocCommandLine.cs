@@ -2,16 +2,6 @@ using System.Text.RegularExpressions;
 
 namespace Stampede.EndToEnd.Tests.Docs;
 
-/// <summary>What a documented command line runs.</summary>
-internal enum DocProgram
-{
-    /// <summary><c>stampede …</c> or <c>./stampede …</c>: the command-line tool.</summary>
-    Stampede,
-
-    /// <summary><c>dotnet run plan.cs -- …</c>: a C# plan's program, whose <c>plan.RunAsync(args)</c> takes the run options.</summary>
-    CSharpPlan,
-}
-
 /// <summary>
 /// A command line a document shows, where it shows it, and the arguments after the program's name. An
 /// <see cref="Inline"/> one is a code span in prose (<c>`stampede drift last --fail-on-drift`</c>), often a
