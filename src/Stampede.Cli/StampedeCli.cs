@@ -11,20 +11,7 @@ public static class StampedeCli
     /// <summary>Parses <paramref name="args"/> and runs the command; returns the exit code.</summary>
     public static async Task<int> RunAsync(string[] args, IConsoleHost host)
     {
-        var root = new RootCommand("Stampede: load testing for HTTP, streaming and LLM backends.")
-        {
-            RunCommand.Create(host),
-            DemoCommand.Create(host),
-            TargetCommand.Create(host),
-            ValidateCommand.Create(host),
-            SchemaCommand.Create(host),
-            ReportCommand.Create(host),
-            HistoryCommand.Create(host),
-            ShowCommand.Create(host),
-            CompareCommand.Create(host),
-            DriftCommand.Create(host),
-        };
-        var parse = root.Parse(args);
+        var parse = CreateRootCommand(host).Parse(args);
         if (parse.Errors.Count > 0)
         {
             ErrorReport.Write(host.Error, [.. parse.Errors.Select(e => new PlanError("arguments", e.Message))]);
@@ -48,4 +35,20 @@ public static class StampedeCli
             return ExitCodes.BadInput;
         }
     }
+
+    /// <summary>Every command, built but not run: what <see cref="RunAsync"/> parses with, and what the docs are checked against.</summary>
+    internal static RootCommand CreateRootCommand(IConsoleHost host) =>
+        new("Stampede: load testing for HTTP, streaming and LLM backends.")
+        {
+            RunCommand.Create(host),
+            DemoCommand.Create(host),
+            TargetCommand.Create(host),
+            ValidateCommand.Create(host),
+            SchemaCommand.Create(host),
+            ReportCommand.Create(host),
+            HistoryCommand.Create(host),
+            ShowCommand.Create(host),
+            CompareCommand.Create(host),
+            DriftCommand.Create(host),
+        };
 }

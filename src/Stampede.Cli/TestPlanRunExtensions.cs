@@ -17,9 +17,7 @@ public static class TestPlanRunExtensions
     internal static async Task<RunOutcome> RunAsync(TestPlanBuilder builder, string[] args, IConsoleHost host)
     {
         var options = new RunOptions();
-        var command = new System.CommandLine.RootCommand($"Runs the load test '{builder.Name}'.");
-        options.AddTo(command);
-        var parse = command.Parse(args);
+        var parse = CreateCommand(builder.Name, options).Parse(args);
         if (parse.Errors.Count > 0)
         {
             ErrorReport.Write(host.Error, [.. parse.Errors.Select(e => new PlanError("arguments", e.Message))]);
@@ -40,5 +38,13 @@ public static class TestPlanRunExtensions
         }
 
         return await new PlanRunner(host, userCode: true).RunAsync(plan, options.Read(parse)).ConfigureAwait(false);
+    }
+
+    /// <summary>The command line a C# plan's program takes: <see cref="RunOptions"/>, nothing else.</summary>
+    internal static System.CommandLine.RootCommand CreateCommand(string planName, RunOptions options)
+    {
+        var command = new System.CommandLine.RootCommand($"Runs the load test '{planName}'.");
+        options.AddTo(command);
+        return command;
     }
 }
