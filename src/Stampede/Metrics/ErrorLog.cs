@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace Stampede.Execution;
+namespace Stampede.Metrics;
 
 /// <summary>
 /// Exceptions thrown by user iterations, counted by (scenario, type, message) and kept to a bounded number of

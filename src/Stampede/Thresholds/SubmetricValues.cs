@@ -1,7 +1,6 @@
 using Stampede.Metrics;
-using Stampede.Thresholds;
 
-namespace Stampede.Metrics;
+namespace Stampede.Thresholds;
 
 /// <summary>Values of a submetric (<c>metric{tag:value}</c>) recomputed from a result's series and their histograms.</summary>
 internal static class SubmetricValues
