@@ -9,6 +9,13 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Stampede.DemoTarget.Faults;
+using Stampede.DemoTarget.Hosting;
+using Stampede.DemoTarget.Missions;
+using Stampede.DemoTarget.Observability;
+using Stampede.DemoTarget.OpenAi;
+using Stampede.DemoTarget.Streaming;
+using Stampede.DemoTarget.Tenancy;
 
 namespace Stampede.DemoTarget;
 

@@ -549,7 +549,7 @@ public static partial class YamlPlanLoader
 
         private List<ThresholdPlan> Thresholds(YamlNode node, IReadOnlyList<Metrics.Metric> declared)
         {
-            var known = Metrics.BuiltinMetrics.All.Append(VuContext.GroupDuration).Append(FlowShared.Retries).Concat(declared)
+            var known = Metrics.BuiltinMetrics.All.Append(FlowShared.Retries).Concat(declared)
                 .DistinctBy(m => m.Name).ToDictionary(m => m.Name, StringComparer.Ordinal);
             var thresholds = new List<ThresholdPlan>();
             foreach (var (selectorText, keyNode, value) in reader.Mapping(node, "thresholds", null, "thresholds (metric: [expressions])"))

@@ -1,4 +1,3 @@
-using Stampede.Execution;
 using Stampede.Metrics;
 using Stampede.Yaml.Flows;
 
@@ -8,7 +7,7 @@ namespace Stampede.Yaml.Reading;
 internal static class StepMetrics
 {
     private static readonly HashSet<string> StepRecorded = new(
-        BuiltinMetrics.All.Select(m => m.Name).Append(VuContext.GroupDuration.Name).Append(FlowShared.Retries.Name),
+        BuiltinMetrics.All.Select(m => m.Name).Append(FlowShared.Retries.Name),
         StringComparer.Ordinal);
 
     /// <summary>The step kind (as <see cref="FlowReader.Recording"/> names it) and how a plan writes it, or null for metrics every run records.</summary>
@@ -22,7 +21,7 @@ internal static class StepMetrics
         // data_sent and data_received stay out: which protocols count bytes is the protocols' business, not the plan's.
         return metric switch
         {
-            _ when metric == VuContext.GroupDuration.Name => ("group", "group:"),
+            _ when metric == BuiltinMetrics.GroupDuration.Name => ("group", "group:"),
             _ when metric.StartsWith("http_", StringComparison.Ordinal) => ("request", "request (get:, post:, …)"),
             _ when metric.StartsWith("sse_", StringComparison.Ordinal) => ("sse", "sse:"),
             _ when metric.StartsWith("ws_", StringComparison.Ordinal) => ("ws", "ws:"),

@@ -33,7 +33,7 @@ public sealed class Engine(EngineOptions? options = null)
             registry.Tap = new SampleTap();
             sampleOutputs.ForEach(o => o.AttachSamples(registry.Tap));
         }
-        await using var monitoring = new Monitoring.RunMonitoring(plan, registry, time, _options.Control);
+        await using var monitoring = new Monitoring.RunMonitoring(plan, registry, time, _options.Control.RequestStop);
         plan = monitoring.Plan;
         using var run = new RunContext(plan, registry, time, _options.Control, _options.SocketEventLoop) { StartArrivalsInline = _options.StartArrivalsInline };
         var thresholds = new ThresholdMonitor(plan.Thresholds, registry, _options.Control);
@@ -52,7 +52,7 @@ public sealed class Engine(EngineOptions? options = null)
         var ticker = TickAsync(run, runtimes, started, finished, thresholds, monitoring, tickStop.Token);
         try
         {
-            if (await monitoring.StartAsync(run, expected).ConfigureAwait(false) && await RunSetupAsync(run).ConfigureAwait(false))
+            if (await monitoring.StartAsync(run.Plan, run.Errors, run.StartTimestamp, expected, run.Control.Graceful).ConfigureAwait(false) && await RunSetupAsync(run).ConfigureAwait(false))
             {
                 var scenarios = runtimes.Select((runtime, index) => RunScenarioAsync(runtime, () => started[index] = true, () => finished[index] = true));
                 await Task.WhenAll(scenarios).ConfigureAwait(false);
@@ -94,6 +94,7 @@ public sealed class Engine(EngineOptions? options = null)
                 DurationSeconds = elapsed.TotalSeconds,
                 ToolVersion = _options.ToolVersion,
                 Host = _options.Host,
+                Processors = Environment.ProcessorCount,
                 StopReason = _options.Control.StopReason,
                 Tags = plan.Tags,
                 Seconds = registry.CollectedSeconds,

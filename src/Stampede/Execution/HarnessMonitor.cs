@@ -6,19 +6,10 @@ namespace Stampede.Execution;
 /// Watches the load generator itself, once a second on the engine's tick: thread-pool scheduling lag (a probe work
 /// item's wait for a thread), the pool's queue length, GC pause time and the process's CPU. When the harness is
 /// starved its timestamps are late too, so these say whether the run's latencies can be trusted;
-/// <see cref="Warnings"/> turns them into plain words for the summary.
+/// <see cref="Outputs.HarnessWarnings"/> turns them into plain words for the summary.
 /// </summary>
 internal sealed class HarnessMonitor : IThreadPoolWorkItem
 {
-    /// <summary>p95 scheduling lag above which latencies below a few milliseconds are not trustworthy.</summary>
-    public const double LagWarningMs = 10;
-
-    /// <summary>GC pauses above this share of the run distort tail latencies.</summary>
-    public const double GcPauseWarningShare = 0.02;
-
-    /// <summary>CPU above this share of all cores leaves the harness queueing its own work.</summary>
-    public const double CpuWarningShare = 0.85;
-
     private readonly TimeProvider _time;
     private readonly TrendSeries _lag;
     private readonly GaugeSeries _queue;
@@ -71,28 +62,5 @@ internal sealed class HarnessMonitor : IThreadPoolWorkItem
     {
         _lag.Record(_time.GetElapsedTime(Volatile.Read(ref _probeQueued)));
         Volatile.Write(ref _probePending, 0);
-    }
-
-    /// <summary>Plain-words warnings when the harness was busy enough to distort the figures; empty when healthy.</summary>
-    public static IReadOnlyList<string> Warnings(RunResult result)
-    {
-        var warnings = new List<string>();
-        if (result.Metric(BuiltinMetrics.HarnessSchedulingLag.Name)?.Values.P95 is > LagWarningMs and var lag)
-        {
-            warnings.Add($"Stampede's own scheduling lag reached p95={lag:0.#}ms: timings finer than that are unreliable (more cores, fewer VUs, or a second load generator).");
-        }
-
-        if (result.Metric(BuiltinMetrics.HarnessGcPause.Name)?.Values.Count is { } pause && result.Meta.DurationSeconds > 0
-            && pause / (result.Meta.DurationSeconds * 1000) > GcPauseWarningShare)
-        {
-            warnings.Add($"Stampede paused {pause:0}ms for garbage collection ({100 * pause / (result.Meta.DurationSeconds * 1000):0.#}% of the run): tail latencies include those pauses.");
-        }
-
-        if (result.Metric(BuiltinMetrics.HarnessCpu.Name)?.Values.Max is { } cpu && cpu / 100 > CpuWarningShare * Environment.ProcessorCount)
-        {
-            warnings.Add($"Stampede used up to {cpu:0}% CPU of {Environment.ProcessorCount * 100}%: the load generator itself may be the bottleneck.");
-        }
-
-        return warnings;
     }
 }

@@ -17,6 +17,7 @@ internal sealed class RunContext : IDisposable
         Registry = registry;
         Time = time;
         Control = control;
+        LlmLedger = new Protocols.Llm.LlmCostLedger(control.RequestStop);
         BaseTags = TagSet.From(plan.Tags);
         HttpOptions = new HttpSessionOptions
         {
@@ -74,7 +75,7 @@ internal sealed class RunContext : IDisposable
     public ActiveVuCount ActiveVus { get; } = new();
 
     /// <summary>The run's LLM spend, shared by every VU so a cost limit sees the total.</summary>
-    public Protocols.Llm.LlmCostLedger LlmLedger { get; } = new();
+    public Protocols.Llm.LlmCostLedger LlmLedger { get; }
 
     /// <summary>Tags on every sample of the run.</summary>
     public TagSet BaseTags { get; }

@@ -34,7 +34,7 @@ public sealed class VuContext : IAsyncDisposable, Data.Templates.ITemplateVu
     public VuWs Ws => _ws ??= new VuWs(_vu.Run.Registry, _vu.Run.Time, () => _vu.Tags, () => _vu.CancellationToken, _vu.Run.Plan.BaseUrl);
 
     /// <summary>This VU's LLM chat client (OpenAI-compatible or custom, over SSE or WebSocket); records the <c>llm_*</c> metrics.</summary>
-    public VuLlm Llm => _llm ??= new VuLlm(_vu.Run.CreateHttpSession(), Ws, _vu.Run.Registry, _vu.Run.Time, _vu.Run.LlmLedger, _vu.Run.Control,
+    public VuLlm Llm => _llm ??= new VuLlm(_vu.Run.CreateHttpSession(), Ws, _vu.Run.Registry, _vu.Run.Time, _vu.Run.LlmLedger,
         () => _vu.Tags, () => _vu.CancellationToken, () => _vu.ScheduledTimestamp, _vu.Random);
 
     /// <summary>The VU's number across the whole run, from 1.</summary>
@@ -124,16 +124,13 @@ public sealed class VuContext : IAsyncDisposable, Data.Templates.ITemplateVu
         }
         finally
         {
-            _vu.Run.Registry.Trend(GroupDuration, _vu.Tags).Record(_vu.Run.Time.GetElapsedTime(start));
+            _vu.Run.Registry.Trend(BuiltinMetrics.GroupDuration, _vu.Tags).Record(_vu.Run.Time.GetElapsedTime(start));
             _vu.SetGroup(previous);
         }
     }
 
     /// <summary>Ends this iteration now; the VU goes on with its next one.</summary>
     public void AbortIteration(string reason = "aborted") => throw new IterationAbortedException(reason);
-
-    /// <summary>Time taken by each group (trend, ms).</summary>
-    public static readonly Metric GroupDuration = new("group_duration", MetricKind.Trend, MetricUnit.Time);
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()

@@ -171,6 +171,9 @@ public static class BuiltinMetrics
     /// <summary>LLM: content chunks that arrived in the same read as the chunk before them (counter).</summary>
     public static readonly Metric LlmCoalescedChunks = new("llm_coalesced_chunks", MetricKind.Counter);
 
+    /// <summary>Time taken by each group (trend, ms).</summary>
+    public static readonly Metric GroupDuration = new("group_duration", MetricKind.Trend, MetricUnit.Time);
+
     /// <summary>
     /// Harness: how long a work item queued once a second waited for a thread-pool thread, in ms (trend) — the
     /// load generator's own scheduling lag, which every VU continuation (and so every timestamp) also suffers.
@@ -189,7 +192,7 @@ public static class BuiltinMetrics
     /// <summary>Every built-in metric, in the order the summary shows them.</summary>
     public static IReadOnlyList<Metric> All { get; } =
     [
-        Checks, DataReceived, DataSent, DroppedIterations,
+        Checks, DataReceived, DataSent, DroppedIterations, GroupDuration,
         HttpReqBlocked, HttpReqConnecting, HttpReqDuration, HttpReqFailed, HttpReqReceiving, HttpReqSending,
         HttpReqTlsHandshaking, HttpReqWaiting, HttpReqs,
         IterationDuration, IterationLateness, IterationResponseTime, Iterations, QueuedIterations, Vus, VusMax,

@@ -74,6 +74,9 @@ public sealed record RunMetadata
     /// <summary>The machine's name.</summary>
     public string Host { get; init; } = "";
 
+    /// <summary>Processors of the machine that ran the test (0 when not known, as in results written before it was kept).</summary>
+    public int Processors { get; init; }
+
     /// <summary>Why the run stopped early (signal, threshold abort, limit), or null when it ran its course.</summary>
     public string? StopReason { get; init; }
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Stampede.Execution;
 using Stampede.Plans.Monitoring;
 
 namespace Stampede.Monitoring;
@@ -8,7 +7,7 @@ namespace Stampede.Monitoring;
 /// Judges <see cref="RunLimits"/> once a second from the second just collected and requests a graceful stop with a
 /// plain reason when one is reached. Seconds without requests neither count towards the error-rate limit nor reset it.
 /// </summary>
-internal sealed class LimitMonitor(RunLimits limits, RunControl control)
+internal sealed class LimitMonitor(RunLimits limits, Action<string> requestStop)
 {
     private int _failingSeconds;
 
@@ -17,7 +16,7 @@ internal sealed class LimitMonitor(RunLimits limits, RunControl control)
     {
         if (limits.MaxDuration is { } max && elapsed >= max)
         {
-            control.RequestStop($"limit maxDuration reached: the run lasted {Plans.Duration.Format(max)}");
+            requestStop($"limit maxDuration reached: the run lasted {Plans.Duration.Format(max)}");
         }
 
         if (limits.ErrorRate is not { } errorRate || requests == 0)
@@ -29,7 +28,7 @@ internal sealed class LimitMonitor(RunLimits limits, RunControl control)
         _failingSeconds = share > errorRate.Max ? _failingSeconds + 1 : 0;
         if (_failingSeconds >= RequiredSeconds(errorRate))
         {
-            control.RequestStop(string.Create(CultureInfo.InvariantCulture,
+            requestStop(string.Create(CultureInfo.InvariantCulture,
                 $"limit errorRate reached: more than {errorRate.Max:0.##%} of requests failed for {Plans.Duration.Format(errorRate.For)} (last second: {share:0.#%})"));
         }
     }

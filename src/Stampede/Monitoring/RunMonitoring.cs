@@ -1,4 +1,3 @@
-using Stampede.Execution;
 using Stampede.Metrics;
 using Stampede.Monitoring.Chaos;
 using Stampede.Monitoring.Processes;
@@ -10,14 +9,14 @@ namespace Stampede.Monitoring;
 
 /// <summary>
 /// Everything that watches and shakes the target during one run, started and stopped with it by the
-/// <see cref="Engine"/>: the target process, the fault proxy, Prometheus scraping, process sampling, the chaos
+/// engine: the target process, the fault proxy, Prometheus scraping, process sampling, the chaos
 /// schedule, run limits, and the resilience verdicts judged at the end.
 /// </summary>
 internal sealed class RunMonitoring : IAsyncDisposable
 {
     private readonly MetricRegistry _registry;
     private readonly TimeProvider _time;
-    private readonly RunControl _control;
+    private readonly Action<string> _requestStop;
     private readonly FaultProxy? _proxy;
     private readonly LimitMonitor? _limits;
     private readonly CancellationTokenSource _stop = new();
@@ -27,11 +26,12 @@ internal sealed class RunMonitoring : IAsyncDisposable
     private ChaosRunner? _chaos;
     private Task _chaosRun = Task.CompletedTask;
 
-    public RunMonitoring(TestPlan plan, MetricRegistry registry, TimeProvider time, RunControl control)
+    // requestStop stops the run gracefully with a reason: a target that cannot start, a run limit reached.
+    public RunMonitoring(TestPlan plan, MetricRegistry registry, TimeProvider time, Action<string> requestStop)
     {
         _registry = registry;
         _time = time;
-        _control = control;
+        _requestStop = requestStop;
         Plan = plan;
         if (plan.Chaos?.Proxy is { } proxyPlan && Upstream(plan, proxyPlan) is { } upstream)
         {
@@ -45,7 +45,7 @@ internal sealed class RunMonitoring : IAsyncDisposable
 
         if (plan.Limits is { } limits)
         {
-            _limits = new LimitMonitor(limits, control);
+            _limits = new LimitMonitor(limits, requestStop);
         }
     }
 
@@ -59,20 +59,20 @@ internal sealed class RunMonitoring : IAsyncDisposable
     /// Starts the target (waiting until it is ready), scraping, sampling and the chaos schedule. Returns false, with
     /// the run stopped and the reason logged, when the target could not start.
     /// </summary>
-    public async Task<bool> StartAsync(RunContext run, TimeSpan expected)
+    // The chaos schedule counts from startTimestamp; a target still starting gives up when stopping is cancelled.
+    public async Task<bool> StartAsync(TestPlan plan, ErrorLog errors, long startTimestamp, TimeSpan expected, CancellationToken stopping)
     {
-        var plan = run.Plan;
         if (plan.Target is { Command: not null } targetPlan)
         {
             _target = new TargetProcess(targetPlan, _time);
             try
             {
-                await _target.StartAsync(run.Control.Graceful).ConfigureAwait(false);
+                await _target.StartAsync(stopping).ConfigureAwait(false);
             }
             catch (TargetStartException exception)
             {
-                run.Errors.Record("target", exception);
-                _control.RequestStop(exception.Message);
+                errors.Record("target", exception);
+                _requestStop(exception.Message);
                 return false;
             }
             catch (OperationCanceledException)
@@ -89,19 +89,19 @@ internal sealed class RunMonitoring : IAsyncDisposable
             }
             else
             {
-                run.Errors.Record("target", new PlatformNotSupportedException("target resource sampling reads /proc and needs Linux"));
+                errors.Record("target", new PlatformNotSupportedException("target resource sampling reads /proc and needs Linux"));
             }
         }
 
         if (plan.Monitor?.Prometheus is { } prometheus)
         {
-            _scraper = new PrometheusScraper(prometheus, _registry, _time, run.Errors);
+            _scraper = new PrometheusScraper(prometheus, _registry, _time, errors);
             _scraper.Start();
         }
 
         if (plan.Chaos is { Faults.Count: > 0 } chaos)
         {
-            _chaos = new ChaosRunner(chaos, _proxy, _time, run.StartTimestamp, run.Errors);
+            _chaos = new ChaosRunner(chaos, _proxy, _time, startTimestamp, errors);
             _chaosRun = _chaos.RunAsync(expected, _stop.Token);
         }
 

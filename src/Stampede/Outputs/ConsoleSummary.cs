@@ -1,5 +1,6 @@
 using System.Text;
 using Stampede.Metrics;
+using Stampede.Thresholds;
 
 namespace Stampede.Outputs;
 
@@ -42,7 +43,7 @@ public sealed class ConsoleSummary
             text.AppendLine();
         }
 
-        foreach (var warning in Execution.HarnessMonitor.Warnings(result))
+        foreach (var warning in HarnessWarnings.Warnings(result))
         {
             text.AppendLine(Paint($"  Warning: {warning}", Yellow));
             text.AppendLine();

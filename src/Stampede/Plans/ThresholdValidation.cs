@@ -8,7 +8,7 @@ internal static class ThresholdValidation
 {
     public static void Validate(TestPlan plan, List<PlanError> errors)
     {
-        var known = BuiltinMetrics.All.Concat(plan.Metrics).Append(Execution.VuContext.GroupDuration)
+        var known = BuiltinMetrics.All.Concat(plan.Metrics)
             .GroupBy(m => m.Name, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         foreach (var threshold in plan.Thresholds)

@@ -12,7 +12,7 @@ public sealed class LimitMonitorTests
     public void Observe_ErrorsAboveMaxForTheWholeWindow_RequestsStop()
     {
         var control = new RunControl();
-        var limits = new LimitMonitor(new RunLimits { ErrorRate = new ErrorRateLimit(0.1, TimeSpan.FromSeconds(3)) }, control);
+        var limits = new LimitMonitor(new RunLimits { ErrorRate = new ErrorRateLimit(0.1, TimeSpan.FromSeconds(3)) }, control.RequestStop);
 
         limits.Observe(TimeSpan.FromSeconds(1), failed: 5, requests: 10);
         limits.Observe(TimeSpan.FromSeconds(2), failed: 0, requests: 0);   // no requests: neither counts nor resets
@@ -27,7 +27,7 @@ public sealed class LimitMonitorTests
     public void Observe_AGoodSecondInBetween_StartsTheWindowAgain()
     {
         var control = new RunControl();
-        var limits = new LimitMonitor(new RunLimits { ErrorRate = new ErrorRateLimit(0.1, TimeSpan.FromSeconds(2)) }, control);
+        var limits = new LimitMonitor(new RunLimits { ErrorRate = new ErrorRateLimit(0.1, TimeSpan.FromSeconds(2)) }, control.RequestStop);
 
         limits.Observe(TimeSpan.FromSeconds(1), 5, 10);
         limits.Observe(TimeSpan.FromSeconds(2), 1, 10);
@@ -40,7 +40,7 @@ public sealed class LimitMonitorTests
     public void Observe_MaxDurationReached_RequestsStop()
     {
         var control = new RunControl();
-        var limits = new LimitMonitor(new RunLimits { MaxDuration = TimeSpan.FromMinutes(10) }, control);
+        var limits = new LimitMonitor(new RunLimits { MaxDuration = TimeSpan.FromMinutes(10) }, control.RequestStop);
 
         limits.Observe(TimeSpan.FromSeconds(599), 0, 10);
         control.StopReason.ShouldBeNull();

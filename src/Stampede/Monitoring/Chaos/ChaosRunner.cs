@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Stampede.Execution;
 using Stampede.Metrics;
 using Stampede.Plans.Monitoring;
 

@@ -1,4 +1,3 @@
-using Stampede.Execution;
 using Stampede.Metrics;
 using Stampede.Plans.Monitoring;
 

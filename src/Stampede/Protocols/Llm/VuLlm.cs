@@ -1,5 +1,4 @@
 using System.Text;
-using Stampede.Execution;
 using Stampede.Metrics;
 using Stampede.Protocols.Http;
 using Stampede.Protocols.Sse;
@@ -19,14 +18,13 @@ public sealed class VuLlm : IAsyncDisposable
     private readonly LlmMetricsRecorder _recorder;
     private readonly TimeProvider _time;
     private readonly LlmCostLedger _ledger;
-    private readonly RunControl _control;
     private readonly Func<TagSet> _tags;
     private readonly Func<CancellationToken> _cancellation;
     private readonly Func<long> _scheduled;
     private WsSession? _socket;
     private string? _socketUrl;
 
-    internal VuLlm(HttpSession session, VuWs ws, MetricRegistry registry, TimeProvider time, LlmCostLedger ledger, RunControl control,
+    internal VuLlm(HttpSession session, VuWs ws, MetricRegistry registry, TimeProvider time, LlmCostLedger ledger,
         Func<TagSet> tags, Func<CancellationToken> cancellation, Func<long> scheduled, Random random)
     {
         _session = session;
@@ -34,7 +32,6 @@ public sealed class VuLlm : IAsyncDisposable
         _recorder = new LlmMetricsRecorder(registry);
         _time = time;
         _ledger = ledger;
-        _control = control;
         _tags = tags;
         _cancellation = cancellation;
         _scheduled = scheduled;
@@ -247,11 +244,7 @@ public sealed class VuLlm : IAsyncDisposable
             {
                 result.CostUsd = price.Cost(result.InputTokens, result.OutputTokens);
                 set.Cost.Add((double)result.CostUsd);
-                var total = _ledger.Add(result.CostUsd);
-                if (options.CostLimitUsd is { } limit && total > limit)
-                {
-                    _control.RequestStop($"LLM cost limit reached: spent ${total:0.######} of ${limit:0.######}");
-                }
+                _ledger.Add(result.CostUsd, options.CostLimitUsd);
             }
         }
 

@@ -15,6 +15,6 @@ internal static class LlmClients
         var tags = TagSet.Of(("scenario", "test"));
         var ws = new VuWs(registry, TimeProvider.System, () => tags, () => ct, baseAddress);
         return new VuLlm(new HttpSession(new HttpSessionOptions { BaseAddress = baseAddress }), ws, registry, TimeProvider.System,
-            ledger ?? new LlmCostLedger(), control ?? new RunControl(), () => tags, () => ct, scheduled ?? (() => 0), new Random(1));
+            ledger ?? new LlmCostLedger((control ?? new RunControl()).RequestStop), () => tags, () => ct, scheduled ?? (() => 0), new Random(1));
     }
 }

@@ -1,0 +1,13 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Stampede.DemoTarget.Hosting;
+
+namespace Stampede.DemoTarget.Observability;
+
+/// <summary><c>GET /metrics</c> in the Prometheus text format.</summary>
+internal static class MetricsEndpoints
+{
+    public static void Map(IEndpointRouteBuilder app) =>
+        app.MapGet(DemoRoutes.Metrics, (DemoMetrics metrics) => Results.Text(metrics.Render(), PrometheusTextWriter.ContentType));
+}
