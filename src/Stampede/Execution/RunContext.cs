@@ -18,6 +18,7 @@ internal sealed class RunContext : IDisposable
         Time = time;
         Control = control;
         BaseTags = TagSet.From(plan.Tags);
+        Errors = new ErrorLog(registry.Redaction);
         HttpOptions = new HttpSessionOptions
         {
             BaseAddress = plan.BaseUrl,
@@ -68,7 +69,7 @@ internal sealed class RunContext : IDisposable
 
     public RunControl Control { get; }
 
-    public ErrorLog Errors { get; } = new();
+    public ErrorLog Errors { get; }
 
     /// <summary>The run's LLM spend, shared by every VU so a cost limit sees the total.</summary>
     public Protocols.Llm.LlmCostLedger LlmLedger { get; } = new();
