@@ -103,7 +103,7 @@ internal sealed class PlanRunner(IConsoleHost host, bool userCode = false)
         var exitCode = !result.Passed ? ExitCodes.ThresholdsFailed
             : result.Meta.StopReason is not null || failures.Count > 0 ? ExitCodes.Failure
             : ExitCodes.Ok;
-        exitCode = await history.AfterRunAsync(result, exitCode).ConfigureAwait(false);
+        exitCode = await history.AfterRunAsync(result, exitCode, plan.Redact).ConfigureAwait(false);
         return new RunOutcome(result, exitCode);
     }
 }

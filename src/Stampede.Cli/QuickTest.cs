@@ -23,12 +23,14 @@ internal static class QuickTest
         }
 
         var headers = new List<KeyValuePair<string, string>>();
-        foreach (var line in headerLines)
+        for (var i = 0; i < headerLines.Count; i++)
         {
+            var line = headerLines[i];
             var colon = line.IndexOf(':', StringComparison.Ordinal);
             if (colon <= 0)
             {
-                errors.Add(new PlanError("--header", $"expected 'Name: value', found '{line}'"));
+                // Not quoted: a header without its ':' is often 'Authorization Bearer …', and errors end up in CI logs.
+                errors.Add(new PlanError("--header", $"expected 'Name: value', found no name before a ':' in header {i + 1} of {headerLines.Count} (its text is not shown: it may hold a credential)"));
                 continue;
             }
 

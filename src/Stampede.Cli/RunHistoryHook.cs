@@ -49,8 +49,11 @@ internal sealed class RunHistoryHook
         return new RunHistoryHook(host, settings, comparison);
     }
 
-    /// <summary>Stores the run and applies <c>--baseline</c>; returns the exit code to use.</summary>
-    public async Task<int> AfterRunAsync(RunResult result, int exitCode)
+    /// <summary>
+    /// Stores the run and applies <c>--baseline</c>; returns the exit code to use. The plan text it keeps is
+    /// redacted with <paramref name="redact"/>, the plan's own parameter names, added to the built-in ones.
+    /// </summary>
+    public async Task<int> AfterRunAsync(RunResult result, int exitCode, IReadOnlyList<string> redact)
     {
         var address = HistoryStoreOption.Address(_host, _settings.Store);
         if (_settings.NoHistory || HistoryStoreOption.IsOff(address))
@@ -77,7 +80,9 @@ internal sealed class RunHistoryHook
             id = await store.SaveAsync(new RunRecord
             {
                 Result = result,
-                PlanText = result.Meta.Source is { } source && File.Exists(source) ? await File.ReadAllTextAsync(source).ConfigureAwait(false) : null,
+                PlanText = result.Meta.Source is { } source && File.Exists(source)
+                    ? Yaml.PlanTextRedaction.Redact(await File.ReadAllTextAsync(source).ConfigureAwait(false), new Protocols.UrlRedaction(redact))
+                    : null,
                 GitCommit = GitCommit.Read(Directory.GetCurrentDirectory()),
             }).ConfigureAwait(false);
         }

@@ -178,6 +178,7 @@ public static partial class YamlPlanLoader
             var vars = get.TryGetValue("vars", out var v) ? Vars(v) : new Dictionary<string, Template>();
             var env = get.TryGetValue("env", out var e) ? reader.StringMap(e, "env", "environment variables") : [];
             var tags = get.TryGetValue("tags", out var t) ? reader.StringMap(t, "tags", "tags") : [];
+            var redact = get.TryGetValue("redact", out var rd) ? Redact(rd) : [];
             var http = get.TryGetValue("http", out var h) ? Http(h) : new HttpDefaults();
             var llm = get.TryGetValue("llm", out var l) ? StreamStepReader.Defaults(reader, l) : LlmDefaults.None;
             var monitoring = new MonitorReader(reader).Read(get);
@@ -218,6 +219,7 @@ public static partial class YamlPlanLoader
                 Thresholds = thresholds,
                 Env = env,
                 Tags = tags,
+                Redact = redact,
                 Http = http,
                 Metrics = [FlowShared.Retries, .. monitoring.Metrics],
                 Monitor = monitoring.Monitor,
@@ -237,6 +239,24 @@ public static partial class YamlPlanLoader
                     teardown.RunAsync(shared.RunOf(vu).ForLifecycle(vu, teardownPart!, setupData)),
             };
             return (plan, profile);
+        }
+
+        /// <summary>Extra query parameter names to redact; each entry is remembered so the plan's validation can point at it.</summary>
+        private List<string> Redact(YamlNode node)
+        {
+            var names = new List<string>();
+            var items = reader.Sequence(node, "redact", "query parameter names such as [session_id, x-signature]");
+            for (var i = 0; i < items.Count; i++)
+            {
+                var (item, path) = (items[i], $"redact[{i}]");
+                if (reader.Text(item, path, "a query parameter name") is { } name)
+                {
+                    reader.Remember(path, item);
+                    names.Add(name);
+                }
+            }
+
+            return names;
         }
 
         private LoadProfile? Profile(YamlNode? node, out ProfileParameters parameters)

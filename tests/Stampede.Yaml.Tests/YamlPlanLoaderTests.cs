@@ -249,4 +249,14 @@ public sealed class YamlPlanLoaderTests
 
         result.Warnings.ShouldHaveSingleItem().Message.ShouldContain("(its maxDuration, 1m)");
     }
+
+    [Fact]
+    public void LoadText_RedactList_AddsParameterNamesToThePlan()
+    {
+        var result = YamlPlanLoader.LoadText("name: t\nredact: [session_id, \"${SIG_PARAM}\"]\nscenarios: { a: { flow: [ { get: http://127.0.0.1/ } ] } }", "t.yaml", ".",
+            new PlanLoadOptions { Env = new Dictionary<string, string> { ["SIG_PARAM"] = "x-sig" } });
+
+        result.Errors.ShouldBeEmpty();
+        result.Plan!.Redact.ShouldBe(["session_id", "x-sig"]);
+    }
 }

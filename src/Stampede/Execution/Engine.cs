@@ -25,7 +25,7 @@ public sealed class Engine(EngineOptions? options = null)
         }
 
         var time = _options.Time;
-        var registry = new MetricRegistry();
+        var registry = new MetricRegistry(new Protocols.UrlRedaction(plan.Redact));
         var sampleOutputs = _options.Outputs.OfType<IRawSampleOutput>().Where(o => o.WantsRawSamples).ToList();
         if (sampleOutputs.Count > 0)
         {
@@ -171,7 +171,7 @@ public sealed class Engine(EngineOptions? options = null)
         catch (Exception exception)
         {
             run.Errors.Record("setup", exception);
-            run.Control.RequestStop($"setup failed: {exception.Message}");
+            run.Control.RequestStop(run.Registry.Redaction.Redact($"setup failed: {exception.Message}"));
             return false;
         }
     }

@@ -19,6 +19,7 @@ internal sealed class RunContext : IDisposable
         Control = control;
         LlmLedger = new Protocols.Llm.LlmCostLedger(control.RequestStop);
         BaseTags = TagSet.From(plan.Tags);
+        Errors = new ErrorLog(registry.Redaction);
         HttpOptions = new HttpSessionOptions
         {
             BaseAddress = plan.BaseUrl,
@@ -69,7 +70,7 @@ internal sealed class RunContext : IDisposable
 
     public RunControl Control { get; }
 
-    public ErrorLog Errors { get; } = new();
+    public ErrorLog Errors { get; }
 
     /// <summary>VUs running an iteration in any scenario, with the run's peak.</summary>
     public ActiveVuCount ActiveVus { get; } = new();

@@ -18,6 +18,9 @@ internal sealed class ThresholdMonitor
     {
         public required ThresholdPlan Plan;
         public required MetricSelector Selector;
+
+        /// <summary>The selector as results show it: as written, unless redaction masked a filter value.</summary>
+        public required string Shown;
         public required ThresholdTracker Tracker;
 
         public ThresholdExpression Expression => Tracker.Rule.Expression;
@@ -35,7 +38,8 @@ internal sealed class ThresholdMonitor
             if (selector.Succeeded && expression.Succeeded)
             {
                 var rule = new ThresholdRule(expression.Value, threshold.AbortOnFail, threshold.DelayAbortEval);
-                _entries.Add(new Entry { Plan = threshold, Selector = selector.Value, Tracker = new ThresholdTracker(rule) });
+                var (redacted, shown) = Redacted(selector.Value, threshold.Selector, registry.Redaction);
+                _entries.Add(new Entry { Plan = threshold, Selector = redacted, Shown = shown, Tracker = new ThresholdTracker(rule) });
             }
         }
     }
@@ -69,7 +73,7 @@ internal sealed class ThresholdMonitor
             var (outcome, observed) = Evaluate(entry, elapsed);
             return new ThresholdResult
             {
-                Metric = entry.Plan.Selector,
+                Metric = entry.Shown,
                 Expression = entry.Plan.Expression,
                 Outcome = outcome switch
                 {
@@ -83,6 +87,22 @@ internal sealed class ThresholdMonitor
                 FirstFailedAt = entry.Tracker.FirstFailedAt?.TotalSeconds,
             };
         })];
+
+    /// <summary>
+    /// Series tags are redacted when they are made, so a filter on a name with an api_key in it must be too, to match
+    /// them (and to keep the key out of the results that quote the selector).
+    /// </summary>
+    private static (MetricSelector Selector, string Shown) Redacted(MetricSelector selector, string written, Protocols.UrlRedaction redaction)
+    {
+        var filters = selector.Filters.Select(f => f with { Value = redaction.Redact(f.Value) }).ToList();
+        if (filters.Select(f => f.Value).SequenceEqual(selector.Filters.Select(f => f.Value), ReferenceEqualityComparer.Instance))
+        {
+            return (selector, written);
+        }
+
+        var redacted = new MetricSelector(selector.MetricName, filters);
+        return (redacted, redacted.ToString());
+    }
 
     private (ThresholdOutcome Outcome, double? Observed) Evaluate(Entry entry, TimeSpan elapsed)
     {

@@ -4,16 +4,18 @@ namespace Stampede.Metrics;
 
 /// <summary>
 /// Exceptions thrown by user iterations, counted by (scenario, type, message) and kept to a bounded number of
-/// distinct entries so a failing test cannot exhaust memory.
+/// distinct entries so a failing test cannot exhaust memory. Messages pass through the run's URL redaction first:
+/// an exception that quotes a URL must not carry its api_key into the result.
 /// </summary>
-internal sealed class ErrorLog
+internal sealed class ErrorLog(Protocols.UrlRedaction? redaction = null)
 {
+    private readonly Protocols.UrlRedaction _redaction = redaction ?? Protocols.UrlRedaction.Default;
     private const int MaxDistinct = 100;
     private readonly ConcurrentDictionary<(string Scenario, string Message), long[]> _counts = new();
 
     public void Record(string scenario, Exception exception)
     {
-        var message = $"{exception.GetType().Name}: {exception.Message}";
+        var message = _redaction.Redact($"{exception.GetType().Name}: {exception.Message}");
         if (message.Length > 300)
         {
             message = message[..300] + "…";

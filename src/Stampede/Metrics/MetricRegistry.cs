@@ -12,16 +12,27 @@ public sealed class MetricRegistry
     private readonly ConcurrentDictionary<(Metric Metric, TagSet Tags), Series> _series = new();
     private readonly ConcurrentDictionary<Metric, MetricTimeline> _timelines = new();
     private readonly Lock _collectLock = new();
+    private readonly Protocols.UrlRedaction _redaction;
     private int _seconds;
 
     /// <summary>Creates a registry with the built-in metrics defined.</summary>
     public MetricRegistry()
+        : this(Protocols.UrlRedaction.Default)
     {
+    }
+
+    /// <summary>A registry whose series carry their tag values through <paramref name="redaction"/>.</summary>
+    internal MetricRegistry(Protocols.UrlRedaction redaction)
+    {
+        _redaction = redaction;
         foreach (var metric in BuiltinMetrics.All)
         {
             Define(metric);
         }
     }
+
+    /// <summary>What keeps credentials out of this registry's tag values (and the run's error messages).</summary>
+    internal Protocols.UrlRedaction Redaction => _redaction;
 
     /// <summary>Receives every raw sample of series created from now on; set before the run starts, when an output asks for them.</summary>
     internal SampleTap? Tap { get; set; }
@@ -114,8 +125,17 @@ public sealed class MetricRegistry
             throw new InvalidOperationException($"Metric '{metric.Name}' is a {metric.Kind}, not a {kind}.");
         }
 
+        // Every output reads series from here, so a credential in a tag value (a URL's api_key in the name tag, a check
+        // named after such a URL) is masked once, where the series is made, and no output can write it. Tag sets
+        // that differ only in a secret share one series. Callers keep the handle, so this runs once per series.
+        var clean = _redaction.Redact(tags);
+        if (!ReferenceEquals(clean, tags) && _series.TryGetValue((metric, clean), out found))
+        {
+            return found;
+        }
+
         Define(metric);
-        return _series.GetOrAdd((metric, tags), static (key, registry) => registry.Create(key.Metric, key.Tags), this);
+        return _series.GetOrAdd((metric, clean), static (key, registry) => registry.Create(key.Metric, key.Tags), this);
     }
 
     private Series Create(Metric metric, TagSet tags)

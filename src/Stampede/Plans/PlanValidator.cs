@@ -56,6 +56,14 @@ internal static class PlanValidator
             errors.Add(new PlanError("baseUrl", $"expected an absolute http:// or https:// URL, found '{baseUrl}'"));
         }
 
+        for (var i = 0; i < plan.Redact.Count; i++)
+        {
+            if (Protocols.UrlRedaction.ProblemWithName(plan.Redact[i]) is { } problem)
+            {
+                errors.Add(new PlanError($"redact[{i}]", problem));
+            }
+        }
+
         ThresholdValidation.Validate(plan, errors);
         return errors;
     }

@@ -35,6 +35,13 @@ public sealed record TestPlan
     /// <summary>Tags added to every sample.</summary>
     public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>
+    /// Query parameter names whose values are kept out of every output, added to the built-in list (api_key, apikey,
+    /// key, token, access_token, auth, password, secret, signature, sig). Matched case-insensitively, also as the end
+    /// of a longer name (<c>session</c> covers <c>user_session</c>). Default none.
+    /// </summary>
+    public IReadOnlyList<string> Redact { get; init; } = [];
+
     /// <summary>Custom metrics the plan records, so thresholds on them can be checked when the plan loads.</summary>
     public IReadOnlyList<Metrics.Metric> Metrics { get; init; } = [];
 

@@ -19,6 +19,7 @@ public sealed class TestPlanBuilder
     private readonly Dictionary<string, string> _env = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _tags = new(StringComparer.Ordinal);
     private readonly List<Metrics.Metric> _metrics = [];
+    private readonly List<string> _redact = [];
     private readonly List<PlanError> _errors = [];
     private Uri? _baseUrl;
     private Func<VuContext, Task<object?>>? _setup;
@@ -115,6 +116,13 @@ public sealed class TestPlanBuilder
         return this;
     }
 
+    /// <summary>Keeps the values of these query parameters out of every output, besides the built-in credential names.</summary>
+    public TestPlanBuilder Redact(params string[] parameterNames)
+    {
+        _redact.AddRange(parameterNames);
+        return this;
+    }
+
     /// <summary>Seeds every random choice of the plan's VUs, so runs repeat. Default 1.</summary>
     public TestPlanBuilder Seed(int seed)
     {
@@ -195,6 +203,7 @@ public sealed class TestPlanBuilder
             Teardown = _teardown,
             Env = new Dictionary<string, string>(_env),
             Tags = new Dictionary<string, string>(_tags),
+            Redact = [.. _redact],
             Metrics = [.. _metrics, .. Monitoring.MonitoredMetrics.DeclaredBy(_monitor, _target, _chaos)],
             Http = _http,
             Seed = _seed,

@@ -71,7 +71,10 @@ public sealed class HttpResponse
     /// <summary>The final absolute URL, after redirects (as given, if it could not be parsed).</summary>
     public string Url { get; internal init; } = "";
 
-    /// <summary>The request's name tag (default: the requested absolute URL, before redirects).</summary>
+    /// <summary>
+    /// The request's name (default: the requested absolute URL, before redirects), as given: the <c>name</c> tag is
+    /// this with credential values masked (see docs/outputs.md, "What is redacted").
+    /// </summary>
     public string Name { get; internal init; } = "";
 
     /// <summary>The request method ("GET", "POST", …) of the first hop.</summary>
