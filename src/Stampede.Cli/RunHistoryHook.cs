@@ -81,7 +81,7 @@ internal sealed class RunHistoryHook
             {
                 Result = result,
                 PlanText = result.Meta.Source is { } source && File.Exists(source)
-                    ? Yaml.PlanTextRedaction.Redact(await File.ReadAllTextAsync(source).ConfigureAwait(false), new Protocols.UrlRedaction(redact))
+                    ? Yaml.PlanTextRedaction.Redact(await File.ReadAllTextAsync(source).ConfigureAwait(false), new UrlRedaction(redact))
                     : null,
                 GitCommit = GitCommit.Read(Directory.GetCurrentDirectory()),
             }).ConfigureAwait(false);

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Stampede.Protocols;
+using Stampede.Metrics;
 
 namespace Stampede.Yaml;
 

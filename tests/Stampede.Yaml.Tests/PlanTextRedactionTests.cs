@@ -1,4 +1,4 @@
-using Stampede.Protocols;
+using Stampede.Metrics;
 
 namespace Stampede.Yaml.Tests;
 

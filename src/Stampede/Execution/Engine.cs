@@ -25,7 +25,7 @@ public sealed class Engine(EngineOptions? options = null)
         }
 
         var time = _options.Time;
-        var registry = new MetricRegistry(new Protocols.UrlRedaction(plan.Redact));
+        var registry = new MetricRegistry(new UrlRedaction(plan.Redact));
         var sampleOutputs = _options.Outputs.OfType<IRawSampleOutput>().Where(o => o.WantsRawSamples).ToList();
         if (sampleOutputs.Count > 0)
         {

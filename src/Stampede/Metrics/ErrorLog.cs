@@ -7,9 +7,9 @@ namespace Stampede.Metrics;
 /// distinct entries so a failing test cannot exhaust memory. Messages pass through the run's URL redaction first:
 /// an exception that quotes a URL must not carry its api_key into the result.
 /// </summary>
-internal sealed class ErrorLog(Protocols.UrlRedaction? redaction = null)
+internal sealed class ErrorLog(UrlRedaction? redaction = null)
 {
-    private readonly Protocols.UrlRedaction _redaction = redaction ?? Protocols.UrlRedaction.Default;
+    private readonly UrlRedaction _redaction = redaction ?? UrlRedaction.Default;
     private const int MaxDistinct = 100;
     private readonly ConcurrentDictionary<(string Scenario, string Message), long[]> _counts = new();
 

@@ -12,17 +12,17 @@ public sealed class MetricRegistry
     private readonly ConcurrentDictionary<(Metric Metric, TagSet Tags), Series> _series = new();
     private readonly ConcurrentDictionary<Metric, MetricTimeline> _timelines = new();
     private readonly Lock _collectLock = new();
-    private readonly Protocols.UrlRedaction _redaction;
+    private readonly UrlRedaction _redaction;
     private int _seconds;
 
     /// <summary>Creates a registry with the built-in metrics defined.</summary>
     public MetricRegistry()
-        : this(Protocols.UrlRedaction.Default)
+        : this(UrlRedaction.Default)
     {
     }
 
     /// <summary>A registry whose series carry their tag values through <paramref name="redaction"/>.</summary>
-    internal MetricRegistry(Protocols.UrlRedaction redaction)
+    internal MetricRegistry(UrlRedaction redaction)
     {
         _redaction = redaction;
         foreach (var metric in BuiltinMetrics.All)
@@ -32,7 +32,7 @@ public sealed class MetricRegistry
     }
 
     /// <summary>What keeps credentials out of this registry's tag values (and the run's error messages).</summary>
-    internal Protocols.UrlRedaction Redaction => _redaction;
+    internal UrlRedaction Redaction => _redaction;
 
     /// <summary>Receives every raw sample of series created from now on; set before the run starts, when an output asks for them.</summary>
     internal SampleTap? Tap { get; set; }

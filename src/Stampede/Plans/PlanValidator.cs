@@ -1,3 +1,5 @@
+using Stampede.Metrics;
+
 namespace Stampede.Plans;
 
 /// <summary>Checks a plan once, when it loads, and reports every problem at once.</summary>
@@ -58,7 +60,7 @@ internal static class PlanValidator
 
         for (var i = 0; i < plan.Redact.Count; i++)
         {
-            if (Protocols.UrlRedaction.ProblemWithName(plan.Redact[i]) is { } problem)
+            if (UrlRedaction.ProblemWithName(plan.Redact[i]) is { } problem)
             {
                 errors.Add(new PlanError($"redact[{i}]", problem));
             }

@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Text;
 using Stampede.Metrics;
 
-namespace Stampede.Protocols;
+namespace Stampede.Metrics;
 
 /// <summary>
 /// The one rule that keeps credentials carried in URLs out of everything a run writes. The value of a query or

@@ -1,9 +1,8 @@
 using Shouldly;
 using Stampede.Metrics;
-using Stampede.Protocols;
 using Xunit;
 
-namespace Stampede.Tests.Protocols;
+namespace Stampede.Tests.Metrics;
 
 public sealed class UrlRedactionTests
 {
