@@ -43,30 +43,11 @@ internal static class CompareCommand
                 return ExitCodes.BadInput;
             }
 
-            await using var runs = RunStores.Open(HistoryStoreOption.Address(host, parse.GetValue(store)));
-            var reference = parse.GetValue(run)!;
-            var spec = parse.GetValue(baseline)!;
-            LoadedRun? current, old;
-            try
+            await using var runs = StoredRuns.Open(host, parse.GetValue(store));
+            if (await runs.LoadAsync(parse.GetValue(run)!, cancellationToken).ConfigureAwait(false) is not { } current
+                || await runs.LoadBaselineAsync(parse.GetValue(baseline)!, current, cancellationToken).ConfigureAwait(false) is not { } old)
             {
-                current = await RunLoader.LoadAsync(reference, runs, cancellationToken: cancellationToken).ConfigureAwait(false);
-                if (current is null)
-                {
-                    host.Error.WriteLine($"error: no run '{reference}': give a run id from 'stampede history', 'last', or a result file");
-                    return ExitCodes.BadInput;
-                }
-
-                old = await RunLoader.LoadBaselineAsync(spec, runs, current.Result, current.Id, cancellationToken).ConfigureAwait(false);
-                if (old is null)
-                {
-                    host.Error.WriteLine($"error: no baseline '{spec}' for plan '{current.Result.Meta.Plan}' before {current.Label}");
-                    return ExitCodes.BadInput;
-                }
-            }
-            catch (Exception exception) when (exception is HistoryStoreException or FormatException or IOException)
-            {
-                host.Error.WriteLine($"error: {exception.Message}");
-                return exception is HistoryStoreException ? ExitCodes.Failure : ExitCodes.BadInput;
+                return runs.ExitCode;
             }
 
             var report = RunComparer.Compare(old.Result, current.Result, options, old.Label, current.Label);

@@ -18,12 +18,10 @@ internal static class DriftCommand
         var command = new Command("drift", "Soak analysis: slope per hour and confidence of a trend in latency, throughput or memory over a run.") { run, metrics, failOnDrift, store };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            await using var runs = RunStores.Open(HistoryStoreOption.Address(host, parse.GetValue(store)));
-            var reference = parse.GetValue(run)!;
-            var (loaded, exitCode) = await StoredRun.LoadAsync(host, runs, reference, cancellationToken).ConfigureAwait(false);
-            if (loaded is null)
+            await using var runs = StoredRuns.Open(host, parse.GetValue(store));
+            if (await runs.LoadAsync(parse.GetValue(run)!, cancellationToken).ConfigureAwait(false) is not { } loaded)
             {
-                return exitCode;
+                return runs.ExitCode;
             }
 
             var selectors = parse.GetValue(metrics) is { Length: > 0 } given ? given : ["http_req_duration:p95", "http_reqs:rate"];

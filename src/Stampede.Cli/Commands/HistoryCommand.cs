@@ -30,31 +30,32 @@ internal static class HistoryCommand
                 query = equals < 0 ? query with { TagKey = tagText } : query with { TagKey = tagText[..equals], TagValue = tagText[(equals + 1)..] };
             }
 
-            await using var runs = RunStores.Open(HistoryStoreOption.Address(host, parse.GetValue(store)));
-            try
+            await using var runs = StoredRuns.Open(host, parse.GetValue(store));
+            if (parse.GetValue(metric) is { } selector)
             {
-                if (parse.GetValue(metric) is { } selector)
+                var (name, aggregation) = Aggregation.ParseSelector(selector);
+                if (aggregation is null && selector.Contains(':', StringComparison.Ordinal))
                 {
-                    var (name, aggregation) = Aggregation.ParseSelector(selector);
-                    if (aggregation is null && selector.Contains(':', StringComparison.Ordinal))
-                    {
-                        ErrorReport.Write(host.Error, [new PlanError("--metric", $"'{selector}': unknown figure; use one of {string.Join(", ", Aggregation.Names)}")]);
-                        return ExitCodes.BadInput;
-                    }
-
-                    var points = await runs.TrendAsync(name, aggregation ?? "p95", query, cancellationToken).ConfigureAwait(false);
-                    WriteTrend(host.Out, $"{name}:{aggregation ?? "p95"}", points);
-                    return ExitCodes.Ok;
+                    ErrorReport.Write(host.Error, [new PlanError("--metric", $"'{selector}': unknown figure; use one of {string.Join(", ", Aggregation.Names)}")]);
+                    return ExitCodes.BadInput;
                 }
 
-                WriteRuns(host.Out, await runs.ListAsync(query, cancellationToken).ConfigureAwait(false));
+                if (await runs.ReadAsync(r => r.TrendAsync(name, aggregation ?? "p95", query, cancellationToken)).ConfigureAwait(false) is not { } points)
+                {
+                    return runs.ExitCode;
+                }
+
+                WriteTrend(host.Out, $"{name}:{aggregation ?? "p95"}", points);
                 return ExitCodes.Ok;
             }
-            catch (HistoryStoreException exception)
+
+            if (await runs.ReadAsync(r => r.ListAsync(query, cancellationToken)).ConfigureAwait(false) is not { } listed)
             {
-                host.Error.WriteLine($"error: {exception.Message}");
-                return ExitCodes.Failure;
+                return runs.ExitCode;
             }
+
+            WriteRuns(host.Out, listed);
+            return ExitCodes.Ok;
         });
         return command;
     }

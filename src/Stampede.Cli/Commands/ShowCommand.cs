@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using Stampede.Cli.Hosting;
 using Stampede.History.Analysis;
-using Stampede.History.Store;
 using Stampede.Outputs;
 
 namespace Stampede.Cli.Commands;
@@ -18,12 +17,10 @@ internal static class ShowCommand
         var command = new Command("show", "Print a stored run's summary, anomalies (spikes, error bursts) and drift.") { run, store, noColor };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            await using var runs = RunStores.Open(HistoryStoreOption.Address(host, parse.GetValue(store)));
-            var reference = parse.GetValue(run)!;
-            var (loaded, exitCode) = await StoredRun.LoadAsync(host, runs, reference, cancellationToken).ConfigureAwait(false);
-            if (loaded is null)
+            await using var runs = StoredRuns.Open(host, parse.GetValue(store));
+            if (await runs.LoadAsync(parse.GetValue(run)!, cancellationToken).ConfigureAwait(false) is not { } loaded)
             {
-                return exitCode;
+                return runs.ExitCode;
             }
 
             var result = loaded.Result;

@@ -31,7 +31,7 @@ public sealed class SqliteRunStoreTests : RunStoreContractTests, IDisposable
     {
         await using var store = await CreateStoreAsync();
 
-        await store.SaveAsync(new RunRecord { Result = Support.SyntheticRuns.Run(seed: 3, seconds: 3) }, TestContext.Current.CancellationToken);
+        await store.SaveAsync(new RunRecord { Result = SyntheticRuns.Run(seed: 3, seconds: 3) }, TestContext.Current.CancellationToken);
 
         File.Exists(_path).ShouldBeTrue();
     }

@@ -1,4 +1,4 @@
-namespace Stampede.Reports.Tests.Support;
+namespace Stampede.Testing;
 
 /// <summary>Where tests keep what a person may want to look at afterwards (reports, screenshots): TestResults/ beside the test binaries.</summary>
 public static class ArtifactFolder

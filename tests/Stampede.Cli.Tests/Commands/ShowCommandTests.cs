@@ -1,8 +1,7 @@
-using Stampede.Cli;
+using Stampede.Cli.Tests.Support;
 using Stampede.History.Store;
-using Stampede.History.Tests.Support;
 
-namespace Stampede.History.Tests.Commands;
+namespace Stampede.Cli.Tests.Commands;
 
 public sealed class ShowCommandTests : CommandTestBase
 {

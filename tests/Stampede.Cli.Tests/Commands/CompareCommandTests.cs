@@ -1,9 +1,8 @@
 using System.Text.Json;
-using Stampede.Cli;
+using Stampede.Cli.Tests.Support;
 using Stampede.History.Store;
-using Stampede.History.Tests.Support;
 
-namespace Stampede.History.Tests.Commands;
+namespace Stampede.Cli.Tests.Commands;
 
 public sealed class CompareCommandTests : CommandTestBase
 {

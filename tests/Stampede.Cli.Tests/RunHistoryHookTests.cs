@@ -1,8 +1,7 @@
-using Stampede.Cli;
+using Stampede.Cli.Tests.Support;
 using Stampede.History.Store;
-using Stampede.History.Tests.Support;
 
-namespace Stampede.History.Tests.Commands;
+namespace Stampede.Cli.Tests;
 
 /// <summary>Real runs against a loopback server: stored, listed, and gated by --baseline.</summary>
 public sealed class RunHistoryHookTests(SlowServer server) : CommandTestBase, IClassFixture<SlowServer>

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Stampede.History.Tests.Support;
+namespace Stampede.Cli.Tests.Support;
 
 /// <summary>A loopback server whose <c>/slow</c> endpoint waits as long as <see cref="DelayMs"/> says.</summary>
 public sealed class SlowServer : IAsyncLifetime

@@ -1,9 +1,4 @@
-using Shouldly;
-using Stampede.Cli;
-using Stampede.Reports.Tests.Support;
-using Xunit;
-
-namespace Stampede.Reports.Tests.Commands;
+namespace Stampede.Cli.Tests.Commands;
 
 public sealed class ReportCommandTests(SampleResultFixture sample) : IClassFixture<SampleResultFixture>
 {

@@ -1,7 +1,6 @@
-using Stampede.Cli;
-using Stampede.History.Tests.Support;
+using Stampede.Cli.Tests.Support;
 
-namespace Stampede.History.Tests.Commands;
+namespace Stampede.Cli.Tests.Commands;
 
 public sealed class DriftCommandTests : CommandTestBase
 {

@@ -9,7 +9,7 @@ using Stampede.Metrics;
 using Stampede.Outputs;
 using Stampede.Plans;
 
-namespace Stampede.Reports.Tests.Support;
+namespace Stampede.Testing;
 
 /// <summary>
 /// A short real run against a loopback Kestrel server with successes, 500s, 404s, a group, checks, a passing and a

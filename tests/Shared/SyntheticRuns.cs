@@ -1,6 +1,6 @@
 using Stampede.Metrics;
 
-namespace Stampede.History.Tests.Support;
+namespace Stampede.Testing;
 
 /// <summary>Builds results with known per-second latency, throughput and errors from a seeded generator.</summary>
 internal static class SyntheticRuns

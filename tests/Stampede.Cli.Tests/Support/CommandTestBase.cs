@@ -1,8 +1,6 @@
-using Stampede.Cli;
-using Stampede.History.Tests.Support;
 using Stampede.Metrics;
 
-namespace Stampede.History.Tests.Commands;
+namespace Stampede.Cli.Tests.Support;
 
 /// <summary>A temporary folder with a store path, result files, and the CLI run in-process.</summary>
 public abstract class CommandTestBase : IDisposable

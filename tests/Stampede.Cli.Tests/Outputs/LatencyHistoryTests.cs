@@ -1,8 +1,6 @@
-using Shouldly;
 using Stampede.Cli.Outputs;
-using Xunit;
 
-namespace Stampede.EndToEnd.Tests.Reports;
+namespace Stampede.Cli.Tests.Outputs;
 
 public sealed class LatencyHistoryTests
 {

@@ -1,11 +1,6 @@
-using Shouldly;
-using Stampede.Cli;
-using Stampede.Reports.Tests.Support;
-using Xunit;
+namespace Stampede.Cli.Tests.Outputs;
 
-namespace Stampede.Reports.Tests.Commands;
-
-public sealed class OutputSpecTests
+public sealed class OutputFactoryTests
 {
     [Theory]
     [InlineData("prometheus=nine", "expected [HOST]:PORT")]

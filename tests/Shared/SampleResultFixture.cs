@@ -1,7 +1,7 @@
 using Stampede.Metrics;
 using Xunit;
 
-namespace Stampede.Reports.Tests.Support;
+namespace Stampede.Testing;
 
 /// <summary>One sample run per test class, saved as JSON and read back, so reports are made from what a file holds.</summary>
 public sealed class SampleResultFixture : IAsyncLifetime
