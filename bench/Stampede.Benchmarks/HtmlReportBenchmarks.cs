@@ -30,7 +30,7 @@ public class HtmlReportBenchmarks
                 Counter("http_reqs", 200, random), Counter("iterations", 50, random), Counter("llm_tokens", 900, random),
                 new MetricResult
                 {
-                    Name = "vus", Kind = "gauge", Values = new ResultValues { Value = 50, Min = 0, Max = 50 },
+                    Name = "vus", Kind = MetricKind.Gauge, Values = new ResultValues { Value = 50, Min = 0, Max = 50 },
                     Timeline = new TimelineResult { Values = [.. Enumerable.Range(0, Seconds).Select(s => Math.Min(50.0, s / 10.0))] },
                 },
             ],
@@ -57,7 +57,7 @@ public class HtmlReportBenchmarks
 
         return new MetricResult
         {
-            Name = name, Kind = "trend", Unit = "ms", Histogram = HistogramCodec.Encode(histogram),
+            Name = name, Kind = MetricKind.Trend, Unit = MetricUnit.Time, Histogram = HistogramCodec.Encode(histogram),
             Values = new ResultValues { Count = 200.0 * Seconds, Avg = scale * 1.2, Min = scale * 0.1, Med = scale, Max = scale * 15, P90 = scale * 2, P95 = scale * 2.6, P99 = scale * 4.1, Sum = 240.0 * Seconds * scale },
             Timeline = new TimelineResult
             {
@@ -69,7 +69,7 @@ public class HtmlReportBenchmarks
 
     private static MetricResult Counter(string name, double perSecond, Random random) => new()
     {
-        Name = name, Kind = "counter", Values = new ResultValues { Count = perSecond * Seconds, Rate = perSecond },
+        Name = name, Kind = MetricKind.Counter, Values = new ResultValues { Count = perSecond * Seconds, Rate = perSecond },
         Timeline = new TimelineResult { Values = [.. Enumerable.Range(0, Seconds).Select(_ => Math.Round(perSecond * (0.9 + (0.2 * random.NextDouble()))))] },
     };
 }

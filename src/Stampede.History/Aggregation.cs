@@ -39,8 +39,8 @@ public static class Aggregation
     /// <summary>The aggregation used when none is named: p95 for trends, rate for rates and counters, value for gauges.</summary>
     public static string DefaultFor(MetricResult metric) => metric.Kind switch
     {
-        "trend" => "p95",
-        "gauge" => "value",
+        MetricKind.Trend => "p95",
+        MetricKind.Gauge => "value",
         _ => "rate",
     };
 
@@ -65,7 +65,7 @@ public static class Aggregation
     /// The figure for each second of <paramref name="timeline"/> (seconds without samples are left out, so an idle
     /// second does not count as a fast one), or an empty list when the timeline does not carry it.
     /// </summary>
-    public static IReadOnlyList<SecondValue> PerSecond(TimelineResult? timeline, string kind, string aggregation)
+    public static IReadOnlyList<SecondValue> PerSecond(TimelineResult? timeline, MetricKind kind, string aggregation)
     {
         if (timeline is null)
         {
@@ -73,7 +73,7 @@ public static class Aggregation
         }
 
         var points = new List<SecondValue>();
-        if (kind == "rate")
+        if (kind == MetricKind.Rate)
         {
             if (aggregation is not ("rate" or "count") || timeline.Passes is null || timeline.Total is null)
             {
@@ -92,9 +92,9 @@ public static class Aggregation
             return points;
         }
 
-        if (kind is "counter" or "gauge")
+        if (kind is MetricKind.Counter or MetricKind.Gauge)
         {
-            if (timeline.Values is null || (kind == "counter" && aggregation is not ("rate" or "count")) || (kind == "gauge" && aggregation is not ("value" or "min" or "max" or "avg")))
+            if (timeline.Values is null || (kind == MetricKind.Counter && aggregation is not ("rate" or "count")) || (kind == MetricKind.Gauge && aggregation is not ("value" or "min" or "max" or "avg")))
             {
                 return [];
             }
@@ -107,7 +107,7 @@ public static class Aggregation
                 }
             }
 
-            if (kind == "counter")
+            if (kind == MetricKind.Counter)
             {
                 // The first and last seconds are usually cut short by start-up and teardown; a counter's per-second
                 // amount there is a measurement artefact, not a slowdown. Mid-run dips are kept: they are real.

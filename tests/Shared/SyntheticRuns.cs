@@ -47,8 +47,8 @@ internal static class SyntheticRuns
         var duration = new MetricResult
         {
             Name = "http_req_duration",
-            Kind = "trend",
-            Unit = "ms",
+            Kind = MetricKind.Trend,
+            Unit = MetricUnit.Time,
             Values = Values(p95s, p99s, avgs, total),
             Timeline = new TimelineResult { Total = totals, P95 = p95s, P99 = p99s, Avg = avgs, P50 = avgs, P90 = avgs, Min = avgs, Max = p99s },
             Series =
@@ -64,14 +64,14 @@ internal static class SyntheticRuns
         var failedMetric = new MetricResult
         {
             Name = "http_req_failed",
-            Kind = "rate",
+            Kind = MetricKind.Rate,
             Values = new ResultValues { Count = total, Passes = failed, Fails = total - failed, Rate = total == 0 ? 0 : (double)failed / total },
             Timeline = new TimelineResult { Passes = failures, Total = totals },
         };
         var reqs = new MetricResult
         {
             Name = "http_reqs",
-            Kind = "counter",
+            Kind = MetricKind.Counter,
             Values = new ResultValues { Count = total, Rate = total / (double)seconds },
             Timeline = new TimelineResult { Values = requests },
         };
@@ -103,8 +103,8 @@ internal static class SyntheticRuns
         var memory = new MetricResult
         {
             Name = "process_resident_memory_bytes",
-            Kind = "gauge",
-            Unit = "bytes",
+            Kind = MetricKind.Gauge,
+            Unit = MetricUnit.Data,
             Values = new ResultValues { Value = values[^1], Min = values.Min(), Max = values.Max() },
             Timeline = new TimelineResult { Values = values },
         };

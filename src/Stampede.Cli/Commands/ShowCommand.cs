@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Stampede.Cli.Hosting;
 using Stampede.History.Analysis;
+using Stampede.Metrics;
 using Stampede.Outputs;
 
 namespace Stampede.Cli.Commands;
@@ -56,7 +57,7 @@ internal static class ShowCommand
     {
         var culture = CultureInfo.InvariantCulture;
         string Format(double value) => anomaly.Kind == AnomalyKind.ErrorBurst ? (value * 100).ToString("0.0", culture) + "%"
-            : anomaly.Unit == "ms" ? value.ToString("0.##", culture) + "ms"
+            : anomaly.Unit == MetricUnit.Time ? value.ToString("0.##", culture) + "ms"
             : value.ToString("0.#", culture) + "/s";
         var kind = anomaly.Kind switch
         {

@@ -1,3 +1,5 @@
+using Stampede.Metrics;
+
 namespace Stampede.History.Analysis;
 
 /// <summary>A stretch of seconds where a figure left its usual band: a latency spike, an error burst, a throughput drop.</summary>
@@ -13,7 +15,7 @@ public sealed record Anomaly
     public required string Aggregation { get; init; }
 
     /// <summary>The metric's unit.</summary>
-    public string Unit { get; init; } = "";
+    public MetricUnit Unit { get; init; }
 
     /// <summary>First run second of the anomaly.</summary>
     public int StartSecond { get; init; }

@@ -19,11 +19,11 @@ public static class AnomalyDetector
         var found = new List<Anomaly>();
         foreach (var metric in result.Metrics)
         {
-            if (metric.Kind == "trend" && metric.Unit == "ms")
+            if (metric.Kind == MetricKind.Trend && metric.Unit == MetricUnit.Time)
             {
                 found.AddRange(Find(metric.Name, "p95", metric.Unit, Aggregation.PerSecond(metric.Timeline, metric.Kind, "p95"), AnomalyKind.LatencySpike, options));
             }
-            else if (metric.Kind == "rate" && metric.Name.EndsWith("_failed", StringComparison.Ordinal))
+            else if (metric.Kind == MetricKind.Rate && metric.Name.EndsWith("_failed", StringComparison.Ordinal))
             {
                 found.AddRange(Find(metric.Name, "rate", metric.Unit, Aggregation.PerSecond(metric.Timeline, metric.Kind, "rate"), AnomalyKind.ErrorBurst, options));
             }
@@ -37,7 +37,7 @@ public static class AnomalyDetector
     }
 
     /// <summary>Anomalies of one kind in one per-second series.</summary>
-    public static IReadOnlyList<Anomaly> Find(string metric, string aggregation, string unit, IReadOnlyList<SecondValue> points, AnomalyKind kind, AnomalyOptions? options = null)
+    public static IReadOnlyList<Anomaly> Find(string metric, string aggregation, MetricUnit unit, IReadOnlyList<SecondValue> points, AnomalyKind kind, AnomalyOptions? options = null)
     {
         options ??= new AnomalyOptions();
         var anomalies = new List<Anomaly>();

@@ -38,7 +38,7 @@ public static class DriftAnalysis
     }
 
     /// <summary>Analyses a series of per-second points directly.</summary>
-    public static DriftResult Analyze(string metric, string aggregation, string unit, IReadOnlyList<SecondValue> points, DriftOptions? options = null)
+    public static DriftResult Analyze(string metric, string aggregation, MetricUnit unit, IReadOnlyList<SecondValue> points, DriftOptions? options = null)
     {
         options ??= new DriftOptions();
         var result = new DriftResult { Metric = metric, Aggregation = aggregation, Unit = unit, Points = points.Count, Verdict = DriftVerdict.TooShort };

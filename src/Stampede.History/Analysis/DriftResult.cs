@@ -1,3 +1,5 @@
+using Stampede.Metrics;
+
 namespace Stampede.History.Analysis;
 
 /// <summary>Whether a figure drifted during a run, by how much per hour, and how sure we are.</summary>
@@ -10,7 +12,7 @@ public sealed record DriftResult
     public required string Aggregation { get; init; }
 
     /// <summary>The metric's unit.</summary>
-    public string Unit { get; init; } = "";
+    public MetricUnit Unit { get; init; }
 
     /// <summary>Per-second points used (before bucketing).</summary>
     public int Points { get; init; }
@@ -38,7 +40,7 @@ public sealed record DriftResult
     {
         var culture = System.Globalization.CultureInfo.InvariantCulture;
         var p = PValue < 0.001 ? "p < 0.001" : $"p = {PValue.ToString("0.000", culture)}";
-        var slope = Unit == "bytes" ? $"{(SlopePerHour / 1e6).ToString("+0.##;-0.##", culture)} MB" : $"{SlopePerHour.ToString("+0.###;-0.###;0", culture)}{(Unit.Length > 0 ? " " + Unit : "")}";
+        var slope = Unit == MetricUnit.Data ? $"{(SlopePerHour / 1e6).ToString("+0.##;-0.##", culture)} MB" : $"{SlopePerHour.ToString("+0.###;-0.###;0", culture)}{(Unit == MetricUnit.None ? "" : " " + Unit.Symbol())}";
         return Verdict switch
         {
             DriftVerdict.TooShort => $"too few points to judge drift ({Points})",

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Stampede.Metrics;
 
 namespace Stampede.History.Comparison;
 
@@ -82,7 +83,7 @@ public static class ComparisonFormatter
 
                 writer.WriteEndObject();
                 writer.WriteString("figure", r.Aggregation);
-                writer.WriteString("unit", r.Unit);
+                writer.WriteString("unit", r.Unit.Symbol());
                 WriteNumber(writer, "baseline", r.Baseline);
                 WriteNumber(writer, "current", r.Current);
                 WriteNumber(writer, "changePercent", r.ChangePercent is { } change && double.IsFinite(change) ? change : null);
@@ -142,13 +143,13 @@ public static class ComparisonFormatter
             return "-";
         }
 
-        if (row.Kind == "rate" && row.Aggregation == "rate")
+        if (row.Kind == MetricKind.Rate && row.Aggregation == "rate")
         {
             return (v * 100).ToString("0.00", CultureInfo.InvariantCulture) + "%";
         }
 
         var number = Math.Abs(v) >= 100 ? v.ToString("0", CultureInfo.InvariantCulture) : v.ToString("0.##", CultureInfo.InvariantCulture);
-        return row.Unit == "ms" ? number + "ms" : row.Kind == "counter" && row.Aggregation == "rate" ? number + "/s" : number;
+        return row.Unit == MetricUnit.Time ? number + "ms" : row.Kind == MetricKind.Counter && row.Aggregation == "rate" ? number + "/s" : number;
     }
 
     private static string Change(ComparisonRow row)

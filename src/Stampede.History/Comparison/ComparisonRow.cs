@@ -1,3 +1,5 @@
+using Stampede.Metrics;
+
 namespace Stampede.History.Comparison;
 
 /// <summary>One figure of one metric (or tagged series) in both runs, and what the gate made of it.</summary>
@@ -12,11 +14,11 @@ public sealed record ComparisonRow
     /// <summary>The figure, e.g. <c>p95</c>.</summary>
     public required string Aggregation { get; init; }
 
-    /// <summary>The metric's unit (<c>ms</c>, <c>bytes</c> or empty).</summary>
-    public string Unit { get; init; } = "";
+    /// <summary>The metric's unit.</summary>
+    public MetricUnit Unit { get; init; }
 
     /// <summary>The metric's kind.</summary>
-    public string Kind { get; init; } = "";
+    public required MetricKind Kind { get; init; }
 
     /// <summary>The baseline's value over its whole run.</summary>
     public double? Baseline { get; init; }

@@ -55,66 +55,98 @@ public sealed record MetricValues
 
     internal TrendScale Scale { get; init; }
 
+    /// <summary>The kind of metric these are values of, which decides the figures that are set.</summary>
+    internal MetricKind Kind { get; init; }
+
     /// <summary>The value at <paramref name="percentile"/> (0–100) for a trend, or null.</summary>
     public double? Percentile(double percentile) =>
         Histogram is { TotalCount: > 0 } histogram ? TrendStats.Percentile(histogram, Scale, percentile) : null;
 
     /// <summary>Aggregates <paramref name="series"/> (all of one metric) over <paramref name="elapsed"/> of run time.</summary>
-    public static MetricValues Of(Metric metric, IEnumerable<Series> series, TimeSpan elapsed)
+    public static MetricValues Of(Metric metric, IEnumerable<Series> series, TimeSpan elapsed) =>
+        Of(metric.Kind, metric.Unit, series.Select(SeriesTotals.Of), elapsed.TotalSeconds);
+
+    /// <summary>
+    /// The one place that knows how each kind's values come from its series: live ones during a run, and those a
+    /// saved result holds when a submetric is worked out again from it.
+    /// </summary>
+    internal static MetricValues Of(MetricKind kind, MetricUnit unit, IEnumerable<SeriesTotals> series, double elapsedSeconds)
     {
-        var seconds = Math.Max(elapsed.TotalSeconds, 1e-9);
-        switch (metric.Kind)
+        var seconds = Math.Max(elapsedSeconds, 1e-9);
+        switch (kind)
         {
             case MetricKind.Counter:
-                var total = series.OfType<CounterSeries>().Sum(s => s.Total);
-                return new MetricValues { Count = total, Rate = total / seconds };
+                var total = series.Sum(s => s.Count);
+                return new MetricValues { Kind = kind, Count = total, Rate = total / seconds };
             case MetricKind.Rate:
                 long passes = 0, all = 0;
-                foreach (var rate in series.OfType<RateSeries>())
+                foreach (var rate in series)
                 {
                     passes += rate.Passes;
-                    all += rate.Total;
+                    all += (long)rate.Count;
                 }
 
-                return new MetricValues { Count = all, Passes = passes, Fails = all - passes, Rate = all == 0 ? null : (double)passes / all };
+                return new MetricValues
+                {
+                    Kind = kind, Count = all, Passes = passes, Fails = all - passes, Rate = all == 0 ? null : (double)passes / all,
+                };
             case MetricKind.Gauge:
-                var gauges = series.OfType<GaugeSeries>().Where(g => g.HasValue).ToList();
+                var gauges = series.Where(g => g.Value is not null).ToList();
                 return gauges.Count == 0
-                    ? new MetricValues()
-                    : new MetricValues { Value = gauges.Sum(g => g.Value), Min = gauges.Min(g => g.Min), Max = gauges.Max(g => g.Max) };
+                    ? new MetricValues { Kind = kind }
+                    : new MetricValues
+                    {
+                        Kind = kind, Value = gauges.Sum(g => g.Value!.Value), Min = gauges.Min(g => g.Min), Max = gauges.Max(g => g.Max),
+                    };
             default:
-                return OfTrends(metric, series.OfType<TrendSeries>());
+                return OfTrends(unit, series);
         }
     }
 
-    private static MetricValues OfTrends(Metric metric, IEnumerable<TrendSeries> trends)
+    /// <summary>The values as the JSON result holds them: only the kind's own figures.</summary>
+    internal ResultValues ToResult() => new()
     {
-        var scale = TrendScale.For(metric.Unit);
+        // Every figure a kind does not have is already null, except the count, which a gauge does not have either.
+        Count = Kind == MetricKind.Gauge ? null : Count,
+        Rate = Rate, Passes = Passes, Fails = Fails, Value = Value,
+        Avg = Avg, Min = Min, Med = Med, Max = Max, P90 = P90, P95 = P95, P99 = P99, Sum = Sum,
+    };
+
+    private static MetricValues OfTrends(MetricUnit unit, IEnumerable<SeriesTotals> trends)
+    {
+        var scale = TrendScale.For(unit);
         var merged = new LongHistogram(scale.HighestTrackable, TrendScale.SignificantDigits);
-        double sum = 0, min = double.PositiveInfinity, max = double.NegativeInfinity;
+        double count = 0, sum = 0, min = double.PositiveInfinity, max = double.NegativeInfinity;
         foreach (var trend in trends)
         {
-            if (trend.Cumulative.TotalCount == 0)
+            if (trend.Count == 0)
             {
                 continue;
             }
 
-            merged.Add(trend.Cumulative);
-            sum += trend.CollectedSum;
-            min = Math.Min(min, trend.Min);
-            max = Math.Max(max, trend.Max);
+            if (trend.Histogram is { } histogram)
+            {
+                merged.Add(histogram);
+            }
+
+            count += trend.Count;
+            sum += trend.Sum;
+            min = Math.Min(min, trend.Min ?? double.PositiveInfinity);
+            max = Math.Max(max, trend.Max ?? double.NegativeInfinity);
         }
 
-        var stats = TrendStats.From(merged, scale, sum, min, max);
-        if (stats.Count == 0)
+        if (count == 0)
         {
-            return new MetricValues { Histogram = merged, Scale = scale };
+            return new MetricValues { Kind = MetricKind.Trend, Histogram = merged, Scale = scale };
         }
 
         return new MetricValues
         {
-            Count = stats.Count, Sum = stats.Sum, Avg = stats.Avg, Min = stats.Min, Max = stats.Max,
-            Med = stats.Med, P90 = stats.P90, P95 = stats.P95, P99 = stats.P99, Histogram = merged, Scale = scale,
+            Kind = MetricKind.Trend, Count = count, Sum = sum, Avg = sum / count,
+            Min = double.IsFinite(min) ? min : null, Max = double.IsFinite(max) ? max : null,
+            Med = TrendStats.Percentile(merged, scale, 50), P90 = TrendStats.Percentile(merged, scale, 90),
+            P95 = TrendStats.Percentile(merged, scale, 95), P99 = TrendStats.Percentile(merged, scale, 99),
+            Histogram = merged, Scale = scale,
         };
     }
 }

@@ -1,5 +1,3 @@
-using Stampede.Metrics;
-
 namespace Stampede.Metrics;
 
 /// <summary>Turns a run's metric registry into the metric part of a <see cref="RunResult"/>.</summary>
@@ -24,7 +22,7 @@ internal static class ResultBuilder
                 .Select(s => new SeriesResult
                 {
                     Tags = s.Series.Tags.ToDictionary(),
-                    Values = ToResult(metric, s.Values),
+                    Values = s.Values.ToResult(),
                     Histogram = s.Values.Histogram is { TotalCount: > 0 } h ? HistogramCodec.Encode(h) : null,
                     Timeline = TimelineOf(s.Series),
                 })
@@ -37,9 +35,9 @@ internal static class ResultBuilder
             results.Add(new MetricResult
             {
                 Name = metric.Name,
-                Kind = KindName(metric.Kind),
-                Unit = UnitName(metric.Unit),
-                Values = ToResult(metric, all),
+                Kind = metric.Kind,
+                Unit = metric.Unit,
+                Values = all.ToResult(),
                 Histogram = all.Histogram is { TotalCount: > 0 } merged ? HistogramCodec.Encode(merged) : null,
                 Timeline = registry.TimelineOf(metric) is { } timeline ? TimelineOf(timeline) : null,
                 Series = series,
@@ -48,33 +46,6 @@ internal static class ResultBuilder
 
         return results;
     }
-
-    public static ResultValues ToResult(Metric metric, MetricValues values) => metric.Kind switch
-    {
-        MetricKind.Counter => new ResultValues { Count = values.Count, Rate = values.Rate },
-        MetricKind.Rate => new ResultValues { Count = values.Count, Rate = values.Rate, Passes = values.Passes, Fails = values.Fails },
-        MetricKind.Gauge => new ResultValues { Value = values.Value, Min = values.Min, Max = values.Max },
-        _ => new ResultValues
-        {
-            Count = values.Count, Avg = values.Avg, Min = values.Min, Med = values.Med, Max = values.Max,
-            P90 = values.P90, P95 = values.P95, P99 = values.P99, Sum = values.Sum,
-        },
-    };
-
-    public static string KindName(MetricKind kind) => kind switch
-    {
-        MetricKind.Counter => "counter",
-        MetricKind.Gauge => "gauge",
-        MetricKind.Rate => "rate",
-        _ => "trend",
-    };
-
-    public static string UnitName(MetricUnit unit) => unit switch
-    {
-        MetricUnit.Time => "ms",
-        MetricUnit.Data => "bytes",
-        _ => "",
-    };
 
     private static TimelineResult TimelineOf(Series series) => series switch
     {

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Stampede.Metrics;
 
 /// <summary>
@@ -99,11 +101,13 @@ public sealed record MetricResult
     /// <summary>The metric's name.</summary>
     public required string Name { get; init; }
 
-    /// <summary><c>counter</c>, <c>gauge</c>, <c>rate</c> or <c>trend</c>.</summary>
-    public required string Kind { get; init; }
+    /// <summary>The metric's kind; written as <c>counter</c>, <c>gauge</c>, <c>rate</c> or <c>trend</c>.</summary>
+    [JsonConverter(typeof(MetricKindJsonConverter))]
+    public required MetricKind Kind { get; init; }
 
-    /// <summary><c>ms</c>, <c>bytes</c> or empty.</summary>
-    public string Unit { get; init; } = "";
+    /// <summary>What the values measure; written as <c>ms</c>, <c>bytes</c> or empty (default: a plain number).</summary>
+    [JsonConverter(typeof(MetricUnitJsonConverter))]
+    public MetricUnit Unit { get; init; }
 
     /// <summary>Aggregated over every series.</summary>
     public required ResultValues Values { get; init; }

@@ -285,13 +285,13 @@ public sealed class ConsoleSummary
 
     private static string Describe(MetricResult metric, ResultValues v, double seconds) => metric.Kind switch
     {
-        "counter" => $"{(metric.Unit == "bytes" ? ValueFormat.Bytes(v.Count ?? 0) : ValueFormat.Number(v.Count ?? 0)),-10} {(metric.Unit == "bytes" ? ValueFormat.Bytes(v.Rate ?? 0) : ValueFormat.Number(v.Rate ?? 0))}/s",
-        "rate" => $"{ValueFormat.Percent(v.Rate ?? 0),-10} {v.Passes} out of {v.Count}",
-        "gauge" => $"{ValueFormat.InUnit(v.Value ?? 0, metric.Unit),-10} min={ValueFormat.InUnit(v.Min ?? 0, metric.Unit)} max={ValueFormat.InUnit(v.Max ?? 0, metric.Unit)}",
+        MetricKind.Counter => $"{(metric.Unit == MetricUnit.Data ? ValueFormat.Bytes(v.Count ?? 0) : ValueFormat.Number(v.Count ?? 0)),-10} {(metric.Unit == MetricUnit.Data ? ValueFormat.Bytes(v.Rate ?? 0) : ValueFormat.Number(v.Rate ?? 0))}/s",
+        MetricKind.Rate => $"{ValueFormat.Percent(v.Rate ?? 0),-10} {v.Passes} out of {v.Count}",
+        MetricKind.Gauge => $"{ValueFormat.InUnit(v.Value ?? 0, metric.Unit),-10} min={ValueFormat.InUnit(v.Min ?? 0, metric.Unit)} max={ValueFormat.InUnit(v.Max ?? 0, metric.Unit)}",
         _ => $"avg={F(v.Avg, metric.Unit)} min={F(v.Min, metric.Unit)} med={F(v.Med, metric.Unit)} max={F(v.Max, metric.Unit)} p(90)={F(v.P90, metric.Unit)} p(95)={F(v.P95, metric.Unit)} p(99)={F(v.P99, metric.Unit)}",
     };
 
-    private static string F(double? value, string unit) => value is { } v ? ValueFormat.InUnit(v, unit) : "-";
+    private static string F(double? value, MetricUnit unit) => value is { } v ? ValueFormat.InUnit(v, unit) : "-";
 
     internal static string ObservedName(string expression)
     {
@@ -302,11 +302,11 @@ public sealed class ConsoleSummary
     internal static string FormatObserved(RunResult result, string selector, string expression, double value)
     {
         var brace = selector.IndexOf('{', StringComparison.Ordinal);
-        var unit = result.Metric(brace < 0 ? selector : selector[..brace])?.Unit ?? "";
+        var unit = result.Metric(brace < 0 ? selector : selector[..brace])?.Unit ?? MetricUnit.None;
         var aggregation = ObservedName(expression);
         return aggregation switch
         {
-            "rate" when result.Metric(brace < 0 ? selector : selector[..brace])?.Kind == "rate" => ValueFormat.Percent(value),
+            "rate" when result.Metric(brace < 0 ? selector : selector[..brace])?.Kind == MetricKind.Rate => ValueFormat.Percent(value),
             "count" or "rate" => ValueFormat.Number(value),
             _ => ValueFormat.InUnit(value, unit),
         };

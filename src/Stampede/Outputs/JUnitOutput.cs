@@ -75,7 +75,7 @@ public sealed class JUnitOutput(string path) : IOutput
 
         // A latency threshold that passed while arrivals were dropped judged only the iterations that started.
         var brace = threshold.Metric.IndexOf('{', StringComparison.Ordinal);
-        if (drops is not null && result.Metric(brace < 0 ? threshold.Metric : threshold.Metric[..brace])?.Unit == "ms")
+        if (drops is not null && result.Metric(brace < 0 ? threshold.Metric : threshold.Metric[..brace])?.Unit == MetricUnit.Time)
         {
             observed += $" ({drops.Reminder})";
         }

@@ -151,7 +151,7 @@ public sealed class LocustCsvOutput(string prefix) : IOutput
             foreach (var (metric, c) in columns)
             {
                 Row(csv, [
-                    (start + s).ToString(Invariant), s.ToString(Invariant), metric.Name, metric.Kind, metric.Unit,
+                    (start + s).ToString(Invariant), s.ToString(Invariant), metric.Name, metric.Kind.Name(), metric.Unit.Symbol(),
                     .. c.Select(column => column is null ? "" : Number(column[s])),
                 ]);
             }
@@ -165,14 +165,14 @@ public sealed class LocustCsvOutput(string prefix) : IOutput
         var t = metric.Timeline;
         return metric.Kind switch
         {
-            "trend" =>
+            MetricKind.Trend =>
             [
                 RunTimeline.Total(t, seconds), null, null, RunTimeline.TrendColumn(t, x => x.Avg, seconds), RunTimeline.TrendColumn(t, x => x.Min, seconds),
                 RunTimeline.TrendColumn(t, x => x.Max, seconds), RunTimeline.TrendColumn(t, x => x.P50, seconds), RunTimeline.TrendColumn(t, x => x.P90, seconds),
                 RunTimeline.TrendColumn(t, x => x.P95, seconds), RunTimeline.TrendColumn(t, x => x.P99, seconds),
             ],
-            "rate" => [RunTimeline.Total(t, seconds), RunTimeline.Passes(t, seconds), Share(RunTimeline.Passes(t, seconds), RunTimeline.Total(t, seconds)), null, null, null, null, null, null, null],
-            "counter" => [null, RunTimeline.Values(t, seconds), null, null, null, null, null, null, null, null],
+            MetricKind.Rate => [RunTimeline.Total(t, seconds), RunTimeline.Passes(t, seconds), Share(RunTimeline.Passes(t, seconds), RunTimeline.Total(t, seconds)), null, null, null, null, null, null, null],
+            MetricKind.Counter => [null, RunTimeline.Values(t, seconds), null, null, null, null, null, null, null, null],
             _ => [null, RunTimeline.Values(t, seconds), null, null, null, null, null, null, null, null],
         };
     }

@@ -187,7 +187,7 @@ public sealed class NdjsonOutput(string template, TimeProvider? time = null, boo
         json.WriteStartObject();
         json.WriteString("type", "point");
         json.WriteString("metric", metric.Name);
-        json.WriteString("kind", metric.Kind.ToString().ToLowerInvariant());
+        json.WriteString("kind", metric.Kind.Name());
         json.WriteNumber("second", second);
         json.WriteString("time", time);
     }

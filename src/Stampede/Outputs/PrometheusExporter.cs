@@ -107,7 +107,7 @@ internal sealed class PrometheusExporter
         var factory = _factory;
         var name = ExportedMetricNames.Of(metric);
         var labels = ExportedMetricNames.Labels.ToArray();
-        var help = $"Stampede {metric.Kind.ToString().ToLowerInvariant()} {metric.Name}";
+        var help = $"Stampede {metric.Kind.Name()} {metric.Name}";
         collector = metric.Kind switch
         {
             MetricKind.Counter => factory.CreateCounter(name, help, labels),

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Stampede.Metrics;
 
 namespace Stampede.Outputs;
 
@@ -60,11 +61,11 @@ public static class ValueFormat
     /// <summary>A share (0–1) as a percentage: <c>99.50%</c>.</summary>
     public static string Percent(double share) => (share * 100).ToString("0.00", Invariant) + "%";
 
-    /// <summary>A value in the metric's unit (<c>ms</c>, <c>bytes</c> or none).</summary>
-    public static string InUnit(double value, string unit) => unit switch
+    /// <summary>A value in the metric's unit: a duration, bytes, or a plain number.</summary>
+    public static string InUnit(double value, MetricUnit unit) => unit switch
     {
-        "ms" => Milliseconds(value),
-        "bytes" => Bytes(value),
+        MetricUnit.Time => Milliseconds(value),
+        MetricUnit.Data => Bytes(value),
         _ => Number(value),
     };
 }

@@ -44,4 +44,30 @@ public sealed class ReportCommandTests(SampleResultFixture sample) : IClassFixtu
             File.Delete(path);
         }
     }
+
+    [Fact]
+    public async Task Report_UnknownMetricKind_ExitsWithBadInputAndNamesTheKind()
+    {
+        var written = await File.ReadAllTextAsync(sample.JsonPath, TestContext.Current.CancellationToken);
+        var path = Path.GetTempFileName();
+        try
+        {
+            var json = written.Replace("\"kind\":\"trend\"", "\"kind\":\"histogram\"", StringComparison.Ordinal);
+            json.ShouldNotBe(written);
+            await File.WriteAllTextAsync(path, json, TestContext.Current.CancellationToken);
+            var host = new TestConsoleHost();
+
+            var exit = await StampedeCli.RunAsync(["report", path], host);
+
+            exit.ShouldBe(2);
+            var error = host.ErrorText.ToString();
+            error.ShouldContain(path);
+            error.ShouldContain("unknown metric kind 'histogram': expected counter, gauge, rate or trend");
+            error.ShouldNotContain(" at Stampede.");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }

@@ -58,6 +58,6 @@ public sealed class AnomalyDetectorTests
     {
         var points = Enumerable.Range(0, 60).Select(i => new SecondValue(i, i == 30 ? 101 : 100)).ToArray();
 
-        AnomalyDetector.Find("x", "p95", "ms", points, AnomalyKind.LatencySpike).ShouldBeEmpty();
+        AnomalyDetector.Find("x", "p95", MetricUnit.Time, points, AnomalyKind.LatencySpike).ShouldBeEmpty();
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Stampede.History.Comparison;
 using Stampede.History.Tests.Support;
+using Stampede.Metrics;
 
 namespace Stampede.History.Tests.Comparison;
 
@@ -57,7 +58,7 @@ public sealed class ComparisonFormatterTests
             metric = r.Metric,
             tags = r.Tags,
             figure = r.Aggregation,
-            unit = r.Unit,
+            unit = r.Unit.Symbol(),
             baseline = r.Baseline,
             current = r.Current,
             changePercent = r.ChangePercent is { } change && double.IsFinite(change) ? change : (double?)null,

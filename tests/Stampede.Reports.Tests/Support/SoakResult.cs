@@ -15,7 +15,7 @@ public static class SoakResult
     {
         var random = new Random(7);
         var start = new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
-        MetricResult Trend(string name, string unit, double scale, string[] endpoints)
+        MetricResult Trend(string name, MetricUnit unit, double scale, string[] endpoints)
         {
             var histogram = new LongHistogram(3_600_000_000, 3);
             var timeline = new TimelineResult
@@ -46,7 +46,7 @@ public static class SoakResult
             var values = new ResultValues { Count = 200.0 * seconds, Avg = scale * 1.2, Min = scale * 0.1, Med = scale, Max = scale * 15, P90 = scale * 2, P95 = scale * 2.6, P99 = scale * 4.1, Sum = 240.0 * seconds * scale };
             return new MetricResult
             {
-                Name = name, Kind = "trend", Unit = unit, Values = values, Histogram = encoded, Timeline = timeline,
+                Name = name, Kind = MetricKind.Trend, Unit = unit, Values = values, Histogram = encoded, Timeline = timeline,
                 Series = [.. endpoints.Select(e => new SeriesResult
                 {
                     Tags = new Dictionary<string, string> { ["name"] = e, ["method"] = "GET", ["status"] = "200", ["expected_response"] = "true", ["scenario"] = "soak" },
@@ -56,9 +56,9 @@ public static class SoakResult
             };
         }
 
-        MetricResult Counter(string name, string unit, double perSecond, IReadOnlyList<SeriesResult>? series = null) => new()
+        MetricResult Counter(string name, MetricUnit unit, double perSecond, IReadOnlyList<SeriesResult>? series = null) => new()
         {
-            Name = name, Kind = "counter", Unit = unit, Values = new ResultValues { Count = perSecond * seconds, Rate = perSecond },
+            Name = name, Kind = MetricKind.Counter, Unit = unit, Values = new ResultValues { Count = perSecond * seconds, Rate = perSecond },
             Timeline = new TimelineResult { Values = [.. Enumerable.Range(0, seconds).Select(s => Math.Round(perSecond * (0.9 + (0.2 * random.NextDouble()))))] },
             Series = series ?? [],
         };
@@ -75,23 +75,23 @@ public static class SoakResult
             Meta = new RunMetadata { Plan = "soak-24h", StartedAt = start, EndedAt = start.AddSeconds(seconds), DurationSeconds = seconds, Seconds = seconds, Host = "bench", ToolVersion = "1.0.0" },
             Metrics =
             [
-                Trend("http_req_duration", "ms", 12, endpoints),
-                Trend("http_req_waiting", "ms", 10, endpoints),
-                Trend("iteration_duration", "ms", 40, []),
-                Trend("llm_ttft", "ms", 300, []),
-                Trend("llm_itl", "ms", 20, []),
-                Counter("http_reqs", "", 200, [failedSeries]),
-                Counter("iterations", "", 50),
-                Counter("data_received", "bytes", 400_000),
-                Counter("llm_tokens", "", 900),
+                Trend("http_req_duration", MetricUnit.Time, 12, endpoints),
+                Trend("http_req_waiting", MetricUnit.Time, 10, endpoints),
+                Trend("iteration_duration", MetricUnit.Time, 40, []),
+                Trend("llm_ttft", MetricUnit.Time, 300, []),
+                Trend("llm_itl", MetricUnit.Time, 20, []),
+                Counter("http_reqs", MetricUnit.None, 200, [failedSeries]),
+                Counter("iterations", MetricUnit.None, 50),
+                Counter("data_received", MetricUnit.Data, 400_000),
+                Counter("llm_tokens", MetricUnit.None, 900),
                 new MetricResult
                 {
-                    Name = "http_req_failed", Kind = "rate", Values = new ResultValues { Count = 200.0 * seconds, Rate = 0.01, Passes = seconds, Fails = (200 * seconds) - seconds },
+                    Name = "http_req_failed", Kind = MetricKind.Rate, Values = new ResultValues { Count = 200.0 * seconds, Rate = 0.01, Passes = seconds, Fails = (200 * seconds) - seconds },
                     Timeline = new TimelineResult { Passes = [.. Enumerable.Range(0, seconds).Select(s => s % 600 < 30 ? 5L : 0)], Total = [.. Enumerable.Repeat(200L, seconds)] },
                 },
                 new MetricResult
                 {
-                    Name = "vus", Kind = "gauge", Values = new ResultValues { Value = 50, Min = 0, Max = 50 },
+                    Name = "vus", Kind = MetricKind.Gauge, Values = new ResultValues { Value = 50, Min = 0, Max = 50 },
                     Timeline = new TimelineResult { Values = [.. Enumerable.Range(0, seconds).Select(s => Math.Min(50.0, s / 10.0))] },
                 },
             ],

@@ -103,8 +103,8 @@ public sealed class RunResultJsonTests
             new MetricResult
             {
                 Name = "http_req_duration",
-                Kind = "trend",
-                Unit = "ms",
+                Kind = MetricKind.Trend,
+                Unit = MetricUnit.Time,
                 Values = new ResultValues { Count = 3, Avg = 1.5, Min = 0.1, Med = 1, Max = double.NaN, P90 = 2, P95 = 3, P99 = 4 },
                 Histogram = "HISTFAAAA",
                 Timeline = new TimelineResult { Start = 1, Values = [1, double.NaN], Avg = [1, 2], P99 = [3, 4] },
@@ -125,6 +125,54 @@ public sealed class RunResultJsonTests
         Errors = [new ErrorResult("s", "boom", 2)],
         Annotations = [new RunAnnotation { At = 1, End = 2, Kind = "http", Description = "d", Recovered = false, DetectionSeconds = 0.5 }],
     };
+
+    // A result as this format has always written it, with every kind and unit: it must read back and write out
+    // again byte for byte (results in history stores and on disk were written like this).
+    private const string EveryKindAndUnit =
+        """{"format":"stampede-result","version":1,"meta":{"plan":"p","startedAt":"2025-03-14T15:09:26+00:00","endedAt":"2025-03-14T15:09:36+00:00","durationSeconds":10,"toolVersion":"1.0.0","host":"h","processors":2,"tags":{},"seconds":10},"metrics":["""
+        + """{"name":"data_received","kind":"counter","unit":"bytes","values":{"count":1000,"rate":100},"series":[]},"""
+        + """{"name":"http_req_duration","kind":"trend","unit":"ms","values":{"count":2,"avg":1.5,"min":1,"med":1,"max":2,"p90":2,"p95":2,"p99":2,"sum":3},"series":[]},"""
+        + """{"name":"http_req_failed","kind":"rate","unit":"","values":{"count":2,"rate":0.5,"passes":1,"fails":1},"series":[]},"""
+        + """{"name":"vus","kind":"gauge","unit":"","values":{"value":1,"min":0,"max":1},"series":[]}"""
+        + """],"checks":[],"thresholds":[],"scenarios":[],"errors":[],"annotations":[],"passed":true}""";
+
+    [Fact]
+    public void Deserialize_EveryKindAndUnitAsWritten_TypedAndWrittenBackByteForByte()
+    {
+        var result = RunResultJson.Deserialize(EveryKindAndUnit);
+
+        result.Metrics.Select(m => (m.Kind, m.Unit)).ShouldBe(
+        [
+            (MetricKind.Counter, MetricUnit.Data), (MetricKind.Trend, MetricUnit.Time),
+            (MetricKind.Rate, MetricUnit.None), (MetricKind.Gauge, MetricUnit.None),
+        ]);
+        RunResultJson.Serialize(result).ShouldBe(EveryKindAndUnit);
+    }
+
+    [Fact]
+    public void Deserialize_NoUnit_PlainNumber()
+    {
+        var json = EveryKindAndUnit.Replace("\"kind\":\"gauge\",\"unit\":\"\",", "\"kind\":\"gauge\",", StringComparison.Ordinal);
+
+        RunResultJson.Deserialize(json).Metric("vus")!.Unit.ShouldBe(MetricUnit.None);
+    }
+
+    [Theory]
+    [InlineData("\"kind\":\"gauge\"", "\"kind\":\"histogram\"", "unknown metric kind 'histogram': expected counter, gauge, rate or trend")]
+    [InlineData("\"kind\":\"gauge\"", "\"kind\":\"Gauge\"", "unknown metric kind 'Gauge'")]
+    [InlineData("\"kind\":\"gauge\"", "\"kind\":3", "unknown metric kind number")]
+    [InlineData("\"kind\":\"gauge\"", "\"kind\":null", "unknown metric kind null")]
+    [InlineData("\"unit\":\"ms\"", "\"unit\":\"seconds\"", "unknown metric unit 'seconds': expected \"ms\", \"bytes\" or \"\"")]
+    public void Deserialize_UnknownKindOrUnit_FormatErrorWithWhereAndWhat(string written, string replacement, string message)
+    {
+        var json = EveryKindAndUnit.Replace(written, replacement, StringComparison.Ordinal);
+        json.ShouldNotBe(EveryKindAndUnit);
+
+        var error = Should.Throw<FormatException>(() => RunResultJson.Deserialize(json)).Message;
+
+        error.ShouldStartWith("invalid result JSON at line 1, byte ");
+        error.ShouldContain(message);
+    }
 
     [Theory]
     [InlineData("[]", "not a Stampede result")]

@@ -33,8 +33,8 @@ internal static class OutputRuns
         Meta = new RunMetadata { Plan = "checkout", StartedAt = new DateTimeOffset(2025, 3, 4, 5, 6, 7, TimeSpan.Zero), DurationSeconds = 12.5, Seconds = 13, Host = "ci" },
         Metrics =
         [
-            new MetricResult { Name = "http_req_duration", Kind = "trend", Unit = "ms", Values = new ResultValues { Count = 10, Avg = 12, Min = 1, Med = 10, Max = 99, P90 = 40, P95 = 612.5, P99 = 90, Sum = 120 } },
-            new MetricResult { Name = "http_req_failed", Kind = "rate", Values = new ResultValues { Count = 10, Rate = 0.2, Passes = 2, Fails = 8 } },
+            new MetricResult { Name = "http_req_duration", Kind = MetricKind.Trend, Unit = MetricUnit.Time, Values = new ResultValues { Count = 10, Avg = 12, Min = 1, Med = 10, Max = 99, P90 = 40, P95 = 612.5, P99 = 90, Sum = 120 } },
+            new MetricResult { Name = "http_req_failed", Kind = MetricKind.Rate, Values = new ResultValues { Count = 10, Rate = 0.2, Passes = 2, Fails = 8 } },
         ],
         Thresholds =
         [

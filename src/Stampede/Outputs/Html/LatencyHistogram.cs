@@ -24,7 +24,7 @@ internal sealed record LatencyHistogram(IReadOnlyList<double> Edges, IReadOnlyLi
             return null;
         }
 
-        var scale = TrendScale.For(metric.Unit switch { "ms" => MetricUnit.Time, "bytes" => MetricUnit.Data, _ => MetricUnit.None });
+        var scale = TrendScale.For(metric.Unit);
         var recorded = histogram.RecordedValues().Select(v => (Value: scale.ToValue(v.ValueIteratedTo), Count: v.CountAddedInThisIterationStep)).ToList();
         var low = recorded.Where(v => v.Value > 0).Select(v => v.Value).DefaultIfEmpty(1).Min();
         var high = Math.Max(recorded.Max(v => v.Value), low * 1.01);

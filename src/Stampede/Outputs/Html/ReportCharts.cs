@@ -102,18 +102,18 @@ internal static class ReportCharts
         var timeline = metric.Timeline;
         return metric.Kind switch
         {
-            "trend" => new ReportChart("m-" + metric.Name, section, metric.Name, metric.Unit,
+            MetricKind.Trend => new ReportChart("m-" + metric.Name, section, metric.Name, metric.Unit.Symbol(),
             [
                 new ReportLine("p50", RunTimeline.TrendColumn(timeline, t => t.P50, seconds)),
                 new ReportLine("p95", RunTimeline.TrendColumn(timeline, t => t.P95, seconds)),
                 new ReportLine("p99", RunTimeline.TrendColumn(timeline, t => t.P99, seconds)),
                 new ReportLine("avg", RunTimeline.TrendColumn(timeline, t => t.Avg, seconds)),
             ]),
-            "rate" => new ReportChart("m-" + metric.Name, section, metric.Name, "%",
+            MetricKind.Rate => new ReportChart("m-" + metric.Name, section, metric.Name, "%",
                 [new ReportLine("rate %", Share(RunTimeline.Passes(timeline, seconds), RunTimeline.Total(timeline, seconds)))]),
-            "counter" => new ReportChart("m-" + metric.Name, section, metric.Name + " per second", metric.Unit,
+            MetricKind.Counter => new ReportChart("m-" + metric.Name, section, metric.Name + " per second", metric.Unit.Symbol(),
                 [new ReportLine(metric.Name + "/s", RunTimeline.Values(timeline, seconds))]),
-            _ => new ReportChart("m-" + metric.Name, section, metric.Name, metric.Unit,
+            _ => new ReportChart("m-" + metric.Name, section, metric.Name, metric.Unit.Symbol(),
                 [new ReportLine(metric.Name, RunTimeline.Values(timeline, seconds))]),
         };
     }

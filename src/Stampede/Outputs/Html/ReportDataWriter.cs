@@ -63,7 +63,7 @@ internal static class ReportDataWriter
             {
                 json.WriteStartObject("histogram");
                 json.WriteString("metric", latency.Name);
-                json.WriteString("unit", latency.Unit);
+                json.WriteString("unit", latency.Unit.Symbol());
                 json.WritePropertyName("edges");
                 Numbers(json, histogram.Edges);
                 json.WriteStartArray("counts");
@@ -80,7 +80,7 @@ internal static class ReportDataWriter
             {
                 json.WriteStartObject("heatmap");
                 json.WriteString("metric", latency.Name);
-                json.WriteString("unit", latency.Unit);
+                json.WriteString("unit", latency.Unit.Symbol());
                 json.WriteNumber("step", heatmap.SecondsPerColumn);
                 json.WritePropertyName("edges");
                 Numbers(json, heatmap.Edges);

@@ -11,6 +11,8 @@ namespace Stampede.Protocols.Http;
 /// </summary>
 public sealed class HttpResponse
 {
+    private const string Http11 = "HTTP/1.1";
+    private const string Http20 = "HTTP/2.0";
     private static readonly JsonSerializerOptions WebJson = new(JsonSerializerDefaults.Web);
     private static readonly IReadOnlyDictionary<string, string> NoHeaders =
         new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase).AsReadOnly();
@@ -97,6 +99,77 @@ public sealed class HttpResponse
     {
         using var document = JsonDocument.Parse(BodyBytes);
         return document.RootElement.Clone();
+    }
+
+    /// <summary>The response to a request that got a status, on either of the session's paths.</summary>
+    /// <param name="message">The handler's response (null on the lean path).</param>
+    /// <param name="rawHead">The lean client's head bytes (null on the handler path).</param>
+    /// <param name="status">The final hop's status.</param>
+    /// <param name="http2">The final hop spoke HTTP/2.</param>
+    /// <param name="body">The kept body; empty when discarded or streamed.</param>
+    /// <param name="stream">The open body stream when streaming; otherwise null.</param>
+    /// <param name="timings">The final hop's timings.</param>
+    /// <param name="expected">The statuses the request counts as success.</param>
+    /// <param name="bytesSent">Bytes written over all hops.</param>
+    /// <param name="bytesReceived">Bytes read over all hops.</param>
+    /// <param name="url">The final absolute URL.</param>
+    /// <param name="name">The request's name.</param>
+    /// <param name="method">The first hop's method.</param>
+    /// <param name="redirects">How many redirects were followed.</param>
+    internal static HttpResponse Completed(
+        HttpResponseMessage? message, byte[]? rawHead, int status, bool http2, ReadOnlyMemory<byte> body, Stream? stream,
+        HttpTimings timings, ExpectedStatuses expected, long bytesSent, long bytesReceived, string url, string name,
+        string method, int redirects)
+    {
+        var isExpected = expected.Contains(status);
+        return new HttpResponse(message, rawHead)
+        {
+            Status = status,
+            Proto = http2 ? Http20 : Http11,
+            BodyBytes = body,
+            BodyStream = stream,
+            Timings = timings,
+            Error = isExpected ? HttpErrorKind.None : HttpErrorKind.Status,
+            ErrorMessage = isExpected ? null : $"unexpected status {status}",
+            ErrorCode = HttpErrorCodes.ForStatus(status),
+            BytesSent = bytesSent,
+            BytesReceived = bytesReceived,
+            ExpectedStatus = isExpected,
+            Url = url,
+            Name = name,
+            Method = method,
+            Redirects = redirects,
+        };
+    }
+
+    /// <summary>The response to a request that got no complete response (status 0), on either of the session's paths.</summary>
+    /// <param name="error">Why it failed.</param>
+    /// <param name="timings">The last hop's timings up to the failure.</param>
+    /// <param name="bytesSent">Bytes written over all hops.</param>
+    /// <param name="bytesReceived">Bytes read over all hops.</param>
+    /// <param name="url">The URL of the hop that failed (as given, if it could not be parsed).</param>
+    /// <param name="name">The request's name.</param>
+    /// <param name="method">The first hop's method.</param>
+    /// <param name="redirects">How many redirects were followed before the failure.</param>
+    internal static HttpResponse Failed(
+        HttpError error, HttpTimings timings, long bytesSent, long bytesReceived, string url, string name, string method,
+        int redirects)
+    {
+        return new HttpResponse(null)
+        {
+            Status = 0,
+            Timings = timings,
+            Error = error.Kind,
+            ErrorMessage = error.Message,
+            ErrorCode = error.Code,
+            BytesSent = bytesSent,
+            BytesReceived = bytesReceived,
+            ExpectedStatus = false,
+            Url = url,
+            Name = name,
+            Method = method,
+            Redirects = redirects,
+        };
     }
 
     private static IReadOnlyDictionary<string, string> BuildHeaders(HttpResponseMessage? message)

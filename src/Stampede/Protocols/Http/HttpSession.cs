@@ -12,13 +12,12 @@ namespace Stampede.Protocols.Http;
 /// <remarks>
 /// Redirects are followed here, hop by hop, so cookies set on the way are kept and each hop is timed at the wire.
 /// The returned timings are the final hop's, with the earlier hops inside <see cref="HttpTimings.Blocked"/>;
-/// byte counts cover all hops. 301/302/303 switch to GET without a body (except HEAD), 307/308 resend as is.
+/// byte counts cover all hops. Which redirects are followed, and how, is <see cref="HttpRedirect"/>'s rule, the same
+/// on both paths (only http and https targets; 301/302/303 switch to GET without a body, 307/308 resend as is).
 /// </remarks>
 internal sealed class HttpSession : IAsyncDisposable
 {
     private const int UriCacheLimit = 256;
-    private static readonly string Http11 = "HTTP/1.1";
-    private static readonly string Http20 = "HTTP/2.0";
 
     private readonly HttpTransport _transport;
     private readonly bool _ownsTransport;
@@ -197,27 +196,25 @@ internal sealed class HttpSession : IAsyncDisposable
                 exchange.OnHeadersReceived(Stopwatch.GetTimestamp());
                 StoreCookies(current, message);
 
-                if (redirects >= Options.MaxRedirects || !IsRedirect(message.StatusCode) || message.Headers.Location is not { } location)
+                // The status goes first so that a response that is no redirect never has its Location parsed.
+                var status = (int)message.StatusCode;
+                if (!HttpRedirect.IsRedirectStatus(status)
+                    || !HttpRedirect.TryFollow(status, current, message.Headers.Location?.OriginalString, redirects,
+                        Options.MaxRedirects, method, body, out var next))
                 {
                     break;
                 }
 
-                var keepsMethod = message.StatusCode is HttpStatusCode.TemporaryRedirect or HttpStatusCode.PermanentRedirect;
                 await DiscardBodyAsync(message, timeout.Token).ConfigureAwait(false);
                 message.Dispose();
                 message = null;
                 earlierSent += exchange.BytesSent;
                 earlierReceived += exchange.BytesReceived;
-                current = new Uri(current, location);
+                (current, method, body) = next;
                 redirects++;
-                if (!keepsMethod && method != HttpMethod.Get && method != HttpMethod.Head)
-                {
-                    method = HttpMethod.Get;
-                    body = null;
-                }
             }
 
-            var status = (int)message.StatusCode;
+            var finalStatus = (int)message.StatusCode;
             ReadOnlyMemory<byte> kept = default;
             Stream? stream = null;
             switch (mode)
@@ -238,25 +235,11 @@ internal sealed class HttpSession : IAsyncDisposable
 
             var end = Stopwatch.GetTimestamp();
             var streaming = stream is not null;
-            var isExpected = expected.Contains(status);
-            var response = new HttpResponse(message)
-            {
-                Status = status,
-                Proto = message.Version.Major >= 2 ? Http20 : Http11,
-                BodyBytes = kept,
-                BodyStream = stream,
-                Timings = exchange.ToTimings(end, multiplexed: message.Version.Major >= 2, streaming),
-                Error = isExpected ? HttpErrorKind.None : HttpErrorKind.Status,
-                ErrorMessage = isExpected ? null : $"unexpected status {status}",
-                ErrorCode = HttpErrorCodes.ForStatus(status),
-                BytesSent = earlierSent + exchange.BytesSent,
-                BytesReceived = earlierReceived + exchange.BytesReceived,
-                ExpectedStatus = isExpected,
-                Url = current.AbsoluteUri,
-                Name = request.Name ?? uri.AbsoluteUri,
-                Method = request.Method.Method,
-                Redirects = redirects,
-            };
+            var http2 = message.Version.Major >= 2;
+            var response = HttpResponse.Completed(
+                message, null, finalStatus, http2, kept, stream, exchange.ToTimings(end, multiplexed: http2, streaming), expected,
+                earlierSent + exchange.BytesSent, earlierReceived + exchange.BytesReceived, current.AbsoluteUri,
+                request.Name ?? uri.AbsoluteUri, request.Method.Method, redirects);
 
             if (!streaming)
             {
@@ -279,24 +262,11 @@ internal sealed class HttpSession : IAsyncDisposable
 
     private HttpResponse Failed(
         HttpRequestSpec request, string url, string defaultName, HttpExchange exchange, HttpError error,
-        long earlierSent, long earlierReceived, int redirects)
-    {
-        return new HttpResponse(null)
-        {
-            Status = 0,
-            Timings = exchange.ToTimings(Stopwatch.GetTimestamp(), multiplexed: Options.Version.Major >= 2, streaming: false),
-            Error = error.Kind,
-            ErrorMessage = error.Message,
-            ErrorCode = error.Code,
-            BytesSent = earlierSent + exchange.BytesSent,
-            BytesReceived = earlierReceived + exchange.BytesReceived,
-            ExpectedStatus = false,
-            Url = url,
-            Name = request.Name ?? defaultName,
-            Method = request.Method.Method,
-            Redirects = redirects,
-        };
-    }
+        long earlierSent, long earlierReceived, int redirects) =>
+        HttpResponse.Failed(
+            error, exchange.ToTimings(Stopwatch.GetTimestamp(), multiplexed: Options.Version.Major >= 2, streaming: false),
+            earlierSent + exchange.BytesSent, earlierReceived + exchange.BytesReceived, url, request.Name ?? defaultName,
+            request.Method.Method, redirects);
 
     private ExchangeRequestMessage BuildRequest(
         HttpMethod method, Uri uri, HttpBody? body, IReadOnlyList<KeyValuePair<string, string>>? extra, HttpExchange exchange)
@@ -373,8 +343,8 @@ internal sealed class HttpSession : IAsyncDisposable
         }
     }
 
-    private static bool IsRedirect(HttpStatusCode status) => status is HttpStatusCode.MovedPermanently or HttpStatusCode.Found
-        or HttpStatusCode.SeeOther or HttpStatusCode.TemporaryRedirect or HttpStatusCode.PermanentRedirect;
+    private static string? FirstLocation(byte[] rawHead) =>
+        Http1ResponseHead.Values(rawHead, "Location") is [var location, ..] ? location : null;
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private async ValueTask DiscardBodyAsync(HttpResponseMessage message, CancellationToken ct)
@@ -498,46 +468,26 @@ internal sealed class HttpSession : IAsyncDisposable
                     StoreCookies(target.Uri, Http1ResponseHead.Values(hop.RawHead, "Set-Cookie"));
                 }
 
-                if (redirects >= Options.MaxRedirects || !IsRedirect((HttpStatusCode)hop.Status)
-                    || Http1ResponseHead.Values(hop.RawHead, "Location") is not [var location, ..]
-                    || !Uri.TryCreate(target.Uri, location, out var next)
-                    || (next.Scheme != Uri.UriSchemeHttp && next.Scheme != Uri.UriSchemeHttps))
+                // As on the handler path, only a redirect status has its Location read.
+                if (!HttpRedirect.IsRedirectStatus(hop.Status)
+                    || !HttpRedirect.TryFollow(hop.Status, target.Uri, FirstLocation(hop.RawHead), redirects, Options.MaxRedirects,
+                        method, body, out var next))
                 {
                     break;
                 }
 
                 earlierSent += exchange.BytesSent;
                 earlierReceived += exchange.BytesReceived;
-                target = new Http1Target(next);
+                target = new Http1Target(next.Target);
+                (method, body) = (next.Method, next.Body);
                 redirects++;
-                if (hop.Status is not (307 or 308) && method != HttpMethod.Get && method != HttpMethod.Head)
-                {
-                    method = HttpMethod.Get;
-                    body = null;
-                }
             }
 
-            var end = Stopwatch.GetTimestamp();
-            var status = hop.Status;
-            var isExpected = expected.Contains(status);
-            var response = new HttpResponse(null, hop.RawHead)
-            {
-                Status = status,
-                Proto = Http11,
-                BodyBytes = mode == ResponseBodyMode.Keep ? hop.Body : default,
-                Timings = exchange.ToTimings(end, multiplexed: false, streaming: false),
-                Error = isExpected ? HttpErrorKind.None : HttpErrorKind.Status,
-                ErrorMessage = isExpected ? null : $"unexpected status {status}",
-                ErrorCode = HttpErrorCodes.ForStatus(status),
-                BytesSent = earlierSent + exchange.BytesSent,
-                BytesReceived = earlierReceived + exchange.BytesReceived,
-                ExpectedStatus = isExpected,
-                Url = target.Uri.AbsoluteUri,
-                Name = request.Name ?? first.Uri.AbsoluteUri,
-                Method = request.Method.Method,
-                Redirects = redirects,
-            };
-            return response;
+            return HttpResponse.Completed(
+                null, hop.RawHead, hop.Status, http2: false, mode == ResponseBodyMode.Keep ? hop.Body : default, null,
+                exchange.ToTimings(Stopwatch.GetTimestamp(), multiplexed: false, streaming: false), expected,
+                earlierSent + exchange.BytesSent, earlierReceived + exchange.BytesReceived, target.Uri.AbsoluteUri,
+                request.Name ?? first.Uri.AbsoluteUri, request.Method.Method, redirects);
         }
         catch (Exception exception)
         {

@@ -249,6 +249,23 @@ public class HttpSessionTests(TestHttpServers servers) : IClassFixture<TestHttpS
         response.Headers["location"].ShouldBe("/redirect/0");
     }
 
+    [Theory]
+    [InlineData("/redirect/ftp", "ftp://127.0.0.1/pub/file.txt")]
+    [InlineData("/redirect/file", "file:///etc/hostname")]
+    public async Task SendAsync_RedirectToNonHttpScheme_StopsAtRedirect(string path, string location)
+    {
+        await using var session = NewSession();
+
+        var response = await session.GetAsync(path, Ct);
+
+        response.Status.ShouldBe(302);
+        response.Error.ShouldBe(HttpErrorKind.None);
+        response.ExpectedStatus.ShouldBeTrue();
+        response.Redirects.ShouldBe(0);
+        response.Url.ShouldBe(servers.Http1.Url(path));
+        response.Headers["location"].ShouldBe(location);
+    }
+
     [Fact]
     public async Task SendAsync_PostRedirectedWith302_BecomesGet()
     {

@@ -135,6 +135,8 @@ public sealed class TestHttpServer : IAsyncDisposable
         app.MapGet("/cookies", (HttpContext context) => context.Request.Headers.Cookie.ToString());
         app.MapGet("/redirect/{hops:int}", (int hops) =>
             hops > 0 ? Results.Redirect($"/redirect/{hops - 1}") : Results.Text("landed"));
+        app.MapGet("/redirect/ftp", () => Results.Redirect("ftp://127.0.0.1/pub/file.txt"));
+        app.MapGet("/redirect/file", () => Results.Redirect("file:///etc/hostname"));
         app.MapPost("/redirect/see-other", () => Results.Redirect("/echo"));
         app.MapPost("/redirect/temporary", () => Results.Redirect("/echo", permanent: false, preserveMethod: true));
         app.Map("/echo", async (HttpContext context) =>

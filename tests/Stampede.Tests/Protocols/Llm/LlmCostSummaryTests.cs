@@ -26,7 +26,7 @@ public sealed class LlmCostSummaryTests
         var cost = new MetricResult
         {
             Name = "llm_cost",
-            Kind = "counter",
+            Kind = MetricKind.Counter,
             Values = new ResultValues { Count = 0.0123456 + 0.00004321 + 2.5 },
             Series = [Cost("acme", "chat", 0.0123456), Cost("acme", "batch", 0.00004321), Cost("globex", "chat", 2.5)],
         };
