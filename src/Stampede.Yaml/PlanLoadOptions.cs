@@ -15,5 +15,7 @@ public sealed record PlanLoadOptions
     public ProfileParameters ProfileParameters { get; init; } = new();
 
     /// <summary>The clock templates such as <c>{{ now.unixMs }}</c> read. Default: the system clock.</summary>
+#pragma warning disable RS0030 // a composition root of the public API: a caller that gives no clock gets the system's
     public TimeProvider Time { get; init; } = TimeProvider.System;
+#pragma warning restore RS0030
 }

@@ -271,7 +271,9 @@ internal abstract class SqlRunStore : IRunStore
             await using var record = Command(connection, transaction, "INSERT INTO schema_version (version, description, applied_at) VALUES (@version, @description, @at)");
             Add(record, "version", migration.Version);
             Add(record, "description", migration.Description);
+#pragma warning disable RS0030 // when a migration ran is a fact about the store, on the machine's clock; no run's clock applies
             Add(record, "at", TimeProvider.System.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
+#pragma warning restore RS0030
             await record.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 

@@ -35,7 +35,7 @@ public sealed class Engine(EngineOptions? options = null)
         }
         await using var monitoring = new Monitoring.RunMonitoring(plan, registry, time, _options.Control.RequestStop);
         plan = monitoring.Plan;
-        using var run = new RunContext(plan, registry, time, _options.Control, _options.SocketEventLoop) { StartArrivalsInline = _options.StartArrivalsInline };
+        using var run = new RunContext(plan, registry, time, _options.Control, _options.SocketEventLoop, _options.OnSystemClock) { StartArrivalsInline = _options.StartArrivalsInline };
         var thresholds = new ThresholdMonitor(plan.Thresholds, registry, _options.Control);
         var startedAt = time.GetUtcNow();
         run.StartTimestamp = time.GetTimestamp();
@@ -116,7 +116,7 @@ public sealed class Engine(EngineOptions? options = null)
             Annotations = annotations,
         };
 
-        using var outputTimeout = new CancellationTokenSource(_options.OutputTimeout);
+        using var outputTimeout = new CancellationTokenSource(_options.OutputTimeout, time);
         foreach (var output in _options.Outputs)
         {
             await output.EndAsync(result, outputTimeout.Token).ConfigureAwait(false);

@@ -5,8 +5,20 @@ namespace Stampede.Execution;
 /// <summary>How the engine runs a plan: its clock, its outputs and its stop control.</summary>
 public sealed record EngineOptions
 {
-    /// <summary>The clock. Default: the system's.</summary>
+    /// <summary>
+    /// The clock every timer of the run follows: scenario durations, graceful stops, the one-second tick, arrival
+    /// schedules, VU sleeps, setup and teardown timeouts. Default: the system's.
+    /// </summary>
+#pragma warning disable RS0030 // the library's composition root: a run given no clock runs on the system's
     public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>
+    /// The run's clock is the system's, so the arrival scheduler may wait on the operating system's own timers (a
+    /// timerfd on the socket loop, nanosleep), finer than a <see cref="TimeProvider"/>'s; any other clock moves only
+    /// when its owner moves it, and is waited on through its own timers.
+    /// </summary>
+    internal bool OnSystemClock => ReferenceEquals(Time, TimeProvider.System);
+#pragma warning restore RS0030
 
     /// <summary>Where progress and the result go.</summary>
     public IReadOnlyList<IOutput> Outputs { get; init; } = [];

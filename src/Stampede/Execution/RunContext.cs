@@ -9,8 +9,9 @@ internal sealed class RunContext : IDisposable
 {
     private int _nextVuId;
 
-    public RunContext(TestPlan plan, MetricRegistry registry, TimeProvider time, RunControl control, bool socketEventLoop = false)
+    public RunContext(TestPlan plan, MetricRegistry registry, TimeProvider time, RunControl control, bool socketEventLoop = false, bool systemClock = false)
     {
+        SystemClock = systemClock;
         // Null where there is no epoll: the lean client then stays on .NET's sockets.
         _socketLoop = socketEventLoop ? EpollLoop.TryCreate() : null;
         Plan = plan;
@@ -67,6 +68,9 @@ internal sealed class RunContext : IDisposable
     public MetricRegistry Registry { get; }
 
     public TimeProvider Time { get; }
+
+    /// <summary><see cref="Time"/> is the system's clock (see <see cref="EngineOptions.OnSystemClock"/>).</summary>
+    public bool SystemClock { get; }
 
     public RunControl Control { get; }
 

@@ -20,7 +20,9 @@ public sealed class NdjsonOutput(string template, TimeProvider? time = null, boo
     /// <inheritdoc />
     public void AttachSamples(SampleTap tap) => _tap = tap;
 
+#pragma warning disable RS0030 // a composition root of the public API: a caller that gives no clock gets the system's
     private readonly TimeProvider _time = time ?? TimeProvider.System;
+#pragma warning restore RS0030
     private readonly Lock _gate = new();
     private FileStream? _stream;
     private Utf8JsonWriter? _json;

@@ -65,57 +65,114 @@ public sealed class EngineLifecycleTests
     {
         var control = new RunControl();
         var plan = TestPlan.Create("stopped")
-            .Scenario("s", s => s.ConstantVus(2, "30s").GracefulStop("5s").Iteration(async vu => await vu.SleepAsync(TimeSpan.FromMilliseconds(20))))
+            .Scenario("s", s => s.ConstantVus(2, "30m").GracefulStop("5m").Iteration(vu => vu.SleepAsync(TimeSpan.FromSeconds(1)).AsTask()))
             .Build();
-        var clock = System.Diagnostics.Stopwatch.StartNew();
 
-        var run = new Engine(new EngineOptions { Control = control }).RunAsync(plan);
-        await Task.Delay(500);
+        var run = FakeClockRun.Start(plan, new EngineOptions { Control = control });
+        run.AdvanceTo(TimeSpan.FromSeconds(10.5));
         control.RequestStop("test stop");
-        var result = await run;
+        run.AdvanceTo(TimeSpan.FromSeconds(11));
+        var result = await run.EndedAsync();
 
-        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(5));
+        // Ten iterations each by 10.5 s, and the eleventh each was running: it finished, and no other started.
         result.Meta.StopReason.ShouldBe("test stop");
-        result.Metric("iterations")!.Values.Count!.Value.ShouldBeGreaterThan(10);
+        result.Metric("iterations")!.Values.Count.ShouldBe(22);
         result.Scenarios.Single().InterruptedIterations.ShouldBe(0);
+        result.Meta.DurationSeconds.ShouldBe(11);
     }
 
     [Fact]
     public async Task RunAsync_HardStop_InterruptsRunningIterations()
     {
         var control = new RunControl();
+        var entered = 0;
         var plan = TestPlan.Create("hard")
-            .Scenario("s", s => s.ConstantVus(3, "30s").GracefulStop("30s").Iteration(async vu => await vu.SleepAsync(TimeSpan.FromSeconds(60))))
+            .Scenario("s", s => s.ConstantVus(3, "30m").GracefulStop("30m").Iteration(vu =>
+            {
+                Interlocked.Increment(ref entered);
+                return vu.SleepAsync(TimeSpan.FromMinutes(60)).AsTask();
+            }))
             .Build();
 
-        var run = new Engine(new EngineOptions { Control = control }).RunAsync(plan);
-        await Task.Delay(300);
+        var run = FakeClockRun.Start(plan, new EngineOptions { Control = control });
+        await FakeClockRun.UntilAsync(() => Volatile.Read(ref entered) == 3, "three VUs in an iteration");
         control.RequestStop("first");
-        await Task.Delay(200);
+        run.AdvanceTo(TimeSpan.FromMinutes(1));
+        var afterTheGracefulStop = run.Result.IsCompleted;
         control.RequestHardStop("second");
-        var result = await run.WaitAsync(TimeSpan.FromSeconds(10));
+        var result = await run.EndedAsync();
 
+        afterTheGracefulStop.ShouldBeFalse();
         result.Scenarios.Single().InterruptedIterations.ShouldBe(3);
         result.Meta.StopReason.ShouldBe("first");
+        result.Meta.DurationSeconds.ShouldBe(60);
     }
 
     [Fact]
-    public async Task RunAsync_AbortOnFailThreshold_StopsTheRunAndFails()
+    public async Task RunAsync_SetupOutlivesItsTimeout_StopsTheRunAtTheTimeout()
+    {
+        var iterations = 0;
+        var plan = TestPlan.Create("slow-setup")
+            .Setup(async vu =>
+            {
+                await vu.SleepAsync(TimeSpan.FromHours(1)).ConfigureAwait(false);
+                return null;
+            })
+            .Scenario("s", s => s.PerVuIterations(1, 1).Iteration(_ =>
+            {
+                iterations++;
+                return Task.CompletedTask;
+            }))
+            .Build() with { SetupTimeout = TimeSpan.FromMinutes(5) };
+
+        var run = FakeClockRun.Start(plan);
+        run.AdvanceTo(TimeSpan.FromMinutes(5) - TimeSpan.FromSeconds(1));
+        var endedEarly = run.Result.IsCompleted;
+        run.AdvanceTo(TimeSpan.FromMinutes(5));
+        var result = await run.EndedAsync();
+
+        endedEarly.ShouldBeFalse();
+        iterations.ShouldBe(0);
+        result.Meta.StopReason!.ShouldStartWith("setup failed");
+        result.Errors.Single().Scenario.ShouldBe("setup");
+        result.Meta.DurationSeconds.ShouldBe(300);
+    }
+
+    [Fact]
+    public async Task RunAsync_TeardownOutlivesItsTimeout_IsCutOffAndRecorded()
+    {
+        var plan = TestPlan.Create("slow-teardown")
+            .Scenario("s", s => s.PerVuIterations(1, 1).Iteration(_ => Task.CompletedTask))
+            .Teardown((vu, _) => vu.SleepAsync(TimeSpan.FromHours(1)).AsTask())
+            .Build() with { SetupTimeout = TimeSpan.FromMinutes(5) };
+
+        var run = FakeClockRun.Start(plan);
+        run.AdvanceTo(TimeSpan.FromMinutes(5));
+        var result = await run.EndedAsync();
+
+        result.Scenarios.Single().Iterations.ShouldBe(1);
+        result.Errors.Single().Scenario.ShouldBe("teardown");
+        result.Meta.DurationSeconds.ShouldBe(300);
+    }
+
+    [Fact]
+    public async Task RunAsync_AbortOnFailThreshold_StopsTheRunAfterItsDelayAndFails()
     {
         var plan = TestPlan.Create("abort")
-            .Scenario("s", s => s.ConstantVus(1, "30s").Iteration(async vu =>
+            .Scenario("s", s => s.ConstantVus(1, "30m").Iteration(vu =>
             {
                 vu.Check("always fails", false);
-                await vu.SleepAsync(TimeSpan.FromMilliseconds(10));
+                return vu.SleepAsync(TimeSpan.FromMilliseconds(100)).AsTask();
             }))
-            .Threshold("checks", "rate>0.9", abortOnFail: true, delayAbortEval: TimeSpan.FromSeconds(1))
+            .Threshold("checks", "rate>0.9", abortOnFail: true, delayAbortEval: TimeSpan.FromSeconds(10))
             .Build();
-        var clock = System.Diagnostics.Stopwatch.StartNew();
 
-        var result = await new Engine().RunAsync(plan);
+        var run = FakeClockRun.Start(plan);
+        await run.AdvanceSecondsAsync(60);
+        var result = await run.EndedAsync();
 
-        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(10));
-        clock.Elapsed.ShouldBeGreaterThanOrEqualTo(TimeSpan.FromSeconds(1));
+        // The tick at 10 s is the first allowed to abort; the running iteration ends within the next second.
+        result.Meta.DurationSeconds.ShouldBe(11);
         result.Passed.ShouldBeFalse();
         var threshold = result.Thresholds.Single();
         threshold.Aborted.ShouldBeTrue();
@@ -167,20 +224,26 @@ public sealed class EngineLifecycleTests
     }
 
     [Fact]
-    public async Task RunAsync_Timelines_HaveAPointPerSecond()
+    public async Task RunAsync_Timelines_HaveAPointPerSecondOfTheRunClock()
     {
+        // Pauses of 30 ms end off the whole seconds, so no iteration ends at the instant a tick collects.
         var plan = TestPlan.Create("timeline")
-            .Scenario("s", s => s.ConstantVus(2, "2500ms").Iteration(async vu => await vu.SleepAsync(TimeSpan.FromMilliseconds(50))))
+            .Scenario("s", s => s.ConstantVus(2, "2500ms").Iteration(vu => vu.SleepAsync(TimeSpan.FromMilliseconds(30)).AsTask()))
             .Build();
 
-        var result = await new Engine().RunAsync(plan);
+        var run = FakeClockRun.Start(plan);
+        await run.AdvanceSecondsAsync(2);
+        run.AdvanceTo(TimeSpan.FromMilliseconds(2600));
+        var result = await run.EndedAsync();
 
-        result.Meta.Seconds.ShouldBeInRange(3, 4);
+        // Two ticks and the last, partial second; per VU 33 iterations a second, then 17 before the duration ends
+        // and the one running then, which ends at 2.52 s.
+        result.Meta.Seconds.ShouldBe(3);
         var iterations = result.Metric("iterations")!;
-        iterations.Timeline!.Values!.Sum().ShouldBe(iterations.Values.Count!.Value);
-        iterations.Timeline.Values!.Count.ShouldBe(result.Meta.Seconds - iterations.Timeline.Start);
+        iterations.Values.Count.ShouldBe(168);
+        iterations.Timeline!.Values!.ShouldBe([66d, 66d, 36d]);
         var duration = result.Metric("iteration_duration")!;
-        duration.Timeline!.Total!.Sum().ShouldBe((long)duration.Values.Count!.Value);
-        duration.Timeline.P50!.Where(p => p > 0).ShouldAllBe(p => p >= 45 && p < 200);
+        duration.Timeline!.Total!.Sum().ShouldBe(168L);
+        duration.Values.Med!.Value.ShouldBe(30, tolerance: 0.1);
     }
 }

@@ -152,4 +152,47 @@ public sealed class EngineTests
         again.ShouldBe(first);
         other.ShouldNotBe(first);
     }
+
+    [Fact]
+    public async Task RunAsync_OnAnInjectedClock_TicksOncePerSecondOfThatClock()
+    {
+        var plan = TestPlan.Create("ticks")
+            .Scenario("s", s => s.ConstantVus(3, "1h").Iteration(vu => vu.SleepAsync(TimeSpan.FromSeconds(1)).AsTask()))
+            .Build();
+        var control = new RunControl();
+
+        var run = FakeClockRun.Start(plan, new EngineOptions { Control = control });
+        await run.AdvanceSecondsAsync(5);
+        var seconds = run.Seconds;
+        control.RequestHardStop("done");
+        await run.EndedAsync();
+
+        seconds.Select(s => s.Second).ShouldBe([1, 2, 3, 4, 5]);
+        seconds.Select(s => s.Elapsed).ShouldBe([.. Enumerable.Range(1, 5).Select(i => TimeSpan.FromSeconds(i))]);
+        seconds.ShouldAllBe(s => s.Vus == 3);
+        seconds.Select(s => s.RequestsLastSecond).ShouldAllBe(r => r == 0);
+    }
+
+    [Fact]
+    public async Task RunAsync_ScenarioStartTime_DelaysItsFirstIterationOnTheRunClock()
+    {
+        var time = new FakeClock();
+        var start = time.GetUtcNow();
+        var firstIteration = new System.Collections.Concurrent.ConcurrentDictionary<string, TimeSpan>();
+        var plan = TestPlan.Create("start-time")
+            .Scenario("early", s => s.PerVuIterations(1, 1).Iteration(vu => { firstIteration.TryAdd(vu.Scenario, time.GetUtcNow() - start); return Task.CompletedTask; }))
+            .Scenario("late", s => s.PerVuIterations(1, 1).StartTime("10m").Iteration(vu => { firstIteration.TryAdd(vu.Scenario, time.GetUtcNow() - start); return Task.CompletedTask; }))
+            .Build();
+
+        var run = FakeClockRun.Start(plan, time: time);
+        await FakeClockRun.UntilAsync(() => firstIteration.ContainsKey("early"), "the early scenario's iteration");
+        run.AdvanceTo(TimeSpan.FromMinutes(10) - TimeSpan.FromSeconds(1));
+        var lateBeforeItsTime = firstIteration.ContainsKey("late");
+        run.AdvanceTo(TimeSpan.FromMinutes(10));
+        await run.EndedAsync();
+
+        lateBeforeItsTime.ShouldBeFalse();
+        firstIteration["early"].ShouldBe(TimeSpan.Zero);
+        firstIteration["late"].ShouldBe(TimeSpan.FromMinutes(10));
+    }
 }

@@ -12,6 +12,8 @@ namespace Stampede.Execution.Executors;
 /// wake per arrival would cost more context switches than the requests themselves). An arrival with no free VU,
 /// and none left to create, waits in the scenario's backlog or is counted in <c>dropped_iterations</c>
 /// (<see cref="ScenarioRuntime.Arrive"/>); each started iteration records how late it started.
+/// The loop's timer and the sub-millisecond sleeps follow the wall clock, so they serve only a run on the system's
+/// clock; a run on an injected clock schedules on that clock's own timers, on the same thread and by the same rules.
 /// </summary>
 internal sealed class ArrivalScheduler(ScenarioRuntime runtime, ArrivalPacer pacer) : ILoopTimer
 {
@@ -27,7 +29,7 @@ internal sealed class ArrivalScheduler(ScenarioRuntime runtime, ArrivalPacer pac
     public async Task RunAsync()
     {
         // An injected clock moves only when its owner moves it; the loop's timer follows the wall clock.
-        if (runtime.Run.SocketLoop is { } loop && runtime.Run.Time == TimeProvider.System)
+        if (runtime.Run.SocketLoop is { } loop && runtime.Run.SystemClock)
         {
             using var softStop = runtime.SoftStop.Register(loop.WakeTimers);
             using var graceful = runtime.Run.Control.Graceful.Register(loop.WakeTimers);
@@ -110,15 +112,16 @@ internal sealed class ArrivalScheduler(ScenarioRuntime runtime, ArrivalPacer pac
         var time = runtime.Run.Time;
         var frequency = (double)time.TimestampFrequency;
         var stop = runtime.SoftStop;
-        var quantum = time == TimeProvider.System ? (long)(WakeQuantum.TotalSeconds * frequency) : 0;
+        var quantum = (long)(WakeQuantum.TotalSeconds * frequency);
         var wokeAt = long.MinValue / 2;
+        using var clockWait = runtime.Run.SystemClock ? null : new ClockWait(time);
         PreciseSleep.TightenTimerSlack();
         for (; DueOf(_next) is { } due; _next++)
         {
             if (time.GetTimestamp() < due)
             {
                 // Not due yet: sleep until it is, but not again within a quantum of the last wake.
-                if (!WaitUntil(time, Math.Max(due, wokeAt + quantum), frequency, stop))
+                if (!WaitUntil(time, clockWait, Math.Max(due, wokeAt + quantum), frequency, stop))
                 {
                     break;
                 }
@@ -139,7 +142,7 @@ internal sealed class ArrivalScheduler(ScenarioRuntime runtime, ArrivalPacer pac
     /// even when the scenario's own time ran out meanwhile: it was scheduled inside the duration, and a harness
     /// that fell behind must catch up rather than quietly drop the arrivals it was late for.
     /// </summary>
-    private bool WaitUntil(TimeProvider time, long due, double frequency, CancellationToken stop)
+    private bool WaitUntil(TimeProvider time, ClockWait? clockWait, long due, double frequency, CancellationToken stop)
     {
         var runStopping = runtime.Run.Control.Graceful;
         while (true)
@@ -160,17 +163,9 @@ internal sealed class ArrivalScheduler(ScenarioRuntime runtime, ArrivalPacer pac
                 return false;
             }
 
-            if (time != TimeProvider.System)
+            if (clockWait is not null)
             {
-                // An injected clock only moves when its owner moves it: wait on it, not on the wall clock.
-                try
-                {
-                    Task.Delay(remaining, time, stop).GetAwaiter().GetResult();
-                }
-                catch (OperationCanceledException)
-                {
-                    // loop: the arrival may be due by now
-                }
+                clockWait.Wait(due, frequency, stop);
             }
             else if (remaining.Ticks > 2 * SpinThreshold)
             {
@@ -180,6 +175,55 @@ internal sealed class ArrivalScheduler(ScenarioRuntime runtime, ArrivalPacer pac
             {
                 PreciseSleep.For(remaining);
             }
+        }
+    }
+
+    /// <summary>
+    /// A wait on an injected clock's own timer. A timer takes a span, not an instant: if the clock moves between
+    /// reading it and arming the timer, the timer would ring late by that move, and the arrivals due in between would
+    /// wait for the clock's next move; so it is armed again until the clock stood still across the arming. Each wait
+    /// arms a fresh timer: re-arming one whose callback may still be running is a race some clocks lose.
+    /// </summary>
+    private sealed class ClockWait(TimeProvider time) : IDisposable
+    {
+        private readonly ManualResetEventSlim _rang = new();
+        private ITimer? _timer;
+
+        /// <summary>Blocks until the clock may have reached <paramref name="due"/> or <paramref name="stop"/> is cancelled; the caller checks which.</summary>
+        public void Wait(long due, double frequency, CancellationToken stop)
+        {
+            _rang.Reset();
+            long now;
+            do
+            {
+                now = time.GetTimestamp();
+                if (now >= due)
+                {
+                    return;
+                }
+
+                // Whole milliseconds, rounded up: timers count in them, and one that rang early would leave the
+                // arrival to the clock's next move.
+                var milliseconds = Math.Ceiling((due - now) * 1000.0 / frequency);
+                _timer?.Dispose();
+                _timer = time.CreateTimer(static state => ((ManualResetEventSlim)state!).Set(), _rang, TimeSpan.FromMilliseconds(milliseconds), Timeout.InfiniteTimeSpan);
+            }
+            while (time.GetTimestamp() != now);
+
+            try
+            {
+                _rang.Wait(stop);
+            }
+            catch (OperationCanceledException)
+            {
+                // the caller sees the stop
+            }
+        }
+
+        public void Dispose()
+        {
+            _timer?.Dispose();
+            _rang.Dispose();
         }
     }
 }
