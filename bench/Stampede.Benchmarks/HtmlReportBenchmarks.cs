@@ -57,19 +57,30 @@ public class HtmlReportBenchmarks
 
         return new MetricResult
         {
-            Name = name, Kind = MetricKind.Trend, Unit = MetricUnit.Time, Histogram = HistogramCodec.Encode(histogram),
+            Name = name,
+            Kind = MetricKind.Trend,
+            Unit = MetricUnit.Time,
+            Histogram = HistogramCodec.Encode(histogram),
             Values = new ResultValues { Count = 200.0 * Seconds, Avg = scale * 1.2, Min = scale * 0.1, Med = scale, Max = scale * 15, P90 = scale * 2, P95 = scale * 2.6, P99 = scale * 4.1, Sum = 240.0 * Seconds * scale },
             Timeline = new TimelineResult
             {
-                Total = [.. Enumerable.Repeat(200L, Seconds)], Avg = Column(1.2), Min = Column(0.2), Max = Column(9.7),
-                P50 = Column(1), P90 = Column(2), P95 = Column(2.6), P99 = Column(4.1),
+                Total = [.. Enumerable.Repeat(200L, Seconds)],
+                Avg = Column(1.2),
+                Min = Column(0.2),
+                Max = Column(9.7),
+                P50 = Column(1),
+                P90 = Column(2),
+                P95 = Column(2.6),
+                P99 = Column(4.1),
             },
         };
     }
 
     private static MetricResult Counter(string name, double perSecond, Random random) => new()
     {
-        Name = name, Kind = MetricKind.Counter, Values = new ResultValues { Count = perSecond * Seconds, Rate = perSecond },
+        Name = name,
+        Kind = MetricKind.Counter,
+        Values = new ResultValues { Count = perSecond * Seconds, Rate = perSecond },
         Timeline = new TimelineResult { Values = [.. Enumerable.Range(0, Seconds).Select(_ => Math.Round(perSecond * (0.9 + (0.2 * random.NextDouble()))))] },
     };
 }

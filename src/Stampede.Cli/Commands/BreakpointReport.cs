@@ -1,7 +1,7 @@
+using Stampede.Metrics;
 using Stampede.Plans;
 using Stampede.Plans.Executors;
 using Stampede.Plans.Profiles;
-using Stampede.Metrics;
 
 namespace Stampede.Cli.Commands;
 

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Stampede.Cli.Hosting;
 using Stampede.History.Comparison;
-using Stampede.History.Store;
 using Stampede.Plans;
 
 namespace Stampede.Cli.Commands;

@@ -2,7 +2,6 @@ using System.CommandLine;
 using Stampede.Cli.Hosting;
 using Stampede.History;
 using Stampede.History.Analysis;
-using Stampede.History.Store;
 
 namespace Stampede.Cli.Commands;
 

@@ -3,7 +3,6 @@ using Stampede.Cli.Hosting;
 using Stampede.Metrics;
 using Stampede.Plans;
 using Stampede.Plans.Profiles;
-using Stampede.Protocols.Http;
 
 namespace Stampede.Cli.Commands;
 

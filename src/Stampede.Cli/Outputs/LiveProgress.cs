@@ -1,8 +1,8 @@
 using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Rendering;
-using Stampede.Outputs;
 using Stampede.Metrics;
+using Stampede.Outputs;
 
 namespace Stampede.Cli.Outputs;
 

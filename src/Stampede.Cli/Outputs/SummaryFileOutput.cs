@@ -1,5 +1,5 @@
-using Stampede.Outputs;
 using Stampede.Metrics;
+using Stampede.Outputs;
 
 namespace Stampede.Cli.Outputs;
 

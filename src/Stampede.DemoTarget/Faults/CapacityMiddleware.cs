@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http;
 using Stampede.DemoTarget.Hosting;
 
 namespace Stampede.DemoTarget.Faults;

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http;
 using Stampede.DemoTarget.Hosting;
 using Stampede.DemoTarget.Observability;
 using Stampede.DemoTarget.Streaming;

@@ -1,6 +1,4 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Http;
-using Stampede.DemoTarget.Hosting;
 
 namespace Stampede.DemoTarget.Faults;
 

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http;
-
 namespace Stampede.DemoTarget.Hosting;
 
 /// <summary>Which requests the pipeline treats specially.</summary>

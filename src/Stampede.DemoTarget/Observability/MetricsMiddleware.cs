@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-
 namespace Stampede.DemoTarget.Observability;
 
 /// <summary>Records every request's route, status and duration; outermost, so queueing and faults count.</summary>

@@ -1,8 +1,5 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Routing;
 using Stampede.DemoTarget.Hosting;
 using Stampede.DemoTarget.Streaming;
 using Stampede.DemoTarget.Tenancy;

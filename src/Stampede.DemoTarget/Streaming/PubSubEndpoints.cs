@@ -1,9 +1,6 @@
 using System.Net.WebSockets;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Routing;
 using Stampede.DemoTarget.Hosting;
 
 namespace Stampede.DemoTarget.Streaming;

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Hosting;
 using Stampede.DemoTarget.Hosting;
 using Stampede.DemoTarget.Observability;
 

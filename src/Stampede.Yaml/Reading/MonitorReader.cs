@@ -1,6 +1,5 @@
 using System.Globalization;
 using Stampede.Metrics;
-using Stampede.Monitoring;
 using Stampede.Plans.Monitoring;
 using YamlDotNet.RepresentationModel;
 

@@ -1,5 +1,3 @@
-using HdrHistogram;
-
 namespace Stampede.Metrics;
 
 /// <summary>

@@ -88,7 +88,11 @@ public sealed record MetricValues
 
                 return new MetricValues
                 {
-                    Kind = kind, Count = all, Passes = passes, Fails = all - passes, Rate = all == 0 ? null : (double)passes / all,
+                    Kind = kind,
+                    Count = all,
+                    Passes = passes,
+                    Fails = all - passes,
+                    Rate = all == 0 ? null : (double)passes / all,
                 };
             case MetricKind.Gauge:
                 var gauges = series.Where(g => g.Value is not null).ToList();
@@ -96,7 +100,10 @@ public sealed record MetricValues
                     ? new MetricValues { Kind = kind }
                     : new MetricValues
                     {
-                        Kind = kind, Value = gauges.Sum(g => g.Value!.Value), Min = gauges.Min(g => g.Min), Max = gauges.Max(g => g.Max),
+                        Kind = kind,
+                        Value = gauges.Sum(g => g.Value!.Value),
+                        Min = gauges.Min(g => g.Min),
+                        Max = gauges.Max(g => g.Max),
                     };
             default:
                 return OfTrends(unit, series);
@@ -108,8 +115,18 @@ public sealed record MetricValues
     {
         // Every figure a kind does not have is already null, except the count, which a gauge does not have either.
         Count = Kind == MetricKind.Gauge ? null : Count,
-        Rate = Rate, Passes = Passes, Fails = Fails, Value = Value,
-        Avg = Avg, Min = Min, Med = Med, Max = Max, P90 = P90, P95 = P95, P99 = P99, Sum = Sum,
+        Rate = Rate,
+        Passes = Passes,
+        Fails = Fails,
+        Value = Value,
+        Avg = Avg,
+        Min = Min,
+        Med = Med,
+        Max = Max,
+        P90 = P90,
+        P95 = P95,
+        P99 = P99,
+        Sum = Sum,
     };
 
     private static MetricValues OfTrends(MetricUnit unit, IEnumerable<SeriesTotals> trends)
@@ -142,11 +159,18 @@ public sealed record MetricValues
 
         return new MetricValues
         {
-            Kind = MetricKind.Trend, Count = count, Sum = sum, Avg = sum / count,
-            Min = double.IsFinite(min) ? min : null, Max = double.IsFinite(max) ? max : null,
-            Med = TrendStats.Percentile(merged, scale, 50), P90 = TrendStats.Percentile(merged, scale, 90),
-            P95 = TrendStats.Percentile(merged, scale, 95), P99 = TrendStats.Percentile(merged, scale, 99),
-            Histogram = merged, Scale = scale,
+            Kind = MetricKind.Trend,
+            Count = count,
+            Sum = sum,
+            Avg = sum / count,
+            Min = double.IsFinite(min) ? min : null,
+            Max = double.IsFinite(max) ? max : null,
+            Med = TrendStats.Percentile(merged, scale, 50),
+            P90 = TrendStats.Percentile(merged, scale, 90),
+            P95 = TrendStats.Percentile(merged, scale, 95),
+            P99 = TrendStats.Percentile(merged, scale, 99),
+            Histogram = merged,
+            Scale = scale,
         };
     }
 }

@@ -24,7 +24,11 @@ internal readonly record struct SeriesTotals(
         GaugeSeries { HasValue: true } gauge => new SeriesTotals { Value = gauge.Value, Min = gauge.Min, Max = gauge.Max },
         TrendSeries trend => new SeriesTotals
         {
-            Count = trend.Cumulative.TotalCount, Sum = trend.CollectedSum, Min = trend.Min, Max = trend.Max, Histogram = trend.Cumulative,
+            Count = trend.Cumulative.TotalCount,
+            Sum = trend.CollectedSum,
+            Min = trend.Min,
+            Max = trend.Max,
+            Histogram = trend.Cumulative,
         },
         _ => default,
     };

@@ -1,4 +1,3 @@
-using HdrHistogram;
 using Prometheus;
 using Stampede.Metrics;
 

@@ -1,5 +1,4 @@
 using Stampede.Execution;
-using Stampede.Monitoring;
 
 namespace Stampede.Plans;
 

@@ -1,5 +1,4 @@
 using Stampede.History.Analysis;
-using Stampede.History.Tests.Support;
 using Stampede.Metrics;
 
 namespace Stampede.History.Tests.Analysis;

@@ -1,5 +1,4 @@
 using Stampede.History.Analysis;
-using Stampede.History.Tests.Support;
 
 namespace Stampede.History.Tests.Analysis;
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Stampede.History.Comparison;
-using Stampede.History.Tests.Support;
 using Stampede.Metrics;
 
 namespace Stampede.History.Tests.Comparison;

@@ -1,5 +1,4 @@
 using Stampede.History.Comparison;
-using Stampede.History.Tests.Support;
 
 namespace Stampede.History.Tests.Comparison;
 

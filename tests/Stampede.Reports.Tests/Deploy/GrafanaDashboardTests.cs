@@ -5,7 +5,6 @@ using System.Text.RegularExpressions;
 using Shouldly;
 using Stampede.Metrics;
 using Stampede.Outputs;
-using Stampede.Reports.Tests.Support;
 using Xunit;
 
 namespace Stampede.Reports.Tests.Deploy;

@@ -7,7 +7,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Shouldly;
 using Stampede.Outputs;
-using Stampede.Reports.Tests.Support;
 using Xunit;
 
 namespace Stampede.Reports.Tests.Outputs;

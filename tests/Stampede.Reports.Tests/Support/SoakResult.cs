@@ -20,8 +20,14 @@ public static class SoakResult
             var histogram = new LongHistogram(3_600_000_000, 3);
             var timeline = new TimelineResult
             {
-                Total = new long[seconds], Avg = new double[seconds], Min = new double[seconds], Max = new double[seconds],
-                P50 = new double[seconds], P90 = new double[seconds], P95 = new double[seconds], P99 = new double[seconds],
+                Total = new long[seconds],
+                Avg = new double[seconds],
+                Min = new double[seconds],
+                Max = new double[seconds],
+                P50 = new double[seconds],
+                P90 = new double[seconds],
+                P95 = new double[seconds],
+                P99 = new double[seconds],
             };
             for (var s = 0; s < seconds; s++)
             {
@@ -46,7 +52,12 @@ public static class SoakResult
             var values = new ResultValues { Count = 200.0 * seconds, Avg = scale * 1.2, Min = scale * 0.1, Med = scale, Max = scale * 15, P90 = scale * 2, P95 = scale * 2.6, P99 = scale * 4.1, Sum = 240.0 * seconds * scale };
             return new MetricResult
             {
-                Name = name, Kind = MetricKind.Trend, Unit = unit, Values = values, Histogram = encoded, Timeline = timeline,
+                Name = name,
+                Kind = MetricKind.Trend,
+                Unit = unit,
+                Values = values,
+                Histogram = encoded,
+                Timeline = timeline,
                 Series = [.. endpoints.Select(e => new SeriesResult
                 {
                     Tags = new Dictionary<string, string> { ["name"] = e, ["method"] = "GET", ["status"] = "200", ["expected_response"] = "true", ["scenario"] = "soak" },
@@ -58,7 +69,10 @@ public static class SoakResult
 
         MetricResult Counter(string name, MetricUnit unit, double perSecond, IReadOnlyList<SeriesResult>? series = null) => new()
         {
-            Name = name, Kind = MetricKind.Counter, Unit = unit, Values = new ResultValues { Count = perSecond * seconds, Rate = perSecond },
+            Name = name,
+            Kind = MetricKind.Counter,
+            Unit = unit,
+            Values = new ResultValues { Count = perSecond * seconds, Rate = perSecond },
             Timeline = new TimelineResult { Values = [.. Enumerable.Range(0, seconds).Select(s => Math.Round(perSecond * (0.9 + (0.2 * random.NextDouble()))))] },
             Series = series ?? [],
         };

@@ -123,7 +123,8 @@ public sealed class EngineLifecycleTests
                 iterations++;
                 return Task.CompletedTask;
             }))
-            .Build() with { SetupTimeout = TimeSpan.FromMinutes(5) };
+            .Build() with
+        { SetupTimeout = TimeSpan.FromMinutes(5) };
 
         var run = FakeClockRun.Start(plan);
         run.AdvanceTo(TimeSpan.FromMinutes(5) - TimeSpan.FromSeconds(1));
@@ -144,7 +145,8 @@ public sealed class EngineLifecycleTests
         var plan = TestPlan.Create("slow-teardown")
             .Scenario("s", s => s.PerVuIterations(1, 1).Iteration(_ => Task.CompletedTask))
             .Teardown((vu, _) => vu.SleepAsync(TimeSpan.FromHours(1)).AsTask())
-            .Build() with { SetupTimeout = TimeSpan.FromMinutes(5) };
+            .Build() with
+        { SetupTimeout = TimeSpan.FromMinutes(5) };
 
         var run = FakeClockRun.Start(plan);
         run.AdvanceTo(TimeSpan.FromMinutes(5));

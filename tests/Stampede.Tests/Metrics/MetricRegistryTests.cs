@@ -1,6 +1,5 @@
 using Shouldly;
 using Stampede.Metrics;
-using Stampede.Protocols;
 using Xunit;
 
 namespace Stampede.Tests.Metrics;

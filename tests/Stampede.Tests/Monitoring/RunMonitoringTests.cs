@@ -1,7 +1,6 @@
 using Shouldly;
 using Stampede.DemoTarget;
 using Stampede.Execution;
-using Stampede.Monitoring;
 using Stampede.Plans;
 using Stampede.Plans.Monitoring;
 using Stampede.Tests.TestServers;

@@ -206,37 +206,37 @@ internal sealed class TemplateParser
         switch (name)
         {
             case "random.int":
-            {
-                if (arguments.Count != 2 || arguments.Any(a => a.Kind != TemplateValueKind.Integer))
                 {
-                    throw Fail($"{name} takes two whole numbers: {usage}, e.g. random.int(1, 10)");
-                }
+                    if (arguments.Count != 2 || arguments.Any(a => a.Kind != TemplateValueKind.Integer))
+                    {
+                        throw Fail($"{name} takes two whole numbers: {usage}, e.g. random.int(1, 10)");
+                    }
 
-                var (min, max) = ((long)arguments[0].AsObject()!, (long)arguments[1].AsObject()!);
-                if (min > max || max == long.MaxValue)
-                {
-                    throw Fail($"{name}({min}, {max}): min must not be greater than max");
-                }
+                    var (min, max) = ((long)arguments[0].AsObject()!, (long)arguments[1].AsObject()!);
+                    if (min > max || max == long.MaxValue)
+                    {
+                        throw Fail($"{name}({min}, {max}): min must not be greater than max");
+                    }
 
-                return new RandomIntExpression(min, max);
-            }
+                    return new RandomIntExpression(min, max);
+                }
 
             case "random.float":
-            {
-                if (arguments.Count != 2 || arguments.Any(a => a.Kind is not (TemplateValueKind.Integer or TemplateValueKind.Real)))
                 {
-                    throw Fail($"{name} takes two numbers: {usage}, e.g. random.float(0, 1)");
-                }
+                    if (arguments.Count != 2 || arguments.Any(a => a.Kind is not (TemplateValueKind.Integer or TemplateValueKind.Real)))
+                    {
+                        throw Fail($"{name} takes two numbers: {usage}, e.g. random.float(0, 1)");
+                    }
 
-                var min = Convert.ToDouble(arguments[0].AsObject(), CultureInfo.InvariantCulture);
-                var max = Convert.ToDouble(arguments[1].AsObject(), CultureInfo.InvariantCulture);
-                if (min > max)
-                {
-                    throw Fail($"{name}: min must not be greater than max");
-                }
+                    var min = Convert.ToDouble(arguments[0].AsObject(), CultureInfo.InvariantCulture);
+                    var max = Convert.ToDouble(arguments[1].AsObject(), CultureInfo.InvariantCulture);
+                    if (min > max)
+                    {
+                        throw Fail($"{name}: min must not be greater than max");
+                    }
 
-                return new RandomFloatExpression(min, max);
-            }
+                    return new RandomFloatExpression(min, max);
+                }
 
             case "random.pick":
                 if (arguments.Count == 0)

@@ -1,4 +1,3 @@
-using HdrHistogram;
 using Stampede.Metrics;
 
 namespace Stampede.Outputs.Html;

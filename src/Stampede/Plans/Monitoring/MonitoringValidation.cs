@@ -1,5 +1,3 @@
-using Stampede.Plans;
-
 namespace Stampede.Plans.Monitoring;
 
 /// <summary>Checks a plan's <c>monitor:</c>, <c>target:</c>, <c>chaos:</c> and <c>limits:</c> when it loads, reporting every problem.</summary>

@@ -1,5 +1,3 @@
-using Stampede.Execution;
-
 namespace Stampede.Protocols.Http;
 
 /// <summary>

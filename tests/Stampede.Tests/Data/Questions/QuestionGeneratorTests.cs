@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Shouldly;
 using Stampede.Data.Questions;
 using Stampede.Plans;

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Shouldly;
 using Stampede.DemoTarget;
-using Stampede.Monitoring;
 using Stampede.Monitoring.Chaos;
 using Stampede.Plans.Monitoring;
 using Xunit;

@@ -1,6 +1,5 @@
 using Shouldly;
 using Stampede.Metrics;
-using Stampede.Monitoring;
 using Stampede.Monitoring.Chaos;
 using Stampede.Plans.Monitoring;
 using Xunit;

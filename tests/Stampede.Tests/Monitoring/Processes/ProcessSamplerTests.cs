@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Shouldly;
 using Stampede.Metrics;
-using Stampede.Monitoring;
 using Stampede.Monitoring.Processes;
 using Xunit;
 

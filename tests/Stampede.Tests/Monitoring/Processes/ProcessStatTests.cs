@@ -1,5 +1,4 @@
 using Shouldly;
-using Stampede.Monitoring;
 using Stampede.Monitoring.Processes;
 using Xunit;
 

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Shouldly;
-using Stampede.Monitoring;
 using Stampede.Monitoring.Processes;
 using Stampede.Plans.Monitoring;
 using Xunit;

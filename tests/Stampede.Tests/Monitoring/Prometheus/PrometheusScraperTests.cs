@@ -1,8 +1,6 @@
 using Shouldly;
 using Stampede.DemoTarget;
-using Stampede.Execution;
 using Stampede.Metrics;
-using Stampede.Monitoring;
 using Stampede.Monitoring.Prometheus;
 using Stampede.Plans.Monitoring;
 using Stampede.Tests.TestServers;

@@ -1,5 +1,4 @@
 using Shouldly;
-using Stampede.Monitoring;
 using Stampede.Monitoring.Prometheus;
 using Xunit;
 

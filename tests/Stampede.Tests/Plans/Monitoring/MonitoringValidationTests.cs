@@ -1,5 +1,4 @@
 using Shouldly;
-using Stampede.Monitoring;
 using Stampede.Plans;
 using Stampede.Plans.Monitoring;
 using Xunit;

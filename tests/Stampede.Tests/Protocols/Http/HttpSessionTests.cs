@@ -3,8 +3,8 @@ using System.Net;
 using System.Text;
 using Shouldly;
 using Stampede.Protocols.Http;
-using Xunit;
 using Stampede.Tests.TestServers;
+using Xunit;
 
 namespace Stampede.Tests.Protocols.Http;
 

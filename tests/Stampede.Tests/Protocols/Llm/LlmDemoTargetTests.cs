@@ -2,7 +2,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Shouldly;
 using Stampede.DemoTarget;
-using Stampede.Execution;
 using Stampede.Metrics;
 using Stampede.Protocols.Llm;
 using Stampede.Tests.Protocols.Sse;

@@ -4,8 +4,8 @@ using Shouldly;
 using Stampede.Metrics;
 using Stampede.Protocols.Http;
 using Stampede.Protocols.Sse;
-using Xunit;
 using Stampede.Tests.TestServers;
+using Xunit;
 
 namespace Stampede.Tests.Protocols.Sse;
 

@@ -4,8 +4,8 @@ using Stampede.DemoTarget;
 using Stampede.Metrics;
 using Stampede.Protocols.WebSockets;
 using Stampede.Tests.Protocols.Sse;
-using Xunit;
 using Stampede.Tests.TestServers;
+using Xunit;
 
 namespace Stampede.Tests.Protocols.WebSockets;
 
