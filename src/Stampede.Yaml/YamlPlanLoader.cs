@@ -203,7 +203,8 @@ public static partial class YamlPlanLoader
                 reader.Missing("", "scenarios", "missing scenarios: a plan needs at least one scenario", root);
             }
 
-            var thresholds = get.TryGetValue("thresholds", out var th) ? Thresholds(th, monitoring.Metrics) : [];
+            IReadOnlyList<Metrics.Metric> metrics = [FlowShared.Retries, .. monitoring.Metrics];
+            var thresholds = get.TryGetValue("thresholds", out var th) ? Thresholds(th, metrics) : [];
             WarnOfUnrecordedMetrics(thresholds, flows.Recording, monitoring.Metrics);
             _templates.CheckNames(_declaredData, vars.Keys, setup is not null);
             if (name is null)
@@ -221,7 +222,7 @@ public static partial class YamlPlanLoader
                 Tags = tags,
                 Redact = redact,
                 Http = http,
-                Metrics = [FlowShared.Retries, .. monitoring.Metrics],
+                Metrics = metrics,
                 Monitor = monitoring.Monitor,
                 Target = monitoring.Target,
                 Chaos = monitoring.Chaos,
@@ -567,28 +568,14 @@ public static partial class YamlPlanLoader
             return stages;
         }
 
+        /// <summary>Reads thresholds as written; the library judges them, and each problem is placed at the text it is about.</summary>
         private List<ThresholdPlan> Thresholds(YamlNode node, IReadOnlyList<Metrics.Metric> declared)
         {
-            var known = Metrics.BuiltinMetrics.All.Append(FlowShared.Retries).Concat(declared)
-                .DistinctBy(m => m.Name).ToDictionary(m => m.Name, StringComparer.Ordinal);
             var thresholds = new List<ThresholdPlan>();
+            var written = new List<(YamlNode Selector, YamlNode Expression, YamlNode? Delay)>();
             foreach (var (selectorText, keyNode, value) in reader.Mapping(node, "thresholds", null, "thresholds (metric: [expressions])"))
             {
                 var path = "thresholds." + selectorText;
-                var selector = Stampede.Thresholds.MetricSelector.Parse(selectorText);
-                if (!selector.Succeeded)
-                {
-                    reader.Errors.Add(new PlanError(path, $"bad metric selector '{selectorText}': {selector.Error!.Message}", Column(keyNode, selector.Error.Column)));
-                    continue;
-                }
-
-                if (!known.TryGetValue(selector.Value!.MetricName, out var metric))
-                {
-                    var suggestion = NameSuggestion.Closest(selector.Value.MetricName, known.Keys);
-                    reader.Error(path, $"unknown metric '{selector.Value.MetricName}'" + (suggestion is null ? "" : $"; did you mean '{suggestion}'?"), keyNode);
-                    continue;
-                }
-
                 var items = value is YamlSequenceNode list ? list.Children : [value];
                 foreach (var item in items)
                 {
@@ -596,6 +583,7 @@ public static partial class YamlPlanLoader
                     var abort = false;
                     var delay = TimeSpan.Zero;
                     YamlNode at = item;
+                    YamlNode? delayNode = null;
                     if (item is YamlMappingNode)
                     {
                         var get = reader.Mapping(item, path, PlanKeys.Threshold, "a threshold { threshold, abortOnFail, delayAbortEval }").ToDictionary(e => e.Key, e => e.Value);
@@ -608,7 +596,8 @@ public static partial class YamlPlanLoader
                         at = exprNode;
                         expression = reader.Text(exprNode, path + ".threshold", "a threshold expression");
                         abort = get.TryGetValue("abortOnFail", out var a) && reader.Bool(a, path + ".abortOnFail") == true;
-                        delay = get.TryGetValue("delayAbortEval", out var dl) ? reader.Duration(dl, path + ".delayAbortEval") ?? TimeSpan.Zero : TimeSpan.Zero;
+                        delayNode = get.GetValueOrDefault("delayAbortEval");
+                        delay = delayNode is null ? TimeSpan.Zero : reader.Duration(delayNode, path + ".delayAbortEval") ?? TimeSpan.Zero;
                     }
                     else
                     {
@@ -620,21 +609,21 @@ public static partial class YamlPlanLoader
                         continue;
                     }
 
-                    var parsed = Stampede.Thresholds.ThresholdExpression.Parse(expression);
-                    if (!parsed.Succeeded)
-                    {
-                        reader.Errors.Add(new PlanError(path, $"bad threshold '{expression}': {parsed.Error!.Message}", Column(at, parsed.Error.Column)));
-                        continue;
-                    }
-
-                    if (parsed.Value!.ValidateFor(metric.Kind) is { } mismatch)
-                    {
-                        reader.Error(path, mismatch, at);
-                        continue;
-                    }
-
                     thresholds.Add(new ThresholdPlan(selectorText, expression, abort, delay) { Location = reader.At(at) });
+                    written.Add((keyNode, at, delayNode));
                 }
+            }
+
+            foreach (var problem in ThresholdValidation.Problems(thresholds, declared))
+            {
+                var (selector, expression, delay) = written[problem.Index];
+                var at = problem.Part switch
+                {
+                    ThresholdPart.Selector => selector,
+                    ThresholdPart.Expression => expression,
+                    _ => delay ?? expression,
+                };
+                reader.Errors.Add(new PlanError(problem.Path, problem.Message, problem.Column is { } column ? Column(at, column) : reader.At(at)));
             }
 
             return thresholds;
