@@ -172,7 +172,9 @@ public static partial class YamlPlanLoader
             }
 
             var profile = Profile(get.GetValueOrDefault("profile"), out var parameters);
-            var seed = get.TryGetValue("seed", out var sd) ? reader.Int(sd, "seed", int.MinValue, int.MaxValue) ?? 1 : 1;
+            // The plan record owns its defaults; the loader reads them off an empty one rather than restating them.
+            var defaults = new TestPlan { Name = "" };
+            var seed = get.TryGetValue("seed", out var sd) ? reader.Int(sd, "seed", int.MinValue, int.MaxValue) ?? defaults.Seed : defaults.Seed;
             var data = get.TryGetValue("data", out var d) ? Data(d) : [];
             var (strategy, questionTemplates) = get.TryGetValue("questions", out var q) ? Questions(q) : (QuestionStrategy.Mixed, null);
             var vars = get.TryGetValue("vars", out var v) ? Vars(v) : new Dictionary<string, Template>();
@@ -186,7 +188,7 @@ public static partial class YamlPlanLoader
             var shared = new FlowShared(data, vars, options.Env, options.Time, seed, strategy, questionTemplates);
             Flow? setup = null, teardown = null;
             FlowPart? setupPart = null, teardownPart = null;
-            var setupTimeout = TimeSpan.FromSeconds(60);
+            var setupTimeout = defaults.SetupTimeout;
             if (get.TryGetValue("setup", out var s))
             {
                 (setup, setupTimeout, setupPart) = Lifecycle(s, "setup", flows, shared, setupTimeout);
@@ -360,15 +362,13 @@ public static partial class YamlPlanLoader
                     }
                 }
 
-                var template = new ScenarioPlan
+                var template = new ScenarioPlan { Name = name, Executor = new ConstantVusOptions(), Iteration = Iteration(flow, shared, part) };
+                template = template with
                 {
-                    Name = name,
-                    Executor = new ConstantVusOptions(),
-                    Iteration = Iteration(flow, shared, part),
-                    StartTime = get.TryGetValue("startTime", out var st) ? reader.Duration(st.Value, path + ".startTime") ?? TimeSpan.Zero : TimeSpan.Zero,
-                    GracefulStop = get.TryGetValue("gracefulStop", out var gs) ? reader.Duration(gs.Value, path + ".gracefulStop") ?? TimeSpan.FromSeconds(30) : TimeSpan.FromSeconds(30),
-                    Tags = get.TryGetValue("tags", out var tg) ? reader.StringMap(tg.Value, path + ".tags", "tags") : new Dictionary<string, string>(),
-                    Env = get.TryGetValue("env", out var en) ? reader.StringMap(en.Value, path + ".env", "environment variables") : new Dictionary<string, string>(),
+                    StartTime = get.TryGetValue("startTime", out var st) ? reader.Duration(st.Value, path + ".startTime") ?? template.StartTime : template.StartTime,
+                    GracefulStop = get.TryGetValue("gracefulStop", out var gs) ? reader.Duration(gs.Value, path + ".gracefulStop") ?? template.GracefulStop : template.GracefulStop,
+                    Tags = get.TryGetValue("tags", out var tg) ? reader.StringMap(tg.Value, path + ".tags", "tags") : template.Tags,
+                    Env = get.TryGetValue("env", out var en) ? reader.StringMap(en.Value, path + ".env", "environment variables") : template.Env,
                 };
                 read.Add((name, value, flow, weight, executor, template));
             }
@@ -442,7 +442,6 @@ public static partial class YamlPlanLoader
             int? Int(string key, int min, int max) => get.TryGetValue(key, out var v) ? reader.Int(v.Value, path + "." + key, min, max) : null;
             double? Number(string key) => get.TryGetValue(key, out var v) ? reader.Number(v.Value, path + "." + key, 0, 10_000_000) : null;
             TimeSpan? Time(string key) => get.TryGetValue(key, out var v) ? reader.Duration(v.Value, path + "." + key) : null;
-            // Only what the plan says replaces the options' own defaults.
             T Overflow<T>(T options) where T : ArrivalRateOptions => options with
             {
                 Overflow = get.TryGetValue("overflow", out var o)
@@ -460,62 +459,69 @@ public static partial class YamlPlanLoader
                 }
             }
 
+            // Only what the plan says replaces the options' own defaults: the records own them.
             const int Max = 1_000_000;
             ExecutorOptions? options;
             switch (type)
             {
                 case "constant-vus":
                     Require("duration");
-                    options = new ConstantVusOptions { Vus = Int("vus", 1, Max) ?? 1, Duration = Time("duration") ?? TimeSpan.Zero };
+                    var constant = new ConstantVusOptions();
+                    options = constant with { Vus = Int("vus", 1, Max) ?? constant.Vus, Duration = Time("duration") ?? constant.Duration };
                     break;
                 case "ramping-vus":
                     Require("stages");
-                    options = new RampingVusOptions
+                    var ramping = new RampingVusOptions();
+                    options = ramping with
                     {
-                        StartVus = Int("startVUs", 0, Max) ?? 1,
+                        StartVus = Int("startVUs", 0, Max) ?? ramping.StartVus,
                         Stages = Stages(get, path, Max),
-                        GracefulRampDown = Time("gracefulRampDown") ?? TimeSpan.FromSeconds(30),
+                        GracefulRampDown = Time("gracefulRampDown") ?? ramping.GracefulRampDown,
                     };
                     break;
                 case "constant-arrival-rate":
                     Require("rate");
                     Require("duration");
                     Require("preAllocatedVUs");
-                    options = Overflow(new ConstantArrivalRateOptions
+                    var rate = new ConstantArrivalRateOptions();
+                    options = Overflow(rate with
                     {
-                        Rate = Number("rate") ?? 0,
-                        TimeUnit = Time("timeUnit") ?? TimeSpan.FromSeconds(1),
-                        Duration = Time("duration") ?? TimeSpan.Zero,
-                        PreAllocatedVus = Int("preAllocatedVUs", 1, Max) ?? 1,
-                        MaxVus = Int("maxVUs", 1, Max) ?? 0,
+                        Rate = Number("rate") ?? rate.Rate,
+                        TimeUnit = Time("timeUnit") ?? rate.TimeUnit,
+                        Duration = Time("duration") ?? rate.Duration,
+                        PreAllocatedVus = Int("preAllocatedVUs", 1, Max) ?? rate.PreAllocatedVus,
+                        MaxVus = Int("maxVUs", 1, Max) ?? rate.MaxVus,
                     });
                     break;
                 case "ramping-arrival-rate":
                     Require("stages");
                     Require("preAllocatedVUs");
-                    options = Overflow(new RampingArrivalRateOptions
+                    var rampingRate = new RampingArrivalRateOptions();
+                    options = Overflow(rampingRate with
                     {
-                        StartRate = Number("startRate") ?? 0,
-                        TimeUnit = Time("timeUnit") ?? TimeSpan.FromSeconds(1),
+                        StartRate = Number("startRate") ?? rampingRate.StartRate,
+                        TimeUnit = Time("timeUnit") ?? rampingRate.TimeUnit,
                         Stages = Stages(get, path, 10_000_000),
-                        PreAllocatedVus = Int("preAllocatedVUs", 1, Max) ?? 1,
-                        MaxVus = Int("maxVUs", 1, Max) ?? 0,
+                        PreAllocatedVus = Int("preAllocatedVUs", 1, Max) ?? rampingRate.PreAllocatedVus,
+                        MaxVus = Int("maxVUs", 1, Max) ?? rampingRate.MaxVus,
                     });
                     break;
                 case "per-vu-iterations":
-                    options = new PerVuIterationsOptions
+                    var perVu = new PerVuIterationsOptions();
+                    options = perVu with
                     {
-                        Vus = Int("vus", 1, Max) ?? 1,
-                        Iterations = Int("iterations", 1, 1_000_000_000) ?? 1,
-                        MaxDuration = Time("maxDuration") ?? TimeSpan.FromMinutes(10),
+                        Vus = Int("vus", 1, Max) ?? perVu.Vus,
+                        Iterations = Int("iterations", 1, 1_000_000_000) ?? perVu.Iterations,
+                        MaxDuration = Time("maxDuration") ?? perVu.MaxDuration,
                     };
                     break;
                 default:
-                    options = new SharedIterationsOptions
+                    var shared = new SharedIterationsOptions();
+                    options = shared with
                     {
-                        Vus = Int("vus", 1, Max) ?? 1,
-                        Iterations = Int("iterations", 1, 1_000_000_000) ?? 1,
-                        MaxDuration = Time("maxDuration") ?? TimeSpan.FromMinutes(10),
+                        Vus = Int("vus", 1, Max) ?? shared.Vus,
+                        Iterations = Int("iterations", 1, 1_000_000_000) ?? shared.Iterations,
+                        MaxDuration = Time("maxDuration") ?? shared.MaxDuration,
                     };
                     break;
             }
