@@ -540,13 +540,8 @@ internal sealed class StreamStepReader(PlanReader reader, TemplateReader templat
             foreach (var (key, keyNode, value) in reader.Mapping(cap, path + ".capture", null, "captures { name: value }"))
             {
                 var at = PlanReader.Join(path + ".capture", key);
-                var append = key.EndsWith("[]", StringComparison.Ordinal);
-                var name = append ? key[..^2] : key;
-                if (name.Length == 0 || !name.All(ch => char.IsAsciiLetterOrDigit(ch) || ch is '_' or '-') || PlanKeys.TemplateRoots.Contains(name))
+                if (CaptureName.Read(reader, key, keyNode, at) is not (var name, var append))
                 {
-                    reader.Error(at, PlanKeys.TemplateRoots.Contains(name)
-                        ? $"'{name}' is a reserved template name; pick another capture name"
-                        : $"bad capture name '{key}': expected letters, digits, '_' or '-' (with '[]' at the end to append to a list)", keyNode);
                     continue;
                 }
 
@@ -557,6 +552,12 @@ internal sealed class StreamStepReader(PlanReader reader, TemplateReader templat
                     var form = reader.Mapping(value, at, ["json"], "a capture { json: PATH }");
                     if (form.Count != 1)
                     {
+                        // An unknown key is already reported; an empty mapping was dropped without a word.
+                        if (value is YamlMappingNode { Children.Count: 0 })
+                        {
+                            reader.Error(at, "expected json: PATH (a capture { json: PATH })", value);
+                        }
+
                         continue;
                     }
 
