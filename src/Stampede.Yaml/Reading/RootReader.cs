@@ -55,7 +55,7 @@ internal sealed class RootReader(PlanReader reader, PlanLoadOptions options)
         var tags = get.TryGetValue("tags", out var t) ? reader.StringMap(t, "tags", "tags") : [];
         var redact = get.TryGetValue("redact", out var rd) ? Redact(rd) : [];
         var http = get.TryGetValue("http", out var h) ? new HttpSettingsReader(reader).Read(h) : new HttpDefaults();
-        var llm = get.TryGetValue("llm", out var l) ? StreamStepReader.Defaults(reader, l) : LlmDefaults.None;
+        var llm = get.TryGetValue("llm", out var l) ? LlmSettingsReader.Defaults(reader, l) : LlmDefaults.None;
         var monitoring = new MonitorReader(reader).Read(get);
         var flows = new FlowReader(reader, _templates) { Llm = llm };
         var shared = new FlowShared(data, vars, options.Env, options.Time, seed, strategy, questionTemplates);
