@@ -558,13 +558,8 @@ internal sealed class FlowReader(PlanReader reader, TemplateReader templates)
         foreach (var (key, keyNode, value) in reader.Mapping(node, path, null, "captures { name: json.id }"))
         {
             var at = PlanReader.Join(path, key);
-            var append = key.EndsWith("[]", StringComparison.Ordinal);
-            var name = append ? key[..^2] : key;
-            if (name.Length == 0 || !name.All(ch => char.IsAsciiLetterOrDigit(ch) || ch is '_' or '-') || PlanKeys.TemplateRoots.Contains(name))
+            if (CaptureName.Read(reader, key, keyNode, at) is not (var name, var append))
             {
-                reader.Error(at, PlanKeys.TemplateRoots.Contains(name)
-                    ? $"'{name}' is a reserved template name; pick another capture name"
-                    : $"bad capture name '{key}': expected letters, digits, '_' or '-' (with '[]' at the end to append to a list)", keyNode);
                 continue;
             }
 

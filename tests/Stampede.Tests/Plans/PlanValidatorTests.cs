@@ -49,6 +49,39 @@ public sealed class PlanValidatorTests
     }
 
     [Fact]
+    public void Validate_UnknownMetricWithSeveralThresholds_ReportsTheMetricOnce()
+    {
+        // The library reported an unknown metric once per expression, the YAML loader once per selector; once per selector.
+        var plan = new TestPlan
+        {
+            Name = "unknown",
+            Scenarios = [Scenario("a", new ConstantVusOptions { Duration = TimeSpan.FromSeconds(1) })],
+            Thresholds = [new ThresholdPlan("http_req_duraton", "p(95)<500"), new ThresholdPlan("http_req_duraton", "p(99)<<900")],
+        };
+
+        var error = plan.Validate().ShouldHaveSingleItem();
+
+        error.Message.ShouldBe("unknown metric 'http_req_duraton'; did you mean 'http_req_duration'?");
+    }
+
+    [Fact]
+    public void Validate_BadExpressionWithoutLocation_SaysTheColumn()
+    {
+        // The library said where a selector went wrong but not where an expression did; both say it now.
+        var plan = new TestPlan
+        {
+            Name = "syntax",
+            Scenarios = [Scenario("a", new ConstantVusOptions { Duration = TimeSpan.FromSeconds(1) })],
+            Thresholds = [new ThresholdPlan("http_req_duration", "p(95)<<500")],
+        };
+
+        var error = plan.Validate().ShouldHaveSingleItem();
+
+        error.Message.ShouldStartWith("bad threshold 'p(95)<<500': ");
+        error.Message.ShouldEndWith("(column 7)");
+    }
+
+    [Fact]
     public void Validate_ValidPlan_HasNoErrors()
     {
         var plan = new TestPlan

@@ -77,7 +77,25 @@ public sealed class StreamStepReaderTests
     }
 
     [Fact]
-    public void Step_LlmAnthropic_BodyHasTheSameBytesAsTheAnonymousObjectItReplaced()
+    public void Step_LlmWithOnlyAPrompt_KeepsTheOptionsRecordsDefaults()
+    {
+        var defaults = new LlmOptions();
+
+        var options = FirstStep(Load("      - llm:\n        prompt: hi")).ShouldBeOfType<LlmStep>().Options;
+
+        options.Url.ShouldBe(defaults.Url);
+        options.Model.ShouldBe(defaults.Model);
+        options.Format.ShouldBe(defaults.Format);
+        options.Prices.ShouldBe(defaults.Prices);
+        options.Tokenizer.ShouldBe(defaults.Tokenizer);
+        options.ConnectTimeout.ShouldBe(defaults.ConnectTimeout);
+        options.FirstTokenTimeout.ShouldBe(defaults.FirstTokenTimeout);
+        options.IdleTimeout.ShouldBe(defaults.IdleTimeout);
+        options.Body.ShouldBeNull();
+    }
+
+    [Fact]
+    public void Step_LlmAnthropic_UsesTheLibrarysAnthropicBody()
     {
         var step = FirstStep(Load("""
                   - llm: /v1/messages
@@ -85,20 +103,8 @@ public sealed class StreamStepReaderTests
                     model: claude
                     prompt: hi
             """)).ShouldBeOfType<LlmStep>();
-        LlmMessage[] withSystem = [new("system", "be brief"), new("system", "really"), new("user", "q \"1\" é"), new("assistant", "a")];
-        LlmMessage[] withoutSystem = [new("user", "hi")];
 
-        var body = step.Options.Body!;
-
-        body(withSystem, step.Options).ShouldBe(JsonSerializer.Serialize(new
-        {
-            model = "claude", max_tokens = 1024, stream = true, system = "be brief\nreally",
-            messages = new[] { new { role = "user", content = "q \"1\" é" }, new { role = "assistant", content = "a" } },
-        }));
-        body(withoutSystem, step.Options).ShouldBe(JsonSerializer.Serialize(new
-        {
-            model = "claude", max_tokens = 1024, stream = true, messages = new[] { new { role = "user", content = "hi" } },
-        }));
+        step.Options.Body.ShouldBeSameAs(LlmRequestBodies.Anthropic);
     }
 
     [Fact]

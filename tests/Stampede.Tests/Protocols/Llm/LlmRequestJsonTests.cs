@@ -47,4 +47,34 @@ public sealed class LlmRequestJsonTests
         body.ShouldBe(JsonSerializer.Serialize(request, WebDefaults));
         body.Contains("max_tokens", StringComparison.Ordinal).ShouldBe(maxTokens is not null);
     }
+
+    [Fact]
+    public void Anthropic_WithAndWithoutSystemTurns_SameBytesAsTheAnonymousObjectItReplaced()
+    {
+        var options = new LlmOptions { Model = "claude" };
+        LlmMessage[] withSystem = [new("system", "be brief"), new("system", "really"), new("user", "q \"1\" é"), new("assistant", "a")];
+        LlmMessage[] withoutSystem = [new("user", "hi")];
+
+        LlmRequestBodies.Anthropic(withSystem, options).ShouldBe(JsonSerializer.Serialize(new
+        {
+            model = "claude", max_tokens = 1024, stream = true, system = "be brief\nreally",
+            messages = new[] { new { role = "user", content = "q \"1\" é" }, new { role = "assistant", content = "a" } },
+        }));
+        LlmRequestBodies.Anthropic(withoutSystem, options).ShouldBe(JsonSerializer.Serialize(new
+        {
+            model = "claude", max_tokens = 1024, stream = true, messages = new[] { new { role = "user", content = "hi" } },
+        }));
+    }
+
+    [Fact]
+    public void Anthropic_MaxTokensSet_SendsIt()
+    {
+        LlmRequestBodies.Anthropic([new("user", "hi")], new LlmOptions { MaxTokens = 32 }).ShouldContain("\"max_tokens\":32");
+    }
+
+    [Fact]
+    public void DemoChat_Conversation_IsTheLastUserMessage()
+    {
+        LlmRequestBodies.DemoChat(Conversation, new LlmOptions()).ShouldBe("""{"message":"second"}""");
+    }
 }
