@@ -2,7 +2,10 @@ using Stampede.Cli;
 using Stampede.Cli.Hosting;
 using Stampede.Plans;
 
+// In the library's root namespace on purpose: a C# plan that says `using Stampede;` finds plan.RunAsync(args) there.
+#pragma warning disable IDE0130
 namespace Stampede;
+#pragma warning restore IDE0130
 
 /// <summary>Runs a C# plan as a program: <c>return (await plan.RunAsync(args)).ExitCode;</c></summary>
 public static class TestPlanRunExtensions
