@@ -41,6 +41,12 @@ internal sealed class RunHistoryHook
             }
         }
 
+        var address = HistoryStoreOption.Address(host, settings.Store);
+        if (!settings.NoHistory && !HistoryStoreOption.IsOff(address) && RunStores.ProblemWith(address) is { } problem)
+        {
+            errors.Add(new PlanError("--store", problem));
+        }
+
         if (settings.Regressions is { } file)
         {
             comparison = comparison with { Rules = HistoryStoreOption.ReadRules(file, errors) };

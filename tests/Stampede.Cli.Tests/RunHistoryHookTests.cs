@@ -63,6 +63,22 @@ public sealed class RunHistoryHookTests(SlowServer server) : CommandTestBase, IC
         error.ShouldContain("--baseline needs the run history");
     }
 
+    [Theory]
+    [InlineData("postgres://")]
+    [InlineData("postgres://u@db:5432/runs?no_such_option=1")]
+    public async Task Run_MalformedStoreAddress_Exits2BeforeRunning(string address)
+    {
+        server.Requests = 0;
+
+        var (exitCode, _, error) = await RunCliAsync("run", "--url", server.BaseAddress + "/slow", "--iterations", "3", "--quiet", "--store", address);
+
+        exitCode.ShouldBe(ExitCodes.BadInput);
+        error.ShouldContain("--store");
+        error.ShouldContain("invalid store address");
+        error.ShouldNotContain("   at ");
+        server.Requests.ShouldBe(0);
+    }
+
     [Fact]
     public async Task Run_FirstRunWithBaseline_PassesWithANote()
     {

@@ -21,7 +21,7 @@ public static class RunStores
             return new SqliteRunStore(DefaultPath);
         }
 
-        if (address.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || address.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase))
+        if (IsPostgresUrl(address))
         {
             return new PostgresRunStore(FromUrl(address));
         }
@@ -40,6 +40,38 @@ public static class RunStores
 
         return new SqliteRunStore(address.StartsWith("sqlite:", StringComparison.OrdinalIgnoreCase) ? address["sqlite:".Length..] : address);
     }
+
+    /// <summary>
+    /// Why <paramref name="address"/> cannot name a store, or null when it can; nothing is opened. A run asks before it
+    /// starts, so a mistyped address is refused up front instead of costing the result it could not store.
+    /// </summary>
+    public static string? ProblemWith(string? address)
+    {
+        try
+        {
+            if (address is not null && IsPostgresUrl(address))
+            {
+                _ = FromUrl(address);
+            }
+            else if (address is not null && address.StartsWith("host=", StringComparison.OrdinalIgnoreCase))
+            {
+                _ = new NpgsqlConnectionStringBuilder(address).ToString();
+            }
+
+            return null;
+        }
+        catch (HistoryStoreException exception)
+        {
+            return exception.Message;
+        }
+        catch (ArgumentException exception)
+        {
+            return $"invalid PostgreSQL connection string: {exception.Message}";
+        }
+    }
+
+    private static bool IsPostgresUrl(string address) =>
+        address.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || address.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Converts <c>postgres://user:pass@host:port/db?sslmode=require</c> to an Npgsql connection string.</summary>
     internal static string FromUrl(string url)

@@ -11,8 +11,16 @@ namespace Stampede.Cli.Tests.Support;
 public sealed class SlowServer : IAsyncLifetime
 {
     private WebApplication? _app;
+    private int _requests;
 
     public int DelayMs { get; set; }
+
+    /// <summary>Requests to <c>/slow</c> since the last reset (the tests of one class run one at a time).</summary>
+    public int Requests
+    {
+        get => Volatile.Read(ref _requests);
+        set => Volatile.Write(ref _requests, value);
+    }
 
     public string BaseAddress { get; private set; } = "";
 
@@ -24,6 +32,7 @@ public sealed class SlowServer : IAsyncLifetime
         _app.Urls.Add("http://127.0.0.1:0");
         _app.MapGet("/slow", async () =>
         {
+            Interlocked.Increment(ref _requests);
             if (DelayMs > 0)
             {
                 await Task.Delay(DelayMs);
