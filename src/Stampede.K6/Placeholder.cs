@@ -1,0 +1,1 @@
+namespace Stampede.K6; internal static class Placeholder { }
