@@ -15,6 +15,12 @@ public static class ExitCodes
     /// <summary>The run (or <c>stampede compare</c>) found a performance regression against its baseline, beyond tolerance and noise.</summary>
     public const int RegressionFound = 98;
 
+    /// <summary>A k6 script threw outside an iteration (its init context, setup or teardown): k6's code.</summary>
+    public const int ScriptException = 107;
+
+    /// <summary>A k6 script called <c>test.abort()</c>: k6's code.</summary>
+    public const int ScriptAborted = 108;
+
     /// <summary>At least one threshold failed (k6's code, so CI scripts carry over).</summary>
     public const int ThresholdsFailed = 99;
 }

@@ -15,13 +15,14 @@ internal static class RunCommand
     public static Command Create(IConsoleHost host)
     {
         var options = new RunOptions();
-        var planFile = new Argument<string?>("plan") { Description = "A test plan file (YAML). Omit it and give --url for a quick test of one URL.", Arity = ArgumentArity.ZeroOrOne };
+        var planFile = new Argument<string?>("plan") { Description = "A test plan file (YAML) or a k6 script (.js). Omit it and give --url for a quick test of one URL.", Arity = ArgumentArity.ZeroOrOne };
         var url = new Option<string?>("--url") { Description = "Quick test: request this URL in every iteration." };
         var method = new Option<string>("--method", "-X") { Description = "Quick test: the HTTP method.", DefaultValueFactory = _ => "GET" };
         var headers = new Option<string[]>("--header", "-H") { Description = "Quick test: a request header 'Name: value'. Repeatable." };
         var body = new Option<string?>("--body") { Description = "Quick test: the request body (sent as JSON when it parses as JSON, else as text)." };
         var think = new Option<string?>("--think") { Description = "Quick test: pause this long after each request (think time), e.g. 1s." };
-        var command = new Command("run", "Run a load test: a plan file, or a quick test of one URL with --url.") { planFile, url, method, headers, body, think };
+        var summaryExport = new Option<string?>("--summary-export") { Description = "k6 scripts: write k6's end-of-test summary JSON to this file (for CI scripts that parse it)." };
+        var command = new Command("run", "Run a load test: a plan file (YAML or a k6 script), or a quick test of one URL with --url.") { planFile, url, method, headers, body, think, summaryExport };
         options.AddTo(command);
         command.SetAction(async (parse, _) =>
         {
@@ -32,6 +33,11 @@ internal static class RunCommand
             {
                 ErrorReport.Write(host.Error, [new PlanError("run", "give a plan file (stampede run plan.yaml) or a URL (stampede run --url http://127.0.0.1:5000/api/health)")]);
                 return ExitCodes.BadInput;
+            }
+
+            if (file is not null && K6ScriptRun.IsScript(file))
+            {
+                return await K6ScriptRun.RunAsync(host, file, settings, parse.GetValue(summaryExport)).ConfigureAwait(false);
             }
 
             if (file is not null)

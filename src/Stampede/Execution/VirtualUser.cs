@@ -87,6 +87,21 @@ internal sealed class VirtualUser : IThreadPoolWorkItem, IAsyncDisposable
         Tags = tags;
     }
 
+    /// <summary>
+    /// Replaces the tags of the samples recorded from now on (a k6 request's or check's own tags); returns the tags
+    /// to restore. Group changes start again from the scenario's tags.
+    /// </summary>
+    public TagSet SwapTags(TagSet tags)
+    {
+        var previous = Tags;
+        Tags = tags;
+        return previous;
+    }
+
+    /// <summary>Records a check with tags of its own besides the VU's (k6's <c>check(value, sets, tags)</c>).</summary>
+    public void RecordCheck(string name, bool passed, TagSet extra) =>
+        Run.Registry.Rate(BuiltinMetrics.Checks, Tags.With(extra).With("check", name)).Add(passed);
+
     public void RecordCheck(string name, bool passed)
     {
         _checks ??= [];

@@ -129,6 +129,40 @@ public sealed class VuContext : IAsyncDisposable, Data.Templates.ITemplateVu
         }
     }
 
+    /// <summary>Records the check <paramref name="name"/> with tags of its own (k6's third argument to <c>check</c>).</summary>
+    internal bool Check(string name, bool passed, TagSet extraTags)
+    {
+        if (extraTags.Count == 0)
+        {
+            _vu.RecordCheck(name, passed);
+        }
+        else
+        {
+            _vu.RecordCheck(name, passed, extraTags);
+        }
+
+        return passed;
+    }
+
+    /// <summary>Replaces the tags of what is recorded next; returns the ones to put back (a k6 request's own tags).</summary>
+    internal TagSet SwapTags(TagSet tags) => _vu.SwapTags(tags);
+
+    /// <summary>Enters a group without awaiting a body (a synchronous front end's <c>group</c>); returns the path to restore.</summary>
+    internal string EnterGroup(string name) => _vu.EnterGroup(name);
+
+    /// <summary>Leaves a group entered with <see cref="EnterGroup"/>, recording its <c>group_duration</c> from <paramref name="start"/>.</summary>
+    internal void LeaveGroup(string previous, long start)
+    {
+        _vu.Run.Registry.Trend(BuiltinMetrics.GroupDuration, _vu.Tags).Record(_vu.Run.Time.GetElapsedTime(start));
+        _vu.SetGroup(previous);
+    }
+
+    /// <summary>The run's clock.</summary>
+    internal TimeProvider Time => _vu.Run.Time;
+
+    /// <summary>The run's control: stops it (k6's <c>test.abort</c>).</summary>
+    internal RunControl Control => _vu.Run.Control;
+
     /// <summary>Ends this iteration now; the VU goes on with its next one.</summary>
     public void AbortIteration(string reason = "aborted") => throw new IterationAbortedException(reason);
 

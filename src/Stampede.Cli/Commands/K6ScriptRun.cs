@@ -1,0 +1,50 @@
+using Stampede.Cli.Hosting;
+using Stampede.K6;
+
+namespace Stampede.Cli.Commands;
+
+/// <summary>
+/// <c>stampede run script.js</c>: a k6 script on Stampede's engine, with k6's exit codes (107 when the script throws
+/// outside an iteration, 108 on <c>test.abort()</c>) and its summary export.
+/// </summary>
+internal static class K6ScriptRun
+{
+    public static bool IsScript(string file) =>
+        file.EndsWith(".js", StringComparison.OrdinalIgnoreCase) || file.EndsWith(".mjs", StringComparison.OrdinalIgnoreCase);
+
+    public static async Task<int> RunAsync(IConsoleHost host, string file, RunSettings settings, string? summaryExport)
+    {
+        using var load = K6ScriptLoader.Load(file, new K6LoadOptions
+        {
+            Env = HostEnvironment.From(host, settings.Env),
+            Log = (level, message) => host.Error.WriteLine($"{level.ToUpperInvariant()}[console] {message}"),
+        });
+        if (!load.Succeeded)
+        {
+            ErrorReport.Write(host.Error, load.Errors);
+            return load.Errors.Any(e => e.Path == "init") ? ExitCodes.ScriptException : ExitCodes.BadInput;
+        }
+
+        var outcome = await new PlanRunner(host, userCode: false).RunAsync(load.Plan!, settings).ConfigureAwait(false);
+        if (outcome.Result is { } result)
+        {
+            if (summaryExport is not null)
+            {
+                await File.WriteAllTextAsync(summaryExport, K6Summaries.Export(load, result)).ConfigureAwait(false);
+            }
+
+            var stop = result.Meta.StopReason;
+            if (stop is not null && stop.StartsWith(K6Summaries.AbortReason, StringComparison.Ordinal))
+            {
+                return ExitCodes.ScriptAborted;
+            }
+
+            if (stop is not null && stop.StartsWith("setup failed", StringComparison.Ordinal))
+            {
+                return ExitCodes.ScriptException;
+            }
+        }
+
+        return outcome.ExitCode;
+    }
+}

@@ -1,0 +1,97 @@
+using Jint;
+using Jint.Native;
+using Jint.Native.Object;
+using Jint.Runtime;
+using Stampede.K6.Runtime;
+using Stampede.Protocols.Http;
+
+namespace Stampede.K6.Modules;
+
+/// <summary>k6's response object: status, body, headers, timings (k6's fields, in ms), error and error_code, json(selector).</summary>
+internal static class ResponseObject
+{
+    public static JsObject Create(VuScope scope, HttpResponse response, HttpRequestSpec spec)
+    {
+        var engine = scope.Engine;
+        var value = Js.Object(engine);
+        value.Put("status", response.Status);
+        value.Put("status_text", response.Status == 0 ? "" : $"{response.Status} {(System.Net.HttpStatusCode)response.Status}");
+        value.Put("proto", response.Proto);
+        value.Put("url", response.Url.Length > 0 ? response.Url : spec.Url);
+        value.Put("error", response.ErrorMessage ?? "");
+        value.Put("error_code", response.ErrorCode);
+        value.Put("body", spec.ResponseBody == ResponseBodyMode.Discard ? JsValue.Null : new JsString(response.Body));
+        var headers = Js.Object(engine);
+        foreach (var (name, header) in response.Headers)
+        {
+            headers.Put(Canonical(name), header);
+        }
+
+        value.Put("headers", headers);
+        var t = response.Timings;
+        var timings = Js.Object(engine);
+        timings.Put("blocked", t.Blocked);
+        timings.Put("connecting", t.Connecting);
+        timings.Put("tls_handshaking", t.TlsHandshaking);
+        timings.Put("sending", t.Sending);
+        timings.Put("waiting", t.Waiting);
+        timings.Put("receiving", t.Receiving);
+        timings.Put("duration", t.Duration);
+        value.Put("timings", timings);
+        var request = Js.Object(engine);
+        request.Put("method", spec.Method.Method);
+        request.Put("url", spec.Url);
+        request.Put("body", spec.Body is null ? "" : System.Text.Encoding.UTF8.GetString(spec.Body.Bytes.Span));
+        value.Put("request", request);
+        value.Put("cookies", Js.Object(engine));
+        value.Put("json", Js.Function(engine, "json", (_, args) => Json(scope, value, args.Arg(0)), 1));
+        value.Put("html", Js.Function(engine, "html", (_, _) => throw Js.Error(engine, "response.html() is not supported (see docs/k6-compatibility.md)")));
+        return value;
+    }
+
+    private static JsValue Json(VuScope scope, JsObject response, JsValue selector)
+    {
+        var engine = scope.Engine;
+        var body = response.Get("body");
+        if (!body.IsString())
+        {
+            throw Js.Error(engine, "cannot parse the response body as JSON: the body was discarded (responseType 'none' or discardResponseBodies)");
+        }
+
+        JsValue parsed;
+        try
+        {
+            parsed = Js.Parse(engine, body.ToString());
+        }
+        catch (JavaScriptException)
+        {
+            throw Js.Error(engine, "cannot parse the response body as JSON");
+        }
+
+        return selector.IsMissing() ? parsed : Select(parsed, TypeConverter.ToString(selector));
+    }
+
+    /// <summary>The common part of k6's gjson selectors: <c>a.b.0.c</c> and <c>a.#</c> (a length).</summary>
+    private static JsValue Select(JsValue value, string path)
+    {
+        foreach (var part in path.Split('.'))
+        {
+            if (value is not ObjectInstance obj)
+            {
+                return JsValue.Undefined;
+            }
+
+            if (part == "#" && obj is JsArray array)
+            {
+                return JsNumber.Create(array.Length);
+            }
+
+            value = obj.Get(part);
+        }
+
+        return value;
+    }
+
+    private static string Canonical(string name) =>
+        string.Join('-', name.Split('-').Select(p => p.Length == 0 ? p : char.ToUpperInvariant(p[0]) + p[1..].ToLowerInvariant()));
+}

@@ -1,0 +1,28 @@
+using Stampede.Plans;
+
+namespace Stampede.K6.Options;
+
+/// <summary>What a script's <c>export const options</c> says, read into Stampede's terms.</summary>
+internal sealed record K6Options
+{
+    public IReadOnlyList<K6Scenario> Scenarios { get; init; } = [];
+
+    public IReadOnlyList<ThresholdPlan> Thresholds { get; init; } = [];
+
+    public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>k6's default: <c>["avg","min","med","max","p(90)","p(95)"]</c>.</summary>
+    public IReadOnlyList<string> SummaryTrendStats { get; init; } = ["avg", "min", "med", "max", "p(90)", "p(95)"];
+
+    public bool DiscardResponseBodies { get; init; }
+
+    public bool NoConnectionReuse { get; init; }
+
+    public string? UserAgent { get; init; }
+
+    public bool InsecureSkipTlsVerify { get; init; }
+
+    public TimeSpan SetupTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    public TimeSpan TeardownTimeout { get; init; } = TimeSpan.FromSeconds(60);
+}

@@ -1,0 +1,73 @@
+using System.Collections.Concurrent;
+using Stampede.K6.Scripts;
+using Stampede.Metrics;
+
+namespace Stampede.K6.Runtime;
+
+/// <summary>
+/// A loaded script and what its VUs share: the parsed modules, the environment, the custom metrics its init
+/// context defines, shared arrays, the options that shape requests. Disposing it ends every VU's thread.
+/// </summary>
+internal sealed class K6Script : IDisposable
+{
+    private readonly ConcurrentBag<VuRuntime> _runtimes = [];
+    private readonly ConcurrentDictionary<string, Metric> _metrics = new(StringComparer.Ordinal);
+
+    public K6Script(ScriptSources sources, IReadOnlyDictionary<string, string> env)
+    {
+        Sources = sources;
+        Env = env;
+    }
+
+    public ScriptSources Sources { get; }
+
+    public IReadOnlyDictionary<string, string> Env { get; }
+
+    /// <summary>Where <c>console.*</c> writes (the run's log).</summary>
+    public Action<string, string> Log { get; init; } = (_, _) => { };
+
+    /// <summary>Shared arrays by name: each element kept as JSON, built by the first VU that asks.</summary>
+    public ConcurrentDictionary<string, string[]> SharedArrays { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Request options from the script's <c>options</c> (user agent, discarded bodies, …).</summary>
+    public K6RequestOptions Requests { get; set; } = new();
+
+    /// <summary>The setup function's result as JSON, handed to every VU and to teardown.</summary>
+    public string? SetupJson { get; set; }
+
+    /// <summary>The custom metrics defined so far (by the init context that read the options, then by the VUs').</summary>
+    public IReadOnlyCollection<Metric> CustomMetrics => (IReadOnlyCollection<Metric>)_metrics.Values;
+
+    public Metric DefineMetric(Metric metric) => _metrics.GetOrAdd(metric.Name, metric);
+
+    /// <summary>How many VU runtimes exist (k6's <c>instance.vusInitialized</c>).</summary>
+    public int RuntimeCount => _runtimes.Count;
+
+    /// <summary>Each scenario's executor type, by scenario name (for <c>k6/execution</c>).</summary>
+    public IReadOnlyDictionary<string, string> Executors { get; set; } = new Dictionary<string, string>();
+
+    public string ExecutorOf(string scenario) => Executors.GetValueOrDefault(scenario, "");
+
+    public VuRuntime CreateRuntime(int vuId)
+    {
+        var runtime = new VuRuntime(this, vuId);
+        _runtimes.Add(runtime);
+        return runtime;
+    }
+
+    public void Dispose()
+    {
+        foreach (var runtime in _runtimes)
+        {
+            runtime.Dispose();
+        }
+    }
+}
+
+/// <summary>What k6's options say about every request.</summary>
+internal sealed record K6RequestOptions
+{
+    public string? UserAgent { get; init; }
+
+    public bool DiscardResponseBodies { get; init; }
+}

@@ -1,0 +1,33 @@
+using Stampede.Execution;
+using Engine = Jint.Engine;
+
+namespace Stampede.K6.Runtime;
+
+/// <summary>
+/// What the k6 modules of one engine see: the VU running now (null in the init context), the engine, and the
+/// script's shared state. One per engine; the modules' functions close over it.
+/// </summary>
+internal sealed class VuScope(Engine engine, K6Script script, int vuId)
+{
+    public Engine Engine { get; } = engine;
+
+    public K6Script Script { get; } = script;
+
+    /// <summary>k6's <c>__VU</c>: 0 while reading options and in setup/teardown, else the VU's number.</summary>
+    public int VuId { get; } = vuId;
+
+    /// <summary>The VU context of the running iteration (or of setup and teardown); null in the init context.</summary>
+    public VuContext? Vu { get; set; }
+
+    public bool InInit => Vu is null;
+
+    /// <summary>This engine's <c>Math.random</c> source.</summary>
+    public Random Random { get; set; } = new(1);
+
+    /// <summary>k6's <c>http.setResponseCallback</c>: which statuses count as expected for this VU (null: the default).</summary>
+    public Protocols.Http.ExpectedStatuses? ResponseCallback { get; set; }
+
+    /// <summary>The VU context, or a script error saying <paramref name="what"/> cannot run in the init context (as k6 says).</summary>
+    public VuContext Require(string what) =>
+        Vu ?? throw new Jint.Runtime.JavaScriptException(Engine.Intrinsics.Error, $"{what} is not supported in the init context");
+}
