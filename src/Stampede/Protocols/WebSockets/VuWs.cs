@@ -31,7 +31,10 @@ public sealed class VuWs : IAsyncDisposable
 
     /// <summary>Opens the session <paramref name="options"/> describe; null when it could not be opened (see <c>ws_errors</c>).</summary>
     /// <exception cref="ArgumentException">The options are not valid.</exception>
-    public async Task<WsSession?> ConnectAsync(WsConnectOptions options)
+    public async Task<WsSession?> ConnectAsync(WsConnectOptions options) => (await ConnectWithDetailsAsync(options).ConfigureAwait(false)).Session;
+
+    /// <summary>As <see cref="ConnectAsync(WsConnectOptions)"/>, plus the upgrade's HTTP status and headers (k6's <c>ws.connect</c> response).</summary>
+    internal async Task<WsHandshake> ConnectWithDetailsAsync(WsConnectOptions options)
     {
         var problems = options.Validate();
         if (problems.Count > 0)
@@ -45,6 +48,7 @@ public sealed class VuWs : IAsyncDisposable
         var vuToken = _cancellation();
         var socket = new ClientWebSocket();
         socket.Options.KeepAliveInterval = TimeSpan.FromSeconds(30);
+        socket.Options.CollectHttpResponseDetails = true;
         foreach (var (key, value) in options.Headers ?? [])
         {
             socket.Options.SetRequestHeader(key, value);
@@ -84,6 +88,7 @@ public sealed class VuWs : IAsyncDisposable
         }
         catch (Exception exception) when (exception is WebSocketException or OperationCanceledException or HttpRequestException or UriFormatException or ArgumentException)
         {
+            var failed = new WsHandshake(null, (int)socket.HttpStatusCode, Headers(socket), exception.Message);
             socket.Dispose();
             invoker.Dispose();
             if (!vuToken.IsCancellationRequested)
@@ -91,7 +96,7 @@ public sealed class VuWs : IAsyncDisposable
                 _recorder.Error(tags, name, Classify(exception, timeout.IsCancellationRequested));
             }
 
-            return null;
+            return failed;
         }
 
         series.Connecting.Record(_time.GetElapsedTime(start));
@@ -104,7 +109,9 @@ public sealed class VuWs : IAsyncDisposable
             _open.RemoveAll(s => s.State is not (WebSocketState.Open or WebSocketState.Connecting));
         }
 
-        return session;
+        var headers = Headers(socket);
+        socket.HttpResponseHeaders = null;
+        return new WsHandshake(session, (int)socket.HttpStatusCode, headers, null);
     }
 
     /// <summary>Closes every session this VU left open.</summary>
@@ -117,6 +124,9 @@ public sealed class VuWs : IAsyncDisposable
 
         _open.Clear();
     }
+
+    private static IReadOnlyList<KeyValuePair<string, string>> Headers(ClientWebSocket socket) =>
+        socket.HttpResponseHeaders is { } headers ? [.. headers.Select(h => KeyValuePair.Create(h.Key, string.Join(", ", h.Value)))] : [];
 
     private Uri Resolve(string url)
     {
