@@ -14,6 +14,12 @@ internal static class K6ScriptRun
 
     public static async Task<int> RunAsync(IConsoleHost host, string file, RunSettings settings, string? summaryExport)
     {
+        if (summaryExport is not null)
+        {
+            ErrorReport.Write(host.Error, [new Stampede.Plans.PlanError("--summary-export", "k6's summary export is not available yet; use --out json=FILE for the full result (see docs/k6-compatibility.md)")]);
+            return ExitCodes.BadInput;
+        }
+
         using var load = K6ScriptLoader.Load(file, new K6LoadOptions
         {
             Env = HostEnvironment.From(host, settings.Env),
@@ -28,11 +34,6 @@ internal static class K6ScriptRun
         var outcome = await new PlanRunner(host, userCode: false).RunAsync(load.Plan!, settings).ConfigureAwait(false);
         if (outcome.Result is { } result)
         {
-            if (summaryExport is not null)
-            {
-                await File.WriteAllTextAsync(summaryExport, K6Summaries.Export(load, result)).ConfigureAwait(false);
-            }
-
             var stop = result.Meta.StopReason;
             if (stop is not null && stop.StartsWith(K6Summaries.AbortReason, StringComparison.Ordinal))
             {

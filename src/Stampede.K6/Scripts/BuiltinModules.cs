@@ -11,8 +11,6 @@ internal static class BuiltinModules
     /// <summary>The jslib modules k6 users import by URL, served from embedded copies of our own.</summary>
     public static readonly IReadOnlyDictionary<string, string> JsLib = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        ["k6-summary"] = "Stampede.K6.k6-summary.js",
-        ["k6-utils"] = "Stampede.K6.k6-utils.js",
     };
 
     public static bool IsK6(string specifier) => specifier == "k6" || specifier.StartsWith("k6/", StringComparison.Ordinal);
@@ -34,6 +32,6 @@ internal static class BuiltinModules
         specifier.StartsWith("k6/x/", StringComparison.Ordinal) ? $"the extension '{specifier}' is not supported (xk6 extensions are Go code; see docs/k6-compatibility.md)"
         : IsK6(specifier) ? $"the module '{specifier}' is not supported (see docs/k6-compatibility.md for the supported modules)"
         : specifier.StartsWith("http://", StringComparison.Ordinal) || specifier.StartsWith("https://", StringComparison.Ordinal)
-            ? $"remote module '{specifier}' is not fetched: Stampede does not download scripts; the jslib modules it serves itself are {string.Join(", ", JsLib.Keys)} (see docs/k6-compatibility.md)"
+            ? $"remote module '{specifier}' is not fetched: Stampede does not download scripts (see docs/k6-compatibility.md)"
         : $"cannot import '{specifier}': a module is 'k6/…', a jslib URL, or a relative path ('./lib.js')";
 }

@@ -72,7 +72,7 @@ internal sealed class ScriptSources
         {
             prepared = Engine.PrepareModule(code, key);
         }
-        catch (ParseErrorException e)
+        catch (ScriptPreparationException prepare) when (prepare.InnerException is ParseErrorException e)
         {
             errors.Add(new PlanError("script", $"syntax error: {e.Description}", new SourceLocation(Display(key), e.LineNumber, e.Column + 1)));
             return;

@@ -1,0 +1,120 @@
+using Stampede.Cli;
+using Stampede.DemoTarget;
+using Stampede.Metrics;
+
+namespace Stampede.K6.Tests;
+
+/// <summary>k6 scripts run through <c>stampede run script.js</c> against the in-process demo target, judged by their results.</summary>
+public sealed class K6ScriptRunTests : IAsyncLifetime
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("stampede-k6-").FullName;
+    private DemoTargetServer _target = null!;
+
+    public async ValueTask InitializeAsync() => _target = await DemoTargetServer.StartAsync(new DemoTargetOptions { Port = 0 });
+
+    public async ValueTask DisposeAsync()
+    {
+        await _target.DisposeAsync();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    private static string Corpus(string name) => Path.Combine(AppContext.BaseDirectory, "k6-compat", name);
+
+    private async Task<(int Exit, string Out, string Error, RunResult? Result)> RunAsync(string script, params string[] extra)
+    {
+        var json = Path.Combine(_folder, Guid.NewGuid().ToString("N") + ".json");
+        var host = new TestConsoleHost();
+        string[] args = ["run", script, "-e", $"BASE_URL={_target.BaseAddress.ToString().TrimEnd('/')}", "--no-history", "--quiet", "--out", $"json={json}", .. extra];
+        var exit = await StampedeCli.RunAsync(args, host);
+        var result = File.Exists(json) ? RunResultJson.Deserialize(await File.ReadAllTextAsync(json)) : null;
+        return (exit, host.Output, host.Errors, result);
+    }
+
+    [Fact]
+    public async Task ApiGroupsScript_RecordsChecksCustomMetricsAndScenarios()
+    {
+        var (exit, _, error, result) = await RunAsync(Corpus("api-groups.js"));
+
+        exit.ShouldBe(ExitCodes.Ok, error);
+        result.ShouldNotBeNull();
+        result.Metric("created")!.Values.Count.ShouldBe(6);
+        result.Metric("list_time")!.Unit.ShouldBe(MetricUnit.Time);
+        result.Metric("last_status")!.Values.Value.ShouldBe(201);
+        result.Metric("ok")!.Values.Rate.ShouldBe(1);
+        result.Checks.ShouldContain(c => c.Name == "created 201" && c.Passes == 6 && c.Fails == 0);
+        result.Checks.ShouldContain(c => c.Name == "digest from setup" && c.Passes == 2);
+        result.Checks.ShouldContain(c => c.Name == "health 200" && c.Passes == 2);
+        result.Thresholds.Count.ShouldBe(3);
+        result.Thresholds.ShouldAllBe(t => t.Outcome == "passed");
+        result.Scenarios.Select(s => s.Name).ShouldBe(["crud", "probe"], ignoreOrder: true);
+        result.Metric("http_reqs")!.Values.Count.ShouldBe(6 * 2 + 2 * 2);
+        error.ShouldContain("teardown with dXNlcjpwYXNz");
+    }
+
+    [Fact]
+    public async Task UsersApiSuite_RunsUnchanged()
+    {
+        var suite = SuiteFolder();
+        Assert.SkipWhen(suite is null, "the users' k6 suite (shared/k6/api-suite) is not beside this checkout");
+        var (exit, _, error, result) = await RunAsync(Path.Combine(suite!, "api-missions.js"), "--iterations", "3", "--vus", "1", "-e", "API_KEY=sk-test");
+
+        exit.ShouldBeOneOf([ExitCodes.Ok, ExitCodes.ThresholdsFailed], error);
+        result.ShouldNotBeNull();
+        result.Metric("missions_created")!.Values.Count.ShouldBe(3);
+        result.Metric("errors")!.Values.Rate.ShouldBe(0);
+        result.Checks.ShouldContain(c => c.Name == "create status is 201" && c.Passes == 3);
+        result.Checks.ShouldContain(c => c.Name == "list returns array" && c.Passes == 3);
+        result.Metric("group_duration").ShouldNotBeNull();
+        result.Thresholds.Select(t => t.Metric).ShouldContain("mission_create_duration");
+    }
+
+    [Fact]
+    public async Task ExceptionInIteration_IsCountedAndTheRunGoesOn()
+    {
+        var (exit, _, error, result) = await RunAsync(Corpus("throws.js"));
+
+        exit.ShouldBe(ExitCodes.Ok, error);
+        result!.Metric("iterations")!.Values.Count.ShouldBe(3);
+        result.Errors.ShouldContain(e => e.Message.Contains("boom in iteration") && e.Message.Contains("throws.js:4"));
+    }
+
+    [Fact]
+    public async Task TestAbort_ExitsWithK6sCode108AndStillWritesTheResult()
+    {
+        var (exit, _, _, result) = await RunAsync(Corpus("abort.js"));
+
+        exit.ShouldBe(ExitCodes.ScriptAborted);
+        result.ShouldNotBeNull();
+        result.Meta.DurationSeconds.ShouldBeLessThan(25);
+    }
+
+    [Theory]
+    [InlineData("syntax-error.js", "syntax-error.js:4:", "syntax error", false)]
+    [InlineData("unsupported-module.js", "unsupported-module.js:1:1", "'k6/browser' is not supported", true)]
+    [InlineData("unsupported-option.js", "unsupported-option.js:1:1", "'hosts' is not supported", true)]
+    public async Task BadScript_FailsBeforeTheRunWithItsLocation(string script, string location, string message, bool pointsToTheTable)
+    {
+        var (exit, _, error, result) = await RunAsync(Corpus(script));
+
+        exit.ShouldBe(ExitCodes.BadInput);
+        result.ShouldBeNull();
+        error.ShouldContain(location);
+        error.ShouldContain(message);
+        error.Contains("k6-compatibility", StringComparison.Ordinal).ShouldBe(pointsToTheTable);
+        error.ShouldNotContain("   at ");
+    }
+
+    private static string? SuiteFolder()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "shared", "k6", "api-suite");
+            if (Directory.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+}

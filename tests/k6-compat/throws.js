@@ -1,0 +1,5 @@
+export const options = { iterations: 3 };
+
+export default function () {
+  throw new Error('boom in iteration');
+}

@@ -1,0 +1,3 @@
+import { browser } from 'k6/browser';
+
+export default function () {}
