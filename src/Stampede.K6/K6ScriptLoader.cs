@@ -1,5 +1,4 @@
 using Jint;
-using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Acornima.Ast;
 using Jint.Native;
@@ -31,7 +30,7 @@ public static class K6ScriptLoader
         }
 
         var script = new K6Script(sources, options.Env) { Log = options.Log };
-        var initRuntime = script.CreateRuntime(0);
+        var initRuntime = script.RuntimeFor(0);
         ObjectInstance exports;
         try
         {
@@ -74,8 +73,6 @@ public static class K6ScriptLoader
 
         script.Requests = new K6RequestOptions { UserAgent = k6Options.UserAgent, DiscardResponseBodies = k6Options.DiscardResponseBodies };
         script.Executors = k6Options.Scenarios.ToDictionary(s => s.Name, s => s.Executor.Type, StringComparer.Ordinal);
-        var runtimes = new ConcurrentDictionary<int, VuRuntime>();
-        VuRuntime RuntimeOf(VuContext vu) => runtimes.GetOrAdd(vu.Id, id => script.CreateRuntime(id));
         var plan = new TestPlan
         {
             Name = Path.GetFileNameWithoutExtension(file),
@@ -84,7 +81,7 @@ public static class K6ScriptLoader
             {
                 Name = s.Name,
                 Executor = s.Executor,
-                Iteration = vu => RuntimeOf(vu).IterateAsync(vu, s.Exec),
+                Iteration = vu => script.RuntimeFor(vu.Id).IterateAsync(vu, s.Exec),
                 StartTime = s.StartTime,
                 GracefulStop = s.GracefulStop,
                 Tags = s.Tags,

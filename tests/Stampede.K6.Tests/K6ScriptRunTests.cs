@@ -69,6 +69,19 @@ public sealed class K6ScriptRunTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task HttpParams_ExpectedStatusesTagsAndUrlNamesShapeWhatIsRecorded()
+    {
+        var (exit, _, error, result) = await RunAsync(Corpus("http-params.js"));
+
+        exit.ShouldBe(ExitCodes.Ok, error);
+        result!.Checks.ShouldAllBe(c => c.Fails == 0);
+        result.Checks.Count.ShouldBe(3);
+        result.Thresholds.Count.ShouldBe(2);
+        result.Thresholds.ShouldAllBe(t => t.Outcome == "passed");
+        result.Metric("http_reqs")!.Values.Count.ShouldBe(6);
+    }
+
+    [Fact]
     public async Task ExceptionInIteration_IsCountedAndTheRunGoesOn()
     {
         var (exit, _, error, result) = await RunAsync(Corpus("throws.js"));

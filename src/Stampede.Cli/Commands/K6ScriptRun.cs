@@ -35,12 +35,12 @@ internal static class K6ScriptRun
         if (outcome.Result is { } result)
         {
             var stop = result.Meta.StopReason;
-            if (stop is not null && stop.StartsWith(K6Summaries.AbortReason, StringComparison.Ordinal))
+            if (stop is not null && stop.StartsWith(K6.Modules.ExecutionModule.AbortReason, StringComparison.Ordinal))
             {
                 return ExitCodes.ScriptAborted;
             }
 
-            if (stop is not null && stop.StartsWith("setup failed", StringComparison.Ordinal))
+            if (stop is not null && stop.StartsWith(Execution.Engine.SetupFailedReason, StringComparison.Ordinal))
             {
                 return ExitCodes.ScriptException;
             }

@@ -16,8 +16,6 @@ namespace Stampede.K6.Modules;
 /// </summary>
 internal static class HttpModule
 {
-    private const string ExpectedStatusesMarker = "__stampede_expected";
-
     public static void Build(VuScope scope, ModuleBuilder module)
     {
         var engine = scope.Engine;
@@ -57,33 +55,19 @@ internal static class HttpModule
         return ResponseObject.Create(scope, response, spec);
     }
 
-    private static HttpResponse Send(Execution.VuContext vu, HttpRequestSpec spec, TagSet? tags)
-    {
-        if (tags is null)
-        {
-            return Blocking.Wait(vu.Http.SendAsync(spec));
-        }
-
-        var previous = vu.SwapTags(tags);
-        try
-        {
-            return Blocking.Wait(vu.Http.SendAsync(spec));
-        }
-        finally
-        {
-            vu.SwapTags(previous);
-        }
-    }
+    // The common untagged request makes no closure.
+    private static HttpResponse Send(Execution.VuContext vu, HttpRequestSpec spec, TagSet? tags) =>
+        tags is null ? Blocking.Wait(vu.Http.SendAsync(spec)) : Tagged.Run(vu, tags, () => Blocking.Wait(vu.Http.SendAsync(spec)));
 
     private static (HttpRequestSpec Spec, TagSet? Tags) Spec(VuScope scope, string method, JsValue urlValue, JsValue body, JsValue parameters)
     {
         var engine = scope.Engine;
         string url;
         string? name = null;
-        if (urlValue is ObjectInstance tagged && tagged.Get("__stampede_url") is JsString taggedUrl)
+        if (urlValue is HostValue<TaggedUrlValue> tagged)
         {
-            url = taggedUrl.ToString();
-            name = TypeConverter.ToString(tagged.Get("name"));
+            url = tagged.Value.Url;
+            name = tagged.Value.Name;
         }
         else
         {
@@ -108,16 +92,9 @@ internal static class HttpModule
                 }
             }
 
-            var tagPairs = Js.Properties(p.Get("tags")).Select(t => KeyValuePair.Create(t.Key, TypeConverter.ToString(t.Value))).ToList();
-            if (tagPairs.Count > 0)
-            {
-                name = tagPairs.FirstOrDefault(t => t.Key == "name").Value ?? name;
-                var own = tagPairs.Where(t => t.Key != "name").ToList();
-                if (own.Count > 0)
-                {
-                    tags = scope.Vu!.Tags.With(TagSet.From(own));
-                }
-            }
+            var requestTags = RequestTags.Read(p.Get("tags"));
+            name = requestTags.Name ?? name;
+            tags = requestTags.On(scope.Vu!.Tags);
 
             if (p.Get("timeout") is { } t && !t.IsMissing())
             {
@@ -212,7 +189,7 @@ internal static class HttpModule
 
     private static (HttpRequestSpec Spec, TagSet? Tags) BatchItem(VuScope scope, JsValue request)
     {
-        if (request.IsString() || (request is ObjectInstance o && o.Get("__stampede_url") is JsString))
+        if (request.IsString() || request is HostValue<TaggedUrlValue>)
         {
             return Spec(scope, "GET", request, JsValue.Undefined, JsValue.Undefined);
         }
@@ -229,23 +206,18 @@ internal static class HttpModule
 
     private static JsValue ExpectedStatusesValue(VuScope scope, JsValue[] args)
     {
-        var ranges = new List<(int, int)>();
+        ExpectedStatuses? expected = null;
         foreach (var arg in args)
         {
-            if (arg is ObjectInstance range)
-            {
-                ranges.Add(((int)TypeConverter.ToNumber(range.Get("min")), (int)TypeConverter.ToNumber(range.Get("max"))));
-            }
-            else
-            {
-                var status = (int)TypeConverter.ToNumber(arg);
-                ranges.Add((status, status));
-            }
+            var next = arg is ObjectInstance range
+                ? ExpectedStatuses.Range((int)TypeConverter.ToNumber(range.Get("min")), (int)TypeConverter.ToNumber(range.Get("max")))
+                : ExpectedStatuses.Of((int)TypeConverter.ToNumber(arg));
+            expected = expected is null ? next : expected.Or(next);
         }
 
-        var value = Js.Object(scope.Engine);
-        value.Put(ExpectedStatusesMarker, Js.Stringify(scope.Engine, new JsArray(scope.Engine, [.. ranges.Select(r => (JsValue)new JsArray(scope.Engine, [r.Item1, r.Item2]))])));
-        return value;
+        return expected is null
+            ? throw Js.TypeError(scope.Engine, "http.expectedStatuses() needs at least one status or { min, max }")
+            : new HostValue<ExpectedStatuses>(scope.Engine, expected);
     }
 
     private static ExpectedStatuses? ReadExpected(JsValue callback)
@@ -256,14 +228,7 @@ internal static class HttpModule
             return ExpectedStatuses.Range(0, 999);
         }
 
-        if (callback is ObjectInstance o && o.Get(ExpectedStatusesMarker) is JsString json)
-        {
-            var ranges = System.Text.Json.JsonDocument.Parse(json.ToString()).RootElement.EnumerateArray()
-                .Select(r => ExpectedStatuses.Range(r[0].GetInt32(), r[1].GetInt32())).ToList();
-            return ranges.Skip(1).Aggregate(ranges[0], (all, next) => all.Or(next));
-        }
-
-        return null;
+        return callback is HostValue<ExpectedStatuses> expected ? expected.Value : null;
     }
 
     /// <summary>k6's <c>http.url`…${x}…`</c>: the URL with its values, named by the template with <c>${}</c> for each value.</summary>
@@ -285,11 +250,11 @@ internal static class HttpModule
             }
         }
 
-        var value = Js.Object(scope.Engine);
-        value.Put("__stampede_url", url.ToString());
-        value.Put("name", name.ToString());
-        value.Put("url", url.ToString());
-        value.Put("toString", Js.Function(scope.Engine, "toString", (_, _) => new JsString(url.ToString())));
+        var text = url.ToString();
+        var value = new HostValue<TaggedUrlValue>(scope.Engine, new TaggedUrlValue(text, name.ToString()));
+        value.Put("name", value.Value.Name);
+        value.Put("url", text);
+        value.Put("toString", Js.Function(scope.Engine, "toString", (_, _) => new JsString(text)));
         return value;
     }
 
@@ -326,4 +291,7 @@ internal static class HttpModule
         }, 1));
         return jar;
     }
+
+    /// <summary>What <c>http.url`…`</c> made: the URL, and the name that groups every URL of the template.</summary>
+    private sealed record TaggedUrlValue(string Url, string Name);
 }

@@ -3,7 +3,6 @@ using Jint.Native.Function;
 using Jint.Runtime;
 using Jint.Runtime.Modules;
 using Stampede.K6.Runtime;
-using Stampede.Metrics;
 
 namespace Stampede.K6.Modules;
 
@@ -42,7 +41,7 @@ internal static class K6Module
         var engine = scope.Engine;
         var vu = scope.Require("check()");
         var value = args.Arg(0);
-        var tags = args.Arg(2).IsMissing() ? TagSet.Empty : TagSet.From(Js.Properties(args.Arg(2)).Select(p => KeyValuePair.Create(p.Key, TypeConverter.ToString(p.Value))));
+        var tags = RequestTags.All(args.Arg(2));
         var all = true;
         foreach (var (name, predicate) in Js.Properties(args.Arg(1)))
         {

@@ -77,7 +77,7 @@ internal static class MetricsModule
         var tags = vu.Tags;
         if (extraTags is ObjectInstance extra)
         {
-            tags = tags.With(TagSet.From(Js.Properties(extra).Select(p => KeyValuePair.Create(p.Key, TypeConverter.ToString(p.Value)))));
+            tags = tags.With(RequestTags.All(extra));
         }
 
         var registry = vu.Metrics;

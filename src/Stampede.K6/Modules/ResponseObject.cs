@@ -44,15 +44,24 @@ internal static class ResponseObject
         request.Put("body", spec.Body is null ? "" : System.Text.Encoding.UTF8.GetString(spec.Body.Bytes.Span));
         value.Put("request", request);
         value.Put("cookies", Js.Object(engine));
-        value.Put("json", Js.Function(engine, "json", (_, args) => Json(scope, value, args.Arg(0)), 1));
-        value.Put("html", Js.Function(engine, "html", (_, _) => throw Js.Error(engine, "response.html() is not supported (see docs/k6-compatibility.md)")));
+        value.Prototype = scope.ResponsePrototype ??= Prototype(scope);
         return value;
     }
 
-    private static JsValue Json(VuScope scope, JsObject response, JsValue selector)
+    /// <summary>The methods every response of one engine shares, made once rather than per response.</summary>
+    private static JsObject Prototype(VuScope scope)
     {
         var engine = scope.Engine;
-        var body = response.Get("body");
+        var prototype = Js.Object(engine);
+        prototype.Put("json", Js.Function(engine, "json", (self, args) => Json(scope, self, args.Arg(0)), 1));
+        prototype.Put("html", Js.Function(engine, "html", (_, _) => throw Js.Error(engine, "response.html() is not supported (see docs/k6-compatibility.md)")));
+        return prototype;
+    }
+
+    private static JsValue Json(VuScope scope, JsValue response, JsValue selector)
+    {
+        var engine = scope.Engine;
+        var body = response is ObjectInstance r ? r.Get("body") : JsValue.Undefined;
         if (!body.IsString())
         {
             throw Js.Error(engine, "cannot parse the response body as JSON: the body was discarded (responseType 'none' or discardResponseBodies)");

@@ -47,32 +47,20 @@ internal static class WsModule
         if (parameters is ObjectInstance p)
         {
             headers.AddRange(Js.Properties(p.Get("headers")).Select(h => KeyValuePair.Create(h.Key, TypeConverter.ToString(h.Value))));
-            var tagPairs = Js.Properties(p.Get("tags")).Select(t => KeyValuePair.Create(t.Key, TypeConverter.ToString(t.Value))).ToList();
-            name = tagPairs.FirstOrDefault(t => t.Key == "name").Value;
-            var own = tagPairs.Where(t => t.Key != "name").ToList();
-            if (own.Count > 0)
-            {
-                tags = vu.Tags.With(TagSet.From(own));
-            }
+            var requestTags = RequestTags.Read(p.Get("tags"));
+            name = requestTags.Name;
+            tags = requestTags.On(vu.Tags);
         }
 
         var options = new WsConnectOptions(url) { Headers = headers.Count == 0 ? null : headers, Name = name };
         WsHandshake handshake;
-        var previous = tags is null ? null : vu.SwapTags(tags);
         try
         {
-            handshake = Blocking.Wait(vu.Ws.ConnectWithDetailsAsync(options));
+            handshake = Tagged.Run(vu, tags, () => Blocking.Wait(vu.Ws.ConnectWithDetailsAsync(options)));
         }
         catch (ArgumentException exception)
         {
             throw Js.Error(engine, $"ws.connect(): {exception.Message}");
-        }
-        finally
-        {
-            if (previous is not null)
-            {
-                vu.SwapTags(previous);
-            }
         }
 
         var response = Response(scope, url, handshake);

@@ -16,8 +16,6 @@ internal sealed record K6Options
 
     public bool DiscardResponseBodies { get; init; }
 
-    public bool NoConnectionReuse { get; init; }
-
     public string? UserAgent { get; init; }
 
     public bool InsecureSkipTlsVerify { get; init; }

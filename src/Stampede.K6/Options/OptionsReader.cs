@@ -15,14 +15,14 @@ internal sealed class OptionsReader(SourceLocation? location, List<PlanError> er
     public static readonly IReadOnlySet<string> Supported = new HashSet<string>(StringComparer.Ordinal)
     {
         "vus", "duration", "iterations", "stages", "scenarios", "thresholds", "tags", "summaryTrendStats", "summaryTimeUnit",
-        "discardResponseBodies", "noConnectionReuse", "userAgent", "insecureSkipTLSVerify", "setupTimeout", "teardownTimeout",
+        "discardResponseBodies", "userAgent", "insecureSkipTLSVerify", "setupTimeout", "teardownTimeout",
     };
 
     /// <summary>Options accepted and ignored because they do not change what Stampede measures or how it loads (said in the docs).</summary>
     public static readonly IReadOnlySet<string> Ignored = new HashSet<string>(StringComparer.Ordinal)
     {
-        "noVUConnectionReuse", "batch", "batchPerHost", "httpDebug", "throw", "maxRedirects", "noCookiesReset", "minIterationDuration",
-        "systemTags", "cloud", "ext", "noUsageReport", "summaryTimeUnit",
+        "noConnectionReuse", "noVUConnectionReuse", "batch", "batchPerHost", "httpDebug", "throw", "maxRedirects", "noCookiesReset", "minIterationDuration",
+        "systemTags", "cloud", "ext", "noUsageReport",
     };
 
     public static readonly IReadOnlySet<string> Executors = new HashSet<string>(StringComparer.Ordinal)
@@ -51,7 +51,6 @@ internal sealed class OptionsReader(SourceLocation? location, List<PlanError> er
             Tags = Strings(options["tags"], "options.tags"),
             SummaryTrendStats = options["summaryTrendStats"] is JsonArray stats ? [.. stats.Select(s => s?.ToString() ?? "")] : new K6Options().SummaryTrendStats,
             DiscardResponseBodies = Bool(options["discardResponseBodies"]),
-            NoConnectionReuse = Bool(options["noConnectionReuse"]),
             UserAgent = options["userAgent"]?.ToString(),
             InsecureSkipTlsVerify = Bool(options["insecureSkipTLSVerify"]),
             SetupTimeout = Time(options["setupTimeout"], "options.setupTimeout") ?? TimeSpan.FromSeconds(60),

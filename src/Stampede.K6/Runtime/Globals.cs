@@ -18,7 +18,7 @@ internal static class Globals
         engine.SetValue("console", Console(scope));
 
         // Seeded per VU so that a run repeats (Stampede's rule); k6's randomSeed() reseeds it.
-        var random = new Random(unchecked((1 * 1_000_003) + scope.VuId));
+        var random = new Random(1_000_003 + scope.VuId);
         scope.Random = random;
         var math = (ObjectInstance)engine.GetValue("Math");
         math.Put("random", Js.Function(engine, "random", (_, _) => JsNumber.Create(scope.Random.NextDouble())));

@@ -10,7 +10,7 @@ namespace Stampede.K6.Runtime;
 /// </summary>
 internal sealed class K6Script : IDisposable
 {
-    private readonly ConcurrentBag<VuRuntime> _runtimes = [];
+    private readonly ConcurrentDictionary<int, VuRuntime> _runtimes = new();
     private readonly ConcurrentDictionary<string, Metric> _metrics = new(StringComparer.Ordinal);
 
     public K6Script(ScriptSources sources, IReadOnlyDictionary<string, string> env)
@@ -48,16 +48,12 @@ internal sealed class K6Script : IDisposable
 
     public string ExecutorOf(string scenario) => Executors.GetValueOrDefault(scenario, "");
 
-    public VuRuntime CreateRuntime(int vuId)
-    {
-        var runtime = new VuRuntime(this, vuId);
-        _runtimes.Add(runtime);
-        return runtime;
-    }
+    /// <summary>The runtime of VU <paramref name="vuId"/> (0: the one that reads options, then runs setup and teardown), made on first use.</summary>
+    public VuRuntime RuntimeFor(int vuId) => _runtimes.GetOrAdd(vuId, id => new VuRuntime(this, id));
 
     public void Dispose()
     {
-        foreach (var runtime in _runtimes)
+        foreach (var runtime in _runtimes.Values)
         {
             runtime.Dispose();
         }

@@ -12,6 +12,9 @@ namespace Stampede.Execution;
 /// </summary>
 public sealed class Engine(EngineOptions? options = null)
 {
+    /// <summary>How a run's stop reason begins when its setup failed (front ends map it to their own exit codes).</summary>
+    internal const string SetupFailedReason = "setup failed";
+
     private readonly EngineOptions _options = options ?? new EngineOptions();
 
     /// <summary>Runs <paramref name="plan"/> to its end and returns what it produced.</summary>
@@ -171,7 +174,7 @@ public sealed class Engine(EngineOptions? options = null)
         catch (Exception exception)
         {
             run.Errors.Record("setup", exception);
-            run.Control.RequestStop(run.Registry.Redaction.Redact($"setup failed: {exception.Message}"));
+            run.Control.RequestStop(run.Registry.Redaction.Redact($"{SetupFailedReason}: {exception.Message}"));
             return false;
         }
     }

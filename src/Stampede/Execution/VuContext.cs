@@ -116,16 +116,15 @@ public sealed class VuContext : IAsyncDisposable, Data.Templates.ITemplateVu
     /// <summary>Runs <paramref name="body"/> inside the group <paramref name="name"/>: its samples carry the <c>group</c> tag and its time is recorded as <c>group_duration</c>.</summary>
     public async Task Group(string name, Func<Task> body)
     {
-        var previous = _vu.EnterGroup(name);
         var start = _vu.Run.Time.GetTimestamp();
+        var previous = EnterGroup(name);
         try
         {
             await body().ConfigureAwait(false);
         }
         finally
         {
-            _vu.Run.Registry.Trend(BuiltinMetrics.GroupDuration, _vu.Tags).Record(_vu.Run.Time.GetElapsedTime(start));
-            _vu.SetGroup(previous);
+            LeaveGroup(previous, start);
         }
     }
 

@@ -31,10 +31,13 @@ public sealed class VuWs : IAsyncDisposable
 
     /// <summary>Opens the session <paramref name="options"/> describe; null when it could not be opened (see <c>ws_errors</c>).</summary>
     /// <exception cref="ArgumentException">The options are not valid.</exception>
-    public async Task<WsSession?> ConnectAsync(WsConnectOptions options) => (await ConnectWithDetailsAsync(options).ConfigureAwait(false)).Session;
+    public async Task<WsSession?> ConnectAsync(WsConnectOptions options) => (await ConnectWithDetailsAsync(options, details: false).ConfigureAwait(false)).Session;
 
-    /// <summary>As <see cref="ConnectAsync(WsConnectOptions)"/>, plus the upgrade's HTTP status and headers (k6's <c>ws.connect</c> response).</summary>
-    internal async Task<WsHandshake> ConnectWithDetailsAsync(WsConnectOptions options)
+    /// <summary>
+    /// As <see cref="ConnectAsync(WsConnectOptions)"/>, plus, with <paramref name="details"/>, the upgrade's HTTP status
+    /// and headers (k6's <c>ws.connect</c> response); without, the handshake keeps no headers and its status is 0.
+    /// </summary>
+    internal async Task<WsHandshake> ConnectWithDetailsAsync(WsConnectOptions options, bool details = true)
     {
         var problems = options.Validate();
         if (problems.Count > 0)
@@ -48,7 +51,7 @@ public sealed class VuWs : IAsyncDisposable
         var vuToken = _cancellation();
         var socket = new ClientWebSocket();
         socket.Options.KeepAliveInterval = TimeSpan.FromSeconds(30);
-        socket.Options.CollectHttpResponseDetails = true;
+        socket.Options.CollectHttpResponseDetails = details;
         foreach (var (key, value) in options.Headers ?? [])
         {
             socket.Options.SetRequestHeader(key, value);
