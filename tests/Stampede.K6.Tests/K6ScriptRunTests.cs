@@ -51,6 +51,21 @@ public sealed class K6ScriptRunTests : IAsyncLifetime
         error.ShouldContain("teardown with dXNlcjpwYXNz");
     }
 
+    public static TheoryData<string> Examples() =>
+        [.. Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "examples", "k6"), "*.js").Select(f => Path.GetFileName(f)!).Order()];
+
+    [Theory]
+    [MemberData(nameof(Examples))]
+    public async Task Example_RunsAsWrittenAndPassesItsThresholds(string example)
+    {
+        var (exit, _, error, result) = await RunAsync(Path.Combine(AppContext.BaseDirectory, "examples", "k6", example), "--duration", "2s");
+
+        exit.ShouldBe(ExitCodes.Ok, error);
+        result!.Checks.ShouldNotBeEmpty();
+        result.Checks.ShouldAllBe(c => c.Fails == 0);
+        result.Metric("iterations")!.Values.Count.ShouldNotBeNull().ShouldBeGreaterThan(0);
+    }
+
     [Fact]
     public async Task UsersApiSuite_RunsUnchanged()
     {
