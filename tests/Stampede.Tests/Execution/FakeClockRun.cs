@@ -57,9 +57,10 @@ internal sealed class FakeClockRun
     /// tick of that second (or for the run to end): a tick runs off the clock's thread, and ticks the clock passes
     /// while one is still running fold into one.
     /// </summary>
-    public async Task AdvanceSecondsAsync(int seconds)
+    /// <param name="until">Stops moving the clock, before the next second, once this holds.</param>
+    public async Task AdvanceSecondsAsync(int seconds, Func<bool>? until = null)
     {
-        for (var i = 0; i < seconds && !Result.IsCompleted; i++)
+        for (var i = 0; i < seconds && !Result.IsCompleted && until?.Invoke() != true; i++)
         {
             var ticked = _ticks.Count;
             Time.Walk(TimeSpan.FromSeconds(1));
