@@ -1,1 +1,0 @@
-namespace Stampede.K6; internal static class Placeholder { }
