@@ -55,7 +55,7 @@ internal static class JUnitSummary
     }
 
     private static string Text(JsonNode? value) =>
-        value is JsonValue v && v.TryGetValue(out double number) ? K6Humanize.JsNumber(number) : value?.ToJsonString() ?? "null";
+        JsonNumber.Read(value) is { } number ? K6Humanize.JsNumber(number) : value?.ToJsonString() ?? "null";
 
     // The five characters the jslib escapes, in names and messages alike.
     private static string Escape(string text) => text

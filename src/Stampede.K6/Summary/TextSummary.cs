@@ -183,8 +183,7 @@ internal static class TextSummary
 
     private static string Pad(string cell, int width) => new(' ', Math.Max(0, width - Width(cell)));
 
-    private static double Number(JsonNode? node) =>
-        node is JsonValue value && value.TryGetValue(out double number) ? number : 0;
+    private static double Number(JsonNode? node) => JsonNumber.Read(node) ?? 0;
 
     /// <summary>How many columns the text takes on a terminal: its code points once normalised, ANSI escapes left out.</summary>
     internal static int Width(string text)
