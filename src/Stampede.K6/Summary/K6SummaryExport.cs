@@ -12,11 +12,12 @@ namespace Stampede.K6.Summary;
 /// </summary>
 internal static class K6SummaryExport
 {
-    // As JSON.stringify(…, null, 4) writes it: four spaces, and text such as "µs" or "<" left as it is.
+    // As JSON.stringify(…, null, 4) writes it: four spaces, \n on every machine, and text such as "µs" or "<" left as it is.
     private static readonly JsonSerializerOptions Written = new()
     {
         WriteIndented = true,
         IndentSize = 4,
+        NewLine = "\n",
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
