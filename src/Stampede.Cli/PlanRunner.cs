@@ -18,7 +18,13 @@ internal sealed class PlanRunner(IConsoleHost host, bool userCode = false)
     /// <param name="settings">Command-line settings.</param>
     /// <param name="extraOutputs">Outputs besides those the settings ask for.</param>
     /// <param name="notes">Figures to add to the result's <c>meta.notes</c> before any output sees it (e.g. a breakpoint's rate).</param>
-    public async Task<RunOutcome> RunAsync(TestPlan plan, RunSettings settings, IEnumerable<IOutput>? extraOutputs = null, Func<RunResult, IReadOnlyDictionary<string, double>>? notes = null)
+    /// <param name="summary">Prints the end-of-test summary instead of Stampede's (a k6 script's); told whether colours are on.</param>
+    public async Task<RunOutcome> RunAsync(
+        TestPlan plan,
+        RunSettings settings,
+        IEnumerable<IOutput>? extraOutputs = null,
+        Func<RunResult, IReadOnlyDictionary<string, double>>? notes = null,
+        Func<RunResult, bool, Task>? summary = null)
     {
         var errors = new List<PlanError>();
         plan = PlanOverrides.Apply(plan, settings, errors);
@@ -92,7 +98,14 @@ internal sealed class PlanRunner(IConsoleHost host, bool userCode = false)
         result = notes is null ? result : NotedOutput.Annotate(result, notes);
         if (!settings.NoSummary)
         {
-            await host.Out.WriteAsync(new ConsoleSummary(color).Render(result)).ConfigureAwait(false);
+            if (summary is not null)
+            {
+                await summary(result, color).ConfigureAwait(false);
+            }
+            else
+            {
+                await host.Out.WriteAsync(new ConsoleSummary(color).Render(result)).ConfigureAwait(false);
+            }
         }
 
         foreach (var failure in failures)

@@ -20,6 +20,9 @@ public sealed class K6LoadResult : IDisposable
 
     internal K6Options? Options { get; init; }
 
+    /// <summary>The end of the test as the script has it (<c>handleSummary</c> or k6's text summary); null without a plan.</summary>
+    internal Summary.ScriptSummary? Summary { get; init; }
+
     /// <summary>True when the script exports <c>handleSummary</c> (it then decides what the end of the test prints and writes).</summary>
     public bool HasHandleSummary { get; init; }
 

@@ -96,7 +96,15 @@ public static class K6ScriptLoader
             Setup = functions.Contains("setup") ? vu => SetupAsync(initRuntime, vu) : null,
             Teardown = functions.Contains("teardown") ? (vu, _) => TeardownAsync(initRuntime, vu) : null,
         };
-        return new K6LoadResult { Plan = plan, Script = script, Options = k6Options, HasHandleSummary = functions.Contains("handleSummary") };
+        var handlesSummary = functions.Contains("handleSummary");
+        return new K6LoadResult
+        {
+            Plan = plan,
+            Script = script,
+            Options = k6Options,
+            HasHandleSummary = handlesSummary,
+            Summary = new Summary.ScriptSummary(script, k6Options, handlesSummary),
+        };
     }
 
     private static async Task<object?> SetupAsync(VuRuntime runtime, VuContext vu)

@@ -1,11 +1,15 @@
 using Stampede.Cli.Hosting;
 using Stampede.K6;
+using Stampede.K6.Summary;
+using Stampede.Metrics;
+using Stampede.Outputs;
 
 namespace Stampede.Cli.Commands;
 
 /// <summary>
 /// <c>stampede run script.js</c>: a k6 script on Stampede's engine, with k6's exit codes (107 when the script throws
-/// outside an iteration, 108 on <c>test.abort()</c>) and its summary export.
+/// outside an iteration, 108 on <c>test.abort()</c>), its end of test (<c>handleSummary</c> or k6's text summary) and
+/// its summary export.
 /// </summary>
 internal static class K6ScriptRun
 {
@@ -14,12 +18,6 @@ internal static class K6ScriptRun
 
     public static async Task<int> RunAsync(IConsoleHost host, string file, RunSettings settings, string? summaryExport)
     {
-        if (summaryExport is not null)
-        {
-            ErrorReport.Write(host.Error, [new Stampede.Plans.PlanError("--summary-export", "k6's summary export is not available yet; use --out json=FILE for the full result (see docs/k6-compatibility.md)")]);
-            return ExitCodes.BadInput;
-        }
-
         using var load = K6ScriptLoader.Load(file, new K6LoadOptions
         {
             Env = HostEnvironment.From(host, settings.Env),
@@ -31,21 +29,101 @@ internal static class K6ScriptRun
             return load.Errors.Any(e => e.Path == "init") ? ExitCodes.ScriptException : ExitCodes.BadInput;
         }
 
-        var outcome = await new PlanRunner(host, userCode: false).RunAsync(load.Plan!, settings).ConfigureAwait(false);
-        if (outcome.Result is { } result)
+        var summary = load.Summary!;
+        var writeFailed = false;
+        var outcome = await new PlanRunner(host, userCode: false)
+            .RunAsync(load.Plan!, settings, summary: async (result, color) => writeFailed = !await EndOfTestAsync(host, summary, result, color, settings.NoColor).ConfigureAwait(false))
+            .ConfigureAwait(false);
+        if (outcome.Result is not { } finished)
         {
-            var stop = result.Meta.StopReason;
-            if (stop is not null && stop.StartsWith(K6.Modules.ExecutionModule.AbortReason, StringComparison.Ordinal))
-            {
-                return ExitCodes.ScriptAborted;
-            }
+            return outcome.ExitCode;
+        }
 
-            if (stop is not null && stop.StartsWith(Execution.Engine.SetupFailedReason, StringComparison.Ordinal))
+        if (summaryExport is not null)
+        {
+            var data = summary.Data(finished, settings.NoColor, host.IsTerminal, host.IsTerminal);
+            writeFailed |= !await WriteFileAsync(host, summaryExport, K6SummaryExport.From(data), null).ConfigureAwait(false);
+        }
+
+        var stop = finished.Meta.StopReason;
+        if (stop is not null && stop.StartsWith(K6.Modules.ExecutionModule.AbortReason, StringComparison.Ordinal))
+        {
+            return ExitCodes.ScriptAborted;
+        }
+
+        if (stop is not null && stop.StartsWith(Execution.Engine.SetupFailedReason, StringComparison.Ordinal))
+        {
+            return ExitCodes.ScriptException;
+        }
+
+        return outcome.ExitCode == ExitCodes.Ok && writeFailed ? ExitCodes.Failure : outcome.ExitCode;
+    }
+
+    /// <summary>Writes what the script's end of test returns; false when a file could not be written.</summary>
+    private static async Task<bool> EndOfTestAsync(IConsoleHost host, ScriptSummary summary, RunResult result, bool color, bool noColor)
+    {
+        var data = summary.Data(result, noColor, host.IsTerminal, host.IsTerminal);
+        var end = await summary.HandleAsync(data, color).ConfigureAwait(false);
+        if (end.Error is not null)
+        {
+            host.Error.WriteLine($"error: {end.Error}");
+        }
+
+        var written = true;
+        foreach (var output in end.Outputs)
+        {
+            switch (output.Target)
             {
-                return ExitCodes.ScriptException;
+                case "stdout":
+                    await host.Out.WriteAsync(output.Text ?? System.Text.Encoding.UTF8.GetString(output.Bytes!)).ConfigureAwait(false);
+                    break;
+                case "stderr":
+                    await host.Error.WriteAsync(output.Text ?? System.Text.Encoding.UTF8.GetString(output.Bytes!)).ConfigureAwait(false);
+                    break;
+                default:
+                    written &= await WriteFileAsync(host, output.Target, output.Text, output.Bytes).ConfigureAwait(false);
+                    break;
             }
         }
 
-        return outcome.ExitCode;
+        // Stampede's truth rule holds for k6 scripts too: a test that dropped arrivals says so beside its figures.
+        if (DroppedArrivalsNotice.For(result) is { } drops)
+        {
+            host.Error.WriteLine($"warning: {drops.Headline} {DroppedArrivalsNotice.Explanation}");
+        }
+
+        foreach (var warning in HarnessWarnings.Warnings(result))
+        {
+            host.Error.WriteLine($"warning: {warning}");
+        }
+
+        return written;
+    }
+
+    private static async Task<bool> WriteFileAsync(IConsoleHost host, string path, string? text, byte[]? bytes)
+    {
+        try
+        {
+            if (Path.GetDirectoryName(Path.GetFullPath(path)) is { } directory)
+            {
+                Directory.CreateDirectory(directory);
+            }
+
+            if (bytes is not null)
+            {
+                await File.WriteAllBytesAsync(path, bytes).ConfigureAwait(false);
+            }
+            else
+            {
+                await File.WriteAllTextAsync(path, text).ConfigureAwait(false);
+            }
+
+            return true;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            host.Error.WriteLine($"error: could not write {path}: {exception.Message}");
+            return false;
+        }
     }
 }

@@ -14,6 +14,9 @@ internal sealed record K6Options
     /// <summary>k6's default: <c>["avg","min","med","max","p(90)","p(95)"]</c>.</summary>
     public IReadOnlyList<string> SummaryTrendStats { get; init; } = ["avg", "min", "med", "max", "p(90)", "p(95)"];
 
+    /// <summary>A fixed unit for durations in the summary (<c>s</c>, <c>ms</c>, <c>us</c>), or null for the unit that fits each value.</summary>
+    public string? SummaryTimeUnit { get; init; }
+
     public bool DiscardResponseBodies { get; init; }
 
     public string? UserAgent { get; init; }

@@ -50,6 +50,7 @@ internal sealed class OptionsReader(SourceLocation? location, List<PlanError> er
             Thresholds = ReadThresholds(options["thresholds"]),
             Tags = Strings(options["tags"], "options.tags"),
             SummaryTrendStats = options["summaryTrendStats"] is JsonArray stats ? [.. stats.Select(s => s?.ToString() ?? "")] : new K6Options().SummaryTrendStats,
+            SummaryTimeUnit = options["summaryTimeUnit"]?.ToString() is { Length: > 0 } unit ? unit : null,
             DiscardResponseBodies = Bool(options["discardResponseBodies"]),
             UserAgent = options["userAgent"]?.ToString(),
             InsecureSkipTlsVerify = Bool(options["insecureSkipTLSVerify"]),

@@ -2,6 +2,7 @@ using Jint;
 using Jint.Native;
 using Jint.Native.Object;
 using Jint.Runtime;
+using Stampede.K6.Summary;
 
 namespace Stampede.K6.Runtime;
 
@@ -16,6 +17,13 @@ internal static class Globals
         engine.SetValue("__ITER", 0);
         engine.SetValue("open", Js.Function(engine, "open", (_, args) => Open(scope, args), 2));
         engine.SetValue("console", Console(scope));
+
+        // What the embedded k6-summary module calls; the layout is C#'s so a script's textSummary() and the CLI's
+        // default summary print the same.
+        engine.SetValue(K6SummaryHost.TextSummaryGlobal, Js.Function(engine, K6SummaryHost.TextSummaryGlobal, (_, args) =>
+            new JsString(K6SummaryHost.Text(TypeConverter.ToString(args.Arg(0)), Js.StringOrNull(args.Arg(1)))), 2));
+        engine.SetValue(K6SummaryHost.JUnitGlobal, Js.Function(engine, K6SummaryHost.JUnitGlobal, (_, args) =>
+            new JsString(K6SummaryHost.JUnit(TypeConverter.ToString(args.Arg(0)), Js.StringOrNull(args.Arg(1)))), 2));
 
         // Seeded per VU so that a run repeats (Stampede's rule); k6's randomSeed() reseeds it.
         var random = new Random(1_000_003 + scope.VuId);

@@ -11,6 +11,7 @@ internal static class BuiltinModules
     /// <summary>The jslib modules k6 users import by URL, served from embedded copies of our own.</summary>
     public static readonly IReadOnlyDictionary<string, string> JsLib = new Dictionary<string, string>(StringComparer.Ordinal)
     {
+        ["k6-summary"] = Summary.K6SummaryHost.ModuleResourceName,
     };
 
     public static bool IsK6(string specifier) => specifier == "k6" || specifier.StartsWith("k6/", StringComparison.Ordinal);

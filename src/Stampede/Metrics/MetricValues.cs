@@ -60,7 +60,9 @@ public sealed record MetricValues
 
     /// <summary>The value at <paramref name="percentile"/> (0–100) for a trend, or null.</summary>
     public double? Percentile(double percentile) =>
-        Histogram is { TotalCount: > 0 } histogram ? TrendStats.Percentile(histogram, Scale, percentile) : null;
+        Histogram is { TotalCount: > 0 } histogram
+            ? Min is { } min && Max is { } max ? TrendStats.Percentile(histogram, Scale, percentile, min, max) : TrendStats.Percentile(histogram, Scale, percentile)
+            : null;
 
     /// <summary>Aggregates <paramref name="series"/> (all of one metric) over <paramref name="elapsed"/> of run time.</summary>
     public static MetricValues Of(Metric metric, IEnumerable<Series> series, TimeSpan elapsed) =>
@@ -165,10 +167,10 @@ public sealed record MetricValues
             Avg = sum / count,
             Min = double.IsFinite(min) ? min : null,
             Max = double.IsFinite(max) ? max : null,
-            Med = TrendStats.Percentile(merged, scale, 50),
-            P90 = TrendStats.Percentile(merged, scale, 90),
-            P95 = TrendStats.Percentile(merged, scale, 95),
-            P99 = TrendStats.Percentile(merged, scale, 99),
+            Med = TrendStats.Percentile(merged, scale, 50, min, max),
+            P90 = TrendStats.Percentile(merged, scale, 90, min, max),
+            P95 = TrendStats.Percentile(merged, scale, 95, min, max),
+            P99 = TrendStats.Percentile(merged, scale, 99, min, max),
             Histogram = merged,
             Scale = scale,
         };
