@@ -93,6 +93,7 @@ public static class K6ScriptLoader
             Metrics = [.. script.CustomMetrics],
             SetupTimeout = k6Options.SetupTimeout,
             Http = new HttpDefaults { InsecureSkipTlsVerify = k6Options.InsecureSkipTlsVerify },
+            Prepare = (running, cancellationToken) => script.InitializeAsync(VusToInitialize(running), cancellationToken),
             Setup = functions.Contains("setup") ? vu => SetupAsync(initRuntime, vu) : null,
             Teardown = functions.Contains("teardown") ? (vu, _) => TeardownAsync(initRuntime, vu) : null,
         };
@@ -106,6 +107,10 @@ public static class K6ScriptLoader
             Summary = new Summary.ScriptSummary(script, k6Options, handlesSummary),
         };
     }
+
+    /// <summary>The VUs k6 initialises before the start: every scenario's peak, but only the pre-allocated ones of an arrival-rate scenario.</summary>
+    private static int VusToInitialize(TestPlan plan) =>
+        plan.Scenarios.Sum(s => s.Executor is Stampede.Plans.Executors.ArrivalRateOptions arrivals ? arrivals.PreAllocatedVus : s.Executor.PeakVus);
 
     private static async Task<object?> SetupAsync(VuRuntime runtime, VuContext vu)
     {

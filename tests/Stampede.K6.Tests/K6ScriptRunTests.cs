@@ -67,6 +67,30 @@ public sealed class K6ScriptRunTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task EveryVusInitContext_RunsBeforeTheFirstIteration()
+    {
+        var (exit, _, error, result) = await RunAsync(Corpus("init-before-start.js"));
+
+        exit.ShouldBe(ExitCodes.Ok, error);
+        var check = result!.Checks.Single(c => c.Name == "all VUs initialised");
+        check.Fails.ShouldBe(0);
+        check.Passes.ShouldBeGreaterThanOrEqualTo(4 + 4);
+    }
+
+    [Fact]
+    public async Task InitThrowingInOneVu_StopsBeforeTheTestWith107AndTheLocation()
+    {
+        var (exit, _, error, result) = await RunAsync(Corpus("init-throws-on-vu.js"));
+
+        exit.ShouldBe(ExitCodes.ScriptException, error);
+        error.ShouldContain("VU 3 cannot start");
+        result!.Meta.StopReason!.ShouldStartWith("init failed");
+        result.Errors.ShouldContain(e => e.Scenario == "init" && e.Message.Contains("init-throws-on-vu.js:5"));
+        result.Metric("iterations")?.Values.Count.GetValueOrDefault().ShouldBe(0);
+        result.Meta.DurationSeconds.ShouldBeLessThan(1);
+    }
+
+    [Fact]
     public async Task UsersApiSuite_RunsUnchanged()
     {
         var suite = SuiteFolder();

@@ -39,6 +39,17 @@ internal static class K6ScriptRun
             return outcome.ExitCode;
         }
 
+        // k6's summary has no room for them, so the stop reason and the script's exceptions go to stderr, as k6 logs them.
+        if (finished.Meta.StopReason is { } reason)
+        {
+            host.Error.WriteLine($"run stopped early: {reason}");
+        }
+
+        foreach (var error in finished.Errors.Take(10))
+        {
+            host.Error.WriteLine($"error: {error.Count}× [{error.Scenario}] {error.Message}");
+        }
+
         if (summaryExport is not null)
         {
             var data = summary.Data(finished, settings.NoColor, host.IsTerminal, host.IsTerminal);
@@ -51,7 +62,7 @@ internal static class K6ScriptRun
             return ExitCodes.ScriptAborted;
         }
 
-        if (stop is not null && stop.StartsWith(Execution.Engine.SetupFailedReason, StringComparison.Ordinal))
+        if (stop is not null && (stop.StartsWith(Execution.Engine.SetupFailedReason, StringComparison.Ordinal) || stop.StartsWith(Execution.Engine.InitFailedReason, StringComparison.Ordinal)))
         {
             return ExitCodes.ScriptException;
         }

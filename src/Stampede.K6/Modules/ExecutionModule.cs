@@ -27,7 +27,7 @@ internal static class ExecutionModule
         Getter(scenario, "iterationInInstance", () => scope.Vu?.IterationInScenario ?? 0);
         Getter(scenario, "executor", () => scope.Vu is { } v ? scope.Script.ExecutorOf(v.Scenario) : "");
         var instance = Js.Object(engine);
-        Getter(instance, "vusInitialized", () => scope.Script.RuntimeCount);
+        Getter(instance, "vusInitialized", () => scope.Script.VusInitialized);
         var test = Js.Object(engine);
         test.Put("abort", Js.Function(engine, "abort", (_, args) =>
         {

@@ -40,8 +40,32 @@ internal sealed class K6Script : IDisposable
 
     public Metric DefineMetric(Metric metric) => _metrics.GetOrAdd(metric.Name, metric);
 
-    /// <summary>How many VU runtimes exist (k6's <c>instance.vusInitialized</c>).</summary>
-    public int RuntimeCount => _runtimes.Count;
+    /// <summary>How many VUs have a runtime (k6's <c>instance.vusInitialized</c>): the one that read the options is not a VU.</summary>
+    public int VusInitialized => _runtimes.Keys.Count(id => id > 0);
+
+    /// <summary>
+    /// Runs the init context of VUs 1 to <paramref name="vus"/> before the test starts, as k6 does, each on its own
+    /// thread and at most one per processor at a time, so the first iterations do not pay for it.
+    /// </summary>
+    public Task InitializeAsync(int vus, CancellationToken cancellationToken) =>
+        Parallel.ForEachAsync(
+            Enumerable.Range(1, vus),
+            new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
+            async (id, _) =>
+            {
+                var runtime = RuntimeFor(id);
+                await runtime.RunAsync(() =>
+                {
+                    try
+                    {
+                        runtime.Init();
+                    }
+                    catch (Jint.Runtime.JavaScriptException exception)
+                    {
+                        throw new K6ScriptException(exception);
+                    }
+                }).ConfigureAwait(false);
+            });
 
     /// <summary>Each scenario's executor type, by scenario name (for <c>k6/execution</c>).</summary>
     public IReadOnlyDictionary<string, string> Executors { get; set; } = new Dictionary<string, string>();

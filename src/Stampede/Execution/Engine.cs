@@ -15,6 +15,9 @@ public sealed class Engine(EngineOptions? options = null)
     /// <summary>How a run's stop reason begins when its setup failed (front ends map it to their own exit codes).</summary>
     internal const string SetupFailedReason = "setup failed";
 
+    /// <summary>How <see cref="RunMetadata.StopReason"/> begins when the plan's <see cref="TestPlan.Prepare"/> threw.</summary>
+    internal const string InitFailedReason = "init failed";
+
     private readonly EngineOptions _options = options ?? new EngineOptions();
 
     /// <summary>Runs <paramref name="plan"/> to its end and returns what it produced.</summary>
@@ -40,6 +43,7 @@ public sealed class Engine(EngineOptions? options = null)
         plan = monitoring.Plan;
         using var run = new RunContext(plan, registry, time, _options.Control, _options.SocketEventLoop, _options.OnSystemClock) { StartArrivalsInline = _options.StartArrivalsInline };
         var thresholds = new ThresholdMonitor(plan.Thresholds, registry, _options.Control);
+        var prepared = await PrepareAsync(run).ConfigureAwait(false);
         var startedAt = time.GetUtcNow();
         run.StartTimestamp = time.GetTimestamp();
         var expected = plan.Scenarios.Max(s => s.StartTime + s.Executor.ScheduledDuration);
@@ -55,7 +59,7 @@ public sealed class Engine(EngineOptions? options = null)
         var ticker = TickAsync(run, runtimes, started, finished, thresholds, monitoring, tickStop.Token);
         try
         {
-            if (await monitoring.StartAsync(run.Plan, run.Errors, run.StartTimestamp, expected, run.Control.Graceful).ConfigureAwait(false) && await RunSetupAsync(run).ConfigureAwait(false))
+            if (prepared && await monitoring.StartAsync(run.Plan, run.Errors, run.StartTimestamp, expected, run.Control.Graceful).ConfigureAwait(false) && await RunSetupAsync(run).ConfigureAwait(false))
             {
                 var scenarios = runtimes.Select((runtime, index) => RunScenarioAsync(runtime, () => started[index] = true, () => finished[index] = true));
                 await Task.WhenAll(scenarios).ConfigureAwait(false);
@@ -159,6 +163,30 @@ public sealed class Engine(EngineOptions? options = null)
     }
 
     /// <summary>Runs setup; when it fails the run stops before any scenario, but still produces its result.</summary>
+    private static async Task<bool> PrepareAsync(RunContext run)
+    {
+        if (run.Plan.Prepare is not { } prepare)
+        {
+            return true;
+        }
+
+        try
+        {
+            await prepare(run.Plan, run.Control.Graceful).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !run.Control.Graceful.IsCancellationRequested)
+        {
+            run.Errors.Record("init", exception);
+            run.Control.RequestStop(run.Registry.Redaction.Redact($"{InitFailedReason}: {exception.Message}"));
+            return false;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
     private static async Task<bool> RunSetupAsync(RunContext run)
     {
         if (run.Plan.Setup is not { } setup)

@@ -23,6 +23,13 @@ public sealed record TestPlan
     /// <summary>Runs once before any scenario; what it returns is handed to every VU as <see cref="VuContext.SetupData"/>.</summary>
     public Func<VuContext, Task<object?>>? Setup { get; init; }
 
+    /// <summary>
+    /// Runs once before the run's clock starts, given the plan as it will run (after the command line's overrides):
+    /// a script front end initialises its VUs' runtimes here, as k6 does before a test starts, so that no
+    /// iteration pays for it. When it throws, the run stops with <c>init failed</c> before setup.
+    /// </summary>
+    public Func<TestPlan, CancellationToken, Task>? Prepare { get; init; }
+
     /// <summary>Runs once after every scenario, with the setup's data.</summary>
     public Func<VuContext, object?, Task>? Teardown { get; init; }
 

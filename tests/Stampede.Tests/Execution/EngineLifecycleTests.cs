@@ -158,6 +158,55 @@ public sealed class EngineLifecycleTests
     }
 
     [Fact]
+    public async Task RunAsync_Prepare_RunsBeforeTheClockStartsWithThePlanAsItRuns()
+    {
+        var preparing = new TaskCompletionSource();
+        var release = new TaskCompletionSource();
+        TestPlan? seen = null;
+        var plan = TestPlan.Create("prepare")
+            .Scenario("s", s => s.PerVuIterations(3, 1).Iteration(_ => Task.CompletedTask))
+            .Build() with
+        {
+            Prepare = async (running, _) =>
+            {
+                seen = running;
+                preparing.SetResult();
+                await release.Task;
+            },
+        };
+
+        var run = FakeClockRun.Start(plan);
+        await preparing.Task.WaitAsync(FakeClockRun.Patience);
+        run.AdvanceTo(TimeSpan.FromSeconds(30));
+        var preparedAt = run.Time.GetUtcNow();
+        release.SetResult();
+        var result = await run.EndedAsync();
+
+        seen!.Scenarios.Single().Executor.PeakVus.ShouldBe(3);
+        result.Meta.StartedAt.ShouldBe(preparedAt);
+        result.Meta.DurationSeconds.ShouldBe(0);
+        result.Scenarios.Single().Iterations.ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task RunAsync_PrepareThrows_StopsBeforeSetupWithInitFailed()
+    {
+        var setups = 0;
+        var plan = TestPlan.Create("prepare-fails")
+            .Scenario("s", s => s.PerVuIterations(1, 1).Iteration(_ => Task.CompletedTask))
+            .Setup(_ => { setups++; return Task.FromResult<object?>(null); })
+            .Build() with
+        { Prepare = (_, _) => throw new InvalidOperationException("runtime 2 failed") };
+
+        var result = await new Engine().RunAsync(plan);
+
+        setups.ShouldBe(0);
+        result.Meta.StopReason.ShouldBe("init failed: runtime 2 failed");
+        result.Errors.Single().Scenario.ShouldBe("init");
+        result.Scenarios.Single().Iterations.ShouldBe(0);
+    }
+
+    [Fact]
     public async Task RunAsync_AbortOnFailThreshold_StopsTheRunAfterItsDelayAndFails()
     {
         var plan = TestPlan.Create("abort")
