@@ -90,6 +90,56 @@ public sealed class NativeBinaryTests : IAsyncLifetime
         (stdout + stderr).ShouldNotContain("   at ");
     }
 
+    [Fact]
+    public async Task K6Script_UsersApiSuite_RunsInTheNativeExecutable()
+    {
+        var suite = ApiSuite();
+        Assert.SkipWhen(suite is null, "the users' k6 suite (shared/k6/api-suite) is not beside this checkout");
+        await using var demo = await DemoTarget.DemoTargetServer.StartAsync(new DemoTarget.DemoTargetOptions { Port = 0 });
+        var export = Path.Combine(_folder, "missions.json");
+
+        var (exit, stdout, stderr) = await RunAsync(
+            "run", Path.Combine(suite!, "api-missions.js"), "--iterations", "3", "--vus", "1", "--no-history", "--quiet",
+            "-e", $"BASE_URL={demo.BaseAddress.ToString().TrimEnd('/')}", "-e", "API_KEY=sk-test", "--summary-export", export);
+
+        exit.ShouldBeOneOf([ExitCodes.Ok, ExitCodes.ThresholdsFailed], stdout + stderr);
+        stderr.ShouldNotContain("   at ");
+        var summary = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(export))!;
+        summary["metrics"]!["missions_created"]!["count"]!.GetValue<double>().ShouldBe(3);
+        summary["metrics"]!["errors"]!["value"]!.GetValue<double>().ShouldBe(0);
+        stdout.ShouldContain("missions_created");
+    }
+
+    [Fact]
+    public async Task K6Script_HandleSummaryAndSockets_RunInTheNativeExecutable()
+    {
+        await using var demo = await DemoTarget.DemoTargetServer.StartAsync(new DemoTarget.DemoTargetOptions { Port = 0 });
+        var script = Path.Combine(AppContext.BaseDirectory, "k6-compat", "handle-summary.js");
+
+        var (exit, stdout, stderr) = await RunAsync(
+            "run", script, "--no-history", "--quiet", "-e", $"BASE_URL={demo.BaseAddress.ToString().TrimEnd('/')}", "-e", $"OUT_DIR={_folder}");
+
+        exit.ShouldBe(ExitCodes.Ok, stdout + stderr);
+        stderr.ShouldContain("requests=4 setup=from-setup");
+        stdout.ShouldContain("✓ health is 200");
+        var data = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(_folder, "summary.json")))!;
+        data["metrics"]!["http_reqs"]!["values"]!["count"]!.GetValue<double>().ShouldBe(4);
+    }
+
+    private static string? ApiSuite()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "shared", "k6", "api-suite");
+            if (File.Exists(Path.Combine(candidate, "api-missions.js")))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+
     private async Task<(int Exit, string Stdout, string Stderr)> RunAsync(params string[] args)
     {
         Assert.SkipWhen(string.IsNullOrEmpty(Binary), "STAMPEDE_NATIVE is not set: publish with deploy/publish-native.sh (test.sh does)");
