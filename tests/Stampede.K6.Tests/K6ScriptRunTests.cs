@@ -67,6 +67,29 @@ public sealed class K6ScriptRunTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Validate_AScript_SaysWhatItWouldRunWithoutRunningIt()
+    {
+        var host = new TestConsoleHost();
+
+        var exit = await StampedeCli.RunAsync(["validate", Corpus("api-groups.js"), "-e", "BASE_URL=http://127.0.0.1:9"], host);
+
+        exit.ShouldBe(ExitCodes.Ok, host.Errors);
+        host.Output.ShouldContain("api-groups.js: valid (2 scenarios, 3 thresholds");
+    }
+
+    [Fact]
+    public async Task Validate_AScriptWithASyntaxError_ExitsTwoWithTheLocation()
+    {
+        var host = new TestConsoleHost();
+
+        var exit = await StampedeCli.RunAsync(["validate", Corpus("syntax-error.js")], host);
+
+        exit.ShouldBe(ExitCodes.BadInput);
+        host.Errors.ShouldMatch(@"syntax-error\.js:\d+:\d+");
+        host.Errors.ShouldNotContain("YAML");
+    }
+
+    [Fact]
     public async Task EveryVusInitContext_RunsBeforeTheFirstIteration()
     {
         var (exit, _, error, result) = await RunAsync(Corpus("init-before-start.js"));
