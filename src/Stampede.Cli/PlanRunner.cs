@@ -40,6 +40,7 @@ internal sealed class PlanRunner(IConsoleHost host, bool userCode = false)
 
         outputs.AddRange((extraOutputs ?? []).Select(o => new GuardedOutput(o, o.GetType().Name, failures)));
         var history = RunHistoryHook.Create(host, settings, errors);
+        var (segment, sequence) = ReadSegment(settings, errors);
         if (errors.Count == 0)
         {
             errors.AddRange(plan.Validate());
@@ -88,6 +89,8 @@ internal sealed class PlanRunner(IConsoleHost host, bool userCode = false)
             Outputs = notes is null ? outputs : [.. outputs.Select(o => new NotedOutput(o, notes))],
             Control = control,
             Host = host.MachineName,
+            Segment = segment,
+            SegmentSequence = sequence,
 
             // The CLI's own plans (YAML flows, URL tests, the showcase) never block, so iterations may start on the
             // scheduler's thread and continue on the socket loop's. A C# plan's code might block: it keeps the thread pool.
@@ -118,5 +121,32 @@ internal sealed class PlanRunner(IConsoleHost host, bool userCode = false)
             : ExitCodes.Ok;
         exitCode = await history.AfterRunAsync(result, exitCode, plan.Redact).ConfigureAwait(false);
         return new RunOutcome(result, exitCode);
+    }
+
+    /// <summary>The segment options, read and checked against each other before anything runs.</summary>
+    private static (ExecutionSegment? Segment, ExecutionSegmentSequence? Sequence) ReadSegment(RunSettings settings, List<PlanError> errors)
+    {
+        ExecutionSegment? segment = null;
+        ExecutionSegmentSequence? sequence = null;
+        if (settings.Segment is { } segmentText && !ExecutionSegment.TryParse(segmentText, out segment, out var segmentError))
+        {
+            errors.Add(new PlanError("--segment", segmentError));
+        }
+
+        if (settings.SegmentSequence is { } sequenceText && !ExecutionSegmentSequence.TryParse(sequenceText, out sequence, out var sequenceError))
+        {
+            errors.Add(new PlanError("--segment-sequence", sequenceError));
+        }
+
+        if (sequence is not null && segment is null && settings.Segment is null)
+        {
+            errors.Add(new PlanError("--segment-sequence", "names how the load is cut, not which part to run: give --segment too (one of the sequence's segments)"));
+        }
+        else if (segment is not null)
+        {
+            errors.AddRange(ExecutionSegmentSequence.Check(segment, sequence));
+        }
+
+        return (segment, sequence);
     }
 }

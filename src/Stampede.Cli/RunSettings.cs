@@ -46,6 +46,12 @@ internal sealed record RunSettings
 
     public bool NoHistory { get; init; }
 
+    /// <summary>The execution segment to run (<c>1/4:1/2</c>), as given.</summary>
+    public string? Segment { get; init; }
+
+    /// <summary>The execution segment sequence (<c>0,1/4,1/2,3/4,1</c>), as given.</summary>
+    public string? SegmentSequence { get; init; }
+
     /// <summary>True when the options replace the plan's executors.</summary>
     public bool OverridesLoad => Vus is not null || Duration is not null || Iterations is not null || Stages.Count > 0 || Rate is not null;
 }

@@ -49,6 +49,7 @@ public static class StampedeCli
             HistoryCommand.Create(host),
             ShowCommand.Create(host),
             CompareCommand.Create(host),
+            MergeCommand.Create(host),
             DriftCommand.Create(host),
         };
 }

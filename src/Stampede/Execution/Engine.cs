@@ -24,7 +24,8 @@ public sealed class Engine(EngineOptions? options = null)
     /// <exception cref="PlanException">The plan is not valid.</exception>
     public async Task<RunResult> RunAsync(TestPlan plan)
     {
-        var errors = plan.Validate();
+        var segment = _options.Segment ?? ExecutionSegment.Whole;
+        var errors = plan.Validate().Concat(ExecutionSegmentSequence.Check(segment, _options.SegmentSequence)).ToList();
         if (errors.Count > 0)
         {
             throw new PlanException(errors);
@@ -52,7 +53,12 @@ public sealed class Engine(EngineOptions? options = null)
             output.Start(new RunInfo(plan, expected));
         }
 
-        var runtimes = plan.Scenarios.Select(s => new ScenarioRuntime(run, s)).ToList();
+        var tuple = ExecutionTuple.For(segment, _options.SegmentSequence);
+        var runtimes = plan.Scenarios.Select(s =>
+        {
+            var share = SegmentShare.Of(s.Executor, tuple);
+            return new ScenarioRuntime(run, s with { Executor = share.Executor }) { Stripe = share.Iterations, VuStripe = share.Vus, HasWork = share.HasWork };
+        }).ToList();
         var started = new bool[runtimes.Count];
         var finished = new bool[runtimes.Count];
         using var tickStop = new CancellationTokenSource();
@@ -105,6 +111,8 @@ public sealed class Engine(EngineOptions? options = null)
                 StopReason = _options.Control.StopReason,
                 Tags = plan.Tags,
                 Seconds = registry.CollectedSeconds,
+                Segment = tuple.IsWhole && _options.SegmentSequence is null ? null : segment.ToString(),
+                SegmentSequence = _options.SegmentSequence?.ToString(),
             },
             Metrics = ResultBuilder.BuildMetrics(registry, elapsed),
             Checks = ResultBuilder.BuildChecks(registry),
@@ -146,6 +154,14 @@ public sealed class Engine(EngineOptions? options = null)
         {
             onFinish();
             return;   // stopped before this scenario's start time
+        }
+
+        if (!runtime.HasWork)
+        {
+            // This segment's share of the scenario is nothing; the other segments run it.
+            onStart();
+            onFinish();
+            return;
         }
 
         var executor = ExecutorFactory.Create(runtime.Plan.Executor);

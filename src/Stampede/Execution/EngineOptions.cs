@@ -48,6 +48,18 @@ public sealed record EngineOptions
     /// </summary>
     public bool SocketEventLoop { get; init; }
 
+    /// <summary>
+    /// The share of the plan this run generates, when several machines split one plan between them (k6's
+    /// <c>--execution-segment</c>). Default null: the whole plan.
+    /// </summary>
+    public Plans.ExecutionSegment? Segment { get; init; }
+
+    /// <summary>
+    /// How the whole load is cut into segments (k6's <c>--execution-segment-sequence</c>); give every machine of a
+    /// distributed run the same one. Default null: the segment is striped with the rest of 0 to 1 around it.
+    /// </summary>
+    public Plans.ExecutionSegmentSequence? SegmentSequence { get; init; }
+
     /// <summary>Longest the outputs may take to write at the end. Default 60s.</summary>
     public TimeSpan OutputTimeout { get; init; } = TimeSpan.FromSeconds(60);
 }

@@ -51,6 +51,25 @@ internal sealed class ScenarioRuntime : IAsyncDisposable
         Dropped = registry.Counter(BuiltinMetrics.DroppedIterations, Tags);
     }
 
+    /// <summary>
+    /// This segment's places among the scenario's iterations (shared iterations) and arrivals (arrival rates), so
+    /// that <see cref="VuContext.IterationInScenario"/> numbers iterations across every segment of a distributed
+    /// run, as k6's <c>iterationInTest</c> does. Whole (the plan's own numbering) without segments.
+    /// </summary>
+    public IterationStripe Stripe
+    {
+        get => _stripe ?? IterationStripe.Whole;
+        init => _stripe = value.IsWhole ? null : value;
+    }
+
+    /// <summary>This segment's places among a ramping-vus scenario's VUs; whole without segments.</summary>
+    public IterationStripe VuStripe { get; init; } = IterationStripe.Whole;
+
+    /// <summary>False when this segment's share of the scenario is nothing: it then starts no VU at all.</summary>
+    public bool HasWork { get; init; } = true;
+
+    private readonly IterationStripe? _stripe;
+
     /// <summary>Arrivals waiting for a free VU, when the scenario queues them rather than dropping them.</summary>
     private Executors.ArrivalBacklog? _backlog;
 
@@ -261,7 +280,11 @@ internal sealed class ScenarioRuntime : IAsyncDisposable
         }
     }
 
-    public long NextIterationIndex() => Interlocked.Increment(ref _nextIteration);
+    public long NextIterationIndex()
+    {
+        var local = Interlocked.Increment(ref _nextIteration);
+        return _stripe is null ? local : _stripe.Global(local);
+    }
 
     /// <summary>Runs iterations on <paramref name="vu"/> back to back while <paramref name="claim"/> grants one and no stop asks otherwise.</summary>
     public async Task RunLoopAsync(VirtualUser vu, Func<bool> claim)

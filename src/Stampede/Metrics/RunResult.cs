@@ -89,10 +89,41 @@ public sealed record RunMetadata
     public int Seconds { get; init; }
 
     /// <summary>
+    /// The share of the plan this run generated (k6's execution segment, <c>1/4:1/2</c>), or null for the whole plan.
+    /// A merged result has the segments it was merged from in <see cref="Segments"/>, and here what they cover together.
+    /// </summary>
+    public string? Segment { get; init; }
+
+    /// <summary>The segment sequence the run was striped in (<c>0,1/4,1/2,3/4,1</c>), or null when none was given.</summary>
+    public string? SegmentSequence { get; init; }
+
+    /// <summary>A merged result's parts, in segment order; null for a result of one run.</summary>
+    public IReadOnlyList<SegmentPart>? Segments { get; init; }
+
+    /// <summary>
     /// Figures a front end adds about the run as a whole, by name, e.g. <c>breakpoint_rate</c> (the arrival rate a
     /// breakpoint run had reached when it stopped). Default null: none.
     /// </summary>
     public IReadOnlyDictionary<string, double>? Notes { get; init; }
+}
+
+/// <summary>One run a merged result was made from.</summary>
+public sealed record SegmentPart
+{
+    /// <summary>The run's segment (<c>0:1</c> for a run of the whole plan).</summary>
+    public required string Segment { get; init; }
+
+    /// <summary>The machine that ran it.</summary>
+    public string Host { get; init; } = "";
+
+    /// <summary>Its wall-clock start (UTC).</summary>
+    public DateTimeOffset StartedAt { get; init; }
+
+    /// <summary>Its run time in seconds.</summary>
+    public double DurationSeconds { get; init; }
+
+    /// <summary>Why it stopped early, or null when it ran its course.</summary>
+    public string? StopReason { get; init; }
 }
 
 /// <summary>One metric: its values over all series, and each tagged series.</summary>

@@ -101,9 +101,13 @@ internal sealed class ArrivalScheduler(ScenarioRuntime runtime, ArrivalPacer pac
         return null;
     }
 
-    /// <summary>When arrival <paramref name="index"/> is due (a timestamp of the run's clock), or null past the schedule.</summary>
+    /// <summary>
+    /// When this segment's arrival <paramref name="index"/> is due (a timestamp of the run's clock), or null past the
+    /// schedule: the plan's arrival at the segment's place, so the segments of a distributed run start the plan's
+    /// schedule between them, each arrival once and at its own moment.
+    /// </summary>
     private long? DueOf(long index) =>
-        pacer.OffsetOf(index) is { } offset && offset < pacer.Duration
+        pacer.OffsetOf(runtime.Stripe.Global(index)) is { } offset && offset < pacer.Duration
             ? runtime.StartTimestamp + (long)(offset.TotalSeconds * runtime.Run.Time.TimestampFrequency)
             : null;
 

@@ -29,7 +29,8 @@ internal sealed class RampingVus(RampingVusOptions options) : IExecutor
         {
             while (!runtime.SoftStop.IsCancellationRequested)
             {
-                var target = ramp.VusAt(runtime.Elapsed);
+                // A segment runs its places among the plan's VUs, so the segments' counts add up to the plan's at every moment.
+                var target = (int)runtime.VuStripe.CountBelow(ramp.VusAt(runtime.Elapsed));
                 while (running.Count < target)
                 {
                     running.Add(Activate(runtime, retired));

@@ -1,7 +1,6 @@
 using Stampede.Metrics;
-using Stampede.Thresholds;
 
-namespace Stampede.Execution;
+namespace Stampede.Thresholds;
 
 /// <summary>Serves a threshold the aggregations of a set of series.</summary>
 internal sealed class ThresholdValues(MetricValues values) : IThresholdValues
