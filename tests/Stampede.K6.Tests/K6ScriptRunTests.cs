@@ -101,6 +101,17 @@ public sealed class K6ScriptRunTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task OneSegment_InitialisesOnlyItsShareOfTheVus()
+    {
+        var (exit, _, error, result) = await RunAsync(Corpus("init-segment.js"), "--segment", "0:1/4", "-e", "EXPECTED_VUS=2");
+
+        exit.ShouldBe(ExitCodes.Ok, error);
+        result!.Checks.Single(c => c.Name == "own share initialised").ShouldSatisfyAllConditions(
+            c => c.Passes.ShouldBe(2),
+            c => c.Fails.ShouldBe(0));
+    }
+
+    [Fact]
     public async Task InitThrowingInOneVu_StopsBeforeTheTestWith107AndTheLocation()
     {
         var (exit, _, error, result) = await RunAsync(Corpus("init-throws-on-vu.js"));

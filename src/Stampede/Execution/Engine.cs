@@ -44,7 +44,15 @@ public sealed class Engine(EngineOptions? options = null)
         plan = monitoring.Plan;
         using var run = new RunContext(plan, registry, time, _options.Control, _options.SocketEventLoop, _options.OnSystemClock) { StartArrivalsInline = _options.StartArrivalsInline };
         var thresholds = new ThresholdMonitor(plan.Thresholds, registry, _options.Control);
-        var prepared = await PrepareAsync(run).ConfigureAwait(false);
+        var tuple = ExecutionTuple.For(segment, _options.SegmentSequence);
+        var runtimes = plan.Scenarios.Select(s =>
+        {
+            var share = SegmentShare.Of(s.Executor, tuple);
+            return new ScenarioRuntime(run, s with { Executor = share.Executor }) { Stripe = share.Iterations, VuStripe = share.Vus, HasWork = share.HasWork };
+        }).ToList();
+
+        // A front end prepares what this machine's share of the plan runs, before the clock starts.
+        var prepared = await PrepareAsync(run, plan with { Scenarios = [.. runtimes.Where(r => r.HasWork).Select(r => r.Plan)] }).ConfigureAwait(false);
         var startedAt = time.GetUtcNow();
         run.StartTimestamp = time.GetTimestamp();
         var expected = plan.Scenarios.Max(s => s.StartTime + s.Executor.ScheduledDuration);
@@ -53,12 +61,6 @@ public sealed class Engine(EngineOptions? options = null)
             output.Start(new RunInfo(plan, expected));
         }
 
-        var tuple = ExecutionTuple.For(segment, _options.SegmentSequence);
-        var runtimes = plan.Scenarios.Select(s =>
-        {
-            var share = SegmentShare.Of(s.Executor, tuple);
-            return new ScenarioRuntime(run, s with { Executor = share.Executor }) { Stripe = share.Iterations, VuStripe = share.Vus, HasWork = share.HasWork };
-        }).ToList();
         var started = new bool[runtimes.Count];
         var finished = new bool[runtimes.Count];
         using var tickStop = new CancellationTokenSource();
@@ -179,16 +181,16 @@ public sealed class Engine(EngineOptions? options = null)
     }
 
     /// <summary>Runs setup; when it fails the run stops before any scenario, but still produces its result.</summary>
-    private static async Task<bool> PrepareAsync(RunContext run)
+    private static async Task<bool> PrepareAsync(RunContext run, TestPlan share)
     {
-        if (run.Plan.Prepare is not { } prepare)
+        if (share.Prepare is not { } prepare)
         {
             return true;
         }
 
         try
         {
-            await prepare(run.Plan, run.Control.Graceful).ConfigureAwait(false);
+            await prepare(share, run.Control.Graceful).ConfigureAwait(false);
             return true;
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !run.Control.Graceful.IsCancellationRequested)

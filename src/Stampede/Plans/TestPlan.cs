@@ -24,7 +24,8 @@ public sealed record TestPlan
     public Func<VuContext, Task<object?>>? Setup { get; init; }
 
     /// <summary>
-    /// Runs once before the run's clock starts, given the plan as it will run (after the command line's overrides):
+    /// Runs once before the run's clock starts, given the plan as it will run (after the command line's overrides, and
+    /// only this machine's share of it when the run is one segment of a larger one):
     /// a script front end initialises its VUs' runtimes here, as k6 does before a test starts, so that no
     /// iteration pays for it. When it throws, the run stops with <c>init failed</c> before setup.
     /// </summary>
