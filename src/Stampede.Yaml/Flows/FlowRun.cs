@@ -12,6 +12,7 @@ internal sealed class FlowRun
     private readonly FlowShared _shared;
     private readonly Stack<int> _repeats = new();
     private readonly Dictionary<string, object?> _repeat = new(StringComparer.Ordinal) { ["index"] = 0 };
+    private readonly Dictionary<string, object?> _checks = new(StringComparer.Ordinal) { ["ok"] = true, ["passed"] = 0, ["failed"] = 0 };
     private int _varDepth;
 
     public FlowRun(VuContext vu, FlowShared shared, TemplateContext context, IDictionary<string, object?> captures)
@@ -58,6 +59,14 @@ internal sealed class FlowRun
         _repeat["index"] = _repeats.Count > 0 ? _repeats.Peek() : 0;
     }
 
+    /// <summary>What <c>{{ checks.ok }}</c>, <c>{{ checks.passed }}</c> and <c>{{ checks.failed }}</c> say: the checks of the last request step.</summary>
+    public void SetChecks(int passed, int failed)
+    {
+        _checks["ok"] = failed == 0;
+        _checks["passed"] = passed;
+        _checks["failed"] = failed;
+    }
+
     private object? Lookup(string name)
     {
         if (Captures.TryGetValue(name, out var value))
@@ -68,6 +77,11 @@ internal sealed class FlowRun
         if (name == "repeat")
         {
             return _repeat;
+        }
+
+        if (name == "checks")
+        {
+            return _checks;
         }
 
         if (!_shared.Vars.TryGetValue(name, out var template))

@@ -124,7 +124,7 @@ internal sealed class ValueMatcher
         return false;
     }
 
-    private static double? ToNumber(object? value) => value switch
+    internal static double? ToNumber(object? value) => value switch
     {
         int i => i,
         double d => d,

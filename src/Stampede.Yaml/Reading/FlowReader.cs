@@ -24,6 +24,9 @@ internal sealed class FlowReader(PlanReader reader, TemplateReader templates)
     /// <summary>Defaults the plan's top-level <c>llm:</c> gives every <c>llm:</c> step.</summary>
     public LlmDefaults Llm { get; init; } = LlmDefaults.None;
 
+    /// <summary>The plan's custom metrics (<c>metrics:</c>) by name, which request steps add to with <c>metric:</c>.</summary>
+    public IReadOnlyDictionary<string, Metrics.Metric> Declared { get; init; } = new Dictionary<string, Metrics.Metric>();
+
     /// <summary>The kinds of metric-recording step the plan has anywhere: request, sse, ws, llm, group.</summary>
     public HashSet<string> Recording { get; } = new(StringComparer.Ordinal);
 
@@ -232,7 +235,7 @@ internal sealed class FlowReader(PlanReader reader, TemplateReader templates)
         }
     }
 
-    private Condition? Condition(YamlNode node, string path)
+    internal Condition? Condition(YamlNode node, string path)
     {
         var text = reader.Text(node, path, "a condition such as \"{{ missionId }}\" or \"{{ status }} == done\"");
         if (text is null)
@@ -384,6 +387,7 @@ internal sealed class FlowReader(PlanReader reader, TemplateReader templates)
         var abort = get.TryGetValue("abortIterationOnFail", out var a) && reader.Bool(a, path + ".abortIterationOnFail") == true;
         var retry = get.TryGetValue("retry", out var r) ? Retry(r, path + ".retry") : RetryPolicy.None;
         var expect = get.TryGetValue("expect", out var ex) ? Expect(ex, path + ".expect") : null;
+        var metrics = get.TryGetValue("metric", out var mt) ? MetricAdds(mt, path + ".metric") : [];
 
         // A templated URL names its series by its template, so /api/missions/{{ id }} is one series, not one per id.
         name ??= url is { IsConstant: false } ? url.ToString() : null;
@@ -395,7 +399,7 @@ internal sealed class FlowReader(PlanReader reader, TemplateReader templates)
             return null;
         }
 
-        return new RequestStep(new HttpMethod(method), url, query, headers, json, form, body, contentType, timeout, name, checks, captures, retry, abort, expect);
+        return new RequestStep(new HttpMethod(method), url, query, headers, json, form, body, contentType, timeout, name, checks, captures, retry, abort, expect, metrics);
     }
 
     internal List<KeyValuePair<string, Template>> Pairs(YamlNode node, string path, string what)
@@ -552,6 +556,122 @@ internal sealed class FlowReader(PlanReader reader, TemplateReader templates)
         return matcher;
     }
 
+    /// <summary>A response value as captures write it: <c>json.id</c>, <c>header.Location</c>, <c>status</c>, or <c>{ regex | json | header: … }</c>.</summary>
+    private ResponseValue? Selector(YamlNode value, string at)
+    {
+        ResponseValue? selector;
+        string? error;
+        if (value is YamlMappingNode)
+        {
+            var form = reader.Mapping(value, at, PlanKeys.CaptureForm, "a capture { regex: PATTERN } or { json: PATH } or { header: NAME }");
+            if (form.Count != 1)
+            {
+                reader.Error(at, "expected exactly one of: regex, json, header", value);
+                return null;
+            }
+
+            var (kind, _, inner) = form[0];
+            var text = reader.Text(inner, at + "." + kind);
+            if (text is null)
+            {
+                return null;
+            }
+
+            selector = kind switch
+            {
+                "regex" => ResponseValue.Regex("regex:" + text, text, out error),
+                "json" => ResponseValue.Parse(text.StartsWith("json", StringComparison.Ordinal) ? text : "json." + text, out error),
+                _ => ResponseValue.Parse("header." + text, out error),
+            };
+            if (selector is null)
+            {
+                reader.Error(at + "." + kind, error!, inner);
+            }
+
+            return selector;
+        }
+
+        var written = reader.Text(value, at, "a response value such as json.id or header.Location");
+        if (written is null)
+        {
+            return null;
+        }
+
+        selector = ResponseValue.Parse(written, out error);
+        if (selector is null)
+        {
+            reader.Error(at, error!, value);
+        }
+
+        return selector;
+    }
+
+    /// <summary>
+    /// A request step's <c>metric:</c>: each declared metric and what to add to it — a number, a template (for a rate,
+    /// a condition as <c>if:</c> takes), or a response value as a capture reads it.
+    /// </summary>
+    private List<MetricAdd> MetricAdds(YamlNode node, string path)
+    {
+        var adds = new List<MetricAdd>();
+        foreach (var (name, keyNode, value) in reader.Mapping(node, path, null, "metrics to add to { missions_created: 1, hz: json.hz }"))
+        {
+            var at = PlanReader.Join(path, name);
+            if (!Declared.TryGetValue(name, out var metric))
+            {
+                var suggestion = Plans.NameSuggestion.Closest(name, Declared.Keys);
+                reader.Error(at, $"unknown metric '{name}': declare it under metrics: at the top of the plan (counter, gauge, rate or trend)"
+                    + (suggestion is null ? "" : $"; did you mean '{suggestion}'?"), keyNode);
+                continue;
+            }
+
+            if (value is YamlScalarNode { Style: ScalarStyle.Plain } plain && reader.Text(plain, at) is { } text
+                && !text.Contains("{{", StringComparison.Ordinal))
+            {
+                if (text is "true" or "false")
+                {
+                    adds.Add(new MetricAdd(metric, Constant: text == "true" ? 1 : 0));
+                    continue;
+                }
+
+                if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number))
+                {
+                    if (metric.Kind == Metrics.MetricKind.Counter && number < 0)
+                    {
+                        reader.Error(at, $"a counter only grows: add a positive number to '{name}' (or declare it a gauge)", value);
+                        continue;
+                    }
+
+                    adds.Add(new MetricAdd(metric, Constant: number));
+                    continue;
+                }
+            }
+
+            if (value is YamlScalarNode scalar && scalar.Value?.Contains("{{", StringComparison.Ordinal) == true)
+            {
+                if (metric.Kind == Metrics.MetricKind.Rate)
+                {
+                    if (Condition(value, at) is { } condition)
+                    {
+                        adds.Add(new MetricAdd(metric, Condition: condition));
+                    }
+                }
+                else if (templates.Parse(value, at) is { } template)
+                {
+                    adds.Add(new MetricAdd(metric, Number: template));
+                }
+
+                continue;
+            }
+
+            if (Selector(value, at) is { } selector)
+            {
+                adds.Add(new MetricAdd(metric, Value: selector));
+            }
+        }
+
+        return adds;
+    }
+
     private List<CaptureSpec> Captures(YamlNode node, string path)
     {
         var captures = new List<CaptureSpec>();
@@ -563,50 +683,9 @@ internal sealed class FlowReader(PlanReader reader, TemplateReader templates)
                 continue;
             }
 
-            ResponseValue? selector;
-            string? error;
-            if (value is YamlMappingNode)
+            if (Selector(value, at) is not { } selector)
             {
-                var form = reader.Mapping(value, at, PlanKeys.CaptureForm, "a capture { regex: PATTERN } or { json: PATH } or { header: NAME }");
-                if (form.Count != 1)
-                {
-                    reader.Error(at, "expected exactly one of: regex, json, header", value);
-                    continue;
-                }
-
-                var (kind, _, inner) = form[0];
-                var text = reader.Text(inner, at + "." + kind);
-                if (text is null)
-                {
-                    continue;
-                }
-
-                selector = kind switch
-                {
-                    "regex" => ResponseValue.Regex("regex:" + text, text, out error),
-                    "json" => ResponseValue.Parse(text.StartsWith("json", StringComparison.Ordinal) ? text : "json." + text, out error),
-                    _ => ResponseValue.Parse("header." + text, out error),
-                };
-                if (selector is null)
-                {
-                    reader.Error(at + "." + kind, error!, inner);
-                    continue;
-                }
-            }
-            else
-            {
-                var text = reader.Text(value, at, "a response value such as json.id or header.Location");
-                if (text is null)
-                {
-                    continue;
-                }
-
-                selector = ResponseValue.Parse(text, out error);
-                if (selector is null)
-                {
-                    reader.Error(at, error!, value);
-                    continue;
-                }
+                continue;
             }
 
             templates.Captures.Add(name);

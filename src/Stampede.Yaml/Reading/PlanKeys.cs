@@ -8,7 +8,9 @@ internal static class PlanKeys
 {
     public static readonly IReadOnlyList<string> Root =
         ["name", "description", "baseUrl", "profile", "seed", "data", "questions", "vars", "scenarios", "thresholds", "setup", "teardown", "env", "tags", "http", "llm",
-         "monitor", "target", "chaos", "limits", "redact"];
+         "monitor", "target", "chaos", "limits", "redact", "metrics"];
+
+    public static readonly IReadOnlyList<string> MetricDeclaration = ["type", "unit", "isTime"];
 
     public static readonly IReadOnlyList<string> Profile = ["name", "vus", "rate", "duration"];
 
@@ -44,7 +46,7 @@ internal static class PlanKeys
     public static readonly IReadOnlyList<string> StepKinds = [.. Methods, "request", "group", "think", "repeat", "if", .. StreamKinds];
 
     public static readonly IReadOnlyList<string> Request =
-        ["method", "json", "form", "body", "contentType", "headers", "query", "timeout", "name", "check", "capture", "retry", "abortIterationOnFail", "expect"];
+        ["method", "json", "form", "body", "contentType", "headers", "query", "timeout", "name", "check", "capture", "retry", "abortIterationOnFail", "expect", "metric"];
 
     public static readonly IReadOnlyList<string> SseStep =
         ["sse", "method", "json", "body", "contentType", "headers", "name", "timeout", "firstEventTimeout", "idleTimeout", "maxDuration", "until", "check", "capture", "abortIterationOnFail"];
@@ -110,6 +112,6 @@ internal static class PlanKeys
 
     public static readonly IReadOnlyList<string> CaptureForm = ["regex", "json", "header", "from"];
 
-    /// <summary>Names a template may start with besides captures and <c>vars:</c>: the templating language's built-ins and <c>repeat</c> (<c>repeat.index</c>).</summary>
-    public static readonly IReadOnlyList<string> TemplateRoots = [.. TemplateFunctions.Roots.Order(StringComparer.Ordinal), "repeat"];
+    /// <summary>Names a template may start with besides captures and <c>vars:</c>: the templating language's built-ins, <c>checks</c> (<c>checks.ok</c>) and <c>repeat</c> (<c>repeat.index</c>).</summary>
+    public static readonly IReadOnlyList<string> TemplateRoots = [.. TemplateFunctions.Roots.Order(StringComparer.Ordinal), "checks", "repeat"];
 }
