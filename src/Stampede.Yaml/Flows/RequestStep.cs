@@ -42,7 +42,8 @@ internal sealed record RequestStep(
         foreach (var check in Checks)
         {
             var value = check.Value.Read(response, out var found);
-            failures += run.Vu.Check(check.Name, check.Matcher.Test(value, found)) ? 0 : 1;
+            var passed = check.Matcher.Test(value, found);
+            failures += (check.Tags is null ? run.Vu.Check(check.Name, passed) : run.Vu.Check(check.Name, passed, check.Tags)) ? 0 : 1;
         }
 
         var failed = failures > 0;

@@ -27,6 +27,10 @@ internal sealed class ValueMatcher
     public static ValueMatcher AnyOf(IReadOnlyList<ValueMatcher> options) =>
         new($"is one of {string.Join(", ", options.Select(o => o.Description.Replace("is ", "", StringComparison.Ordinal)))}", (v, f) => options.Any(o => o.Test(v, f)));
 
+    /// <summary>Every one of <paramref name="all"/> (a mapping of expectations).</summary>
+    public static ValueMatcher AllOf(IReadOnlyList<ValueMatcher> all) =>
+        all.Count == 1 ? all[0] : new(string.Join(", ", all.Select(o => o.Description)), (v, f) => all.All(o => o.Test(v, f)));
+
     /// <summary>Parses the expectation <paramref name="text"/>; <paramref name="quoted"/> text never compares as a number (write <c>== exists</c> to match the word itself).</summary>
     public static ValueMatcher? Parse(string text, bool quoted, bool isDuration, out string? error)
     {

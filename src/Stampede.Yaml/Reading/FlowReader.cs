@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Stampede.Data.Templates;
+using Stampede.Metrics;
 using Stampede.Plans;
 using Stampede.Protocols.Http;
 using Stampede.Yaml.Flows;
@@ -25,7 +26,7 @@ internal sealed class FlowReader(PlanReader reader, TemplateReader templates)
     public LlmDefaults Llm { get; init; } = LlmDefaults.None;
 
     /// <summary>The plan's custom metrics (<c>metrics:</c>) by name, which request steps add to with <c>metric:</c>.</summary>
-    public IReadOnlyDictionary<string, Metrics.Metric> Declared { get; init; } = new Dictionary<string, Metrics.Metric>();
+    public IReadOnlyDictionary<string, Metric> Declared { get; init; } = new Dictionary<string, Metric>();
 
     /// <summary>The kinds of metric-recording step the plan has anywhere: request, sse, ws, llm, group.</summary>
     public HashSet<string> Recording { get; } = new(StringComparer.Ordinal);
@@ -152,7 +153,7 @@ internal sealed class FlowReader(PlanReader reader, TemplateReader templates)
         var (kind, kindKey, value) = kinds[0];
         var allowed = kind switch
         {
-            "group" => new[] { "group", "steps" },
+            "group" => new[] { "group", "steps", "tags" },
             "repeat" => ["repeat", "steps"],
             "if" => ["if", "steps", "else"],
             "think" => ["think"],
@@ -187,8 +188,9 @@ internal sealed class FlowReader(PlanReader reader, TemplateReader templates)
             case "group":
                 Recording.Add("group");
                 var name = reader.Text(value, PlanReader.Join(path, "group"), "a group name");
+                var groupTags = Tags(get, path, out _);
                 var groupBody = Body("steps");
-                return name is null ? null : MarkInert(new GroupStep(name, groupBody), Inert(groupBody));
+                return name is null ? null : MarkInert(new GroupStep(name, groupBody, groupTags), Inert(groupBody));
             case "repeat":
                 var count = reader.Int(value, PlanReader.Join(path, "repeat"), 0, 1_000_000);
                 var repeatBody = Body("steps");
@@ -228,11 +230,62 @@ internal sealed class FlowReader(PlanReader reader, TemplateReader templates)
             case "sse" or "ws" or "llm":
                 Recording.Add(kind);
                 _streams ??= new StreamStepReader(reader, templates, this);
-                return _streams.Step(kind, value, get, path);
+                var streamTags = Tags(get, path, out _);
+                return Tagged(streamTags, _streams.Step(kind, value, get, path));
             default:
                 Recording.Add("request");
-                return Request(kind, value, get, path);
+                var requestTags = Tags(get, path, out var nameTag);
+                return Tagged(requestTags, Request(kind, value, get, path, nameTag));
         }
+    }
+
+    private static IFlowStep? Tagged(TagSet? tags, IFlowStep? step) => step is null || tags is null ? step : new TaggedStep(tags, step);
+
+    /// <summary>
+    /// A step's <c>tags:</c>, or null without them. A request's <c>name</c> tag is its <c>name:</c> (k6 scripts set it
+    /// with <c>tags: { name }</c>), handed back in <paramref name="name"/>; other steps name their series with <c>name:</c>.
+    /// </summary>
+    internal TagSet? Tags(Dictionary<string, YamlNode> get, string path, out (string Name, YamlNode Node)? name)
+    {
+        name = null;
+        if (!get.TryGetValue("tags", out var node))
+        {
+            return null;
+        }
+
+        var at = PlanReader.Join(path, "tags");
+        var pairs = new List<KeyValuePair<string, string>>();
+        foreach (var (key, keyNode, value) in reader.Mapping(node, at, null, "tags { type: api }"))
+        {
+            var tagPath = PlanReader.Join(at, key);
+            if (PlanKeys.ReservedTags.Contains(key))
+            {
+                reader.Error(tagPath, $"'{key}' is a tag Stampede sets itself; choose another name", keyNode);
+                continue;
+            }
+
+            if (reader.Text(value, tagPath, "a tag value") is not { } text)
+            {
+                continue;
+            }
+
+            if (key == "name")
+            {
+                var isRequest = !get.Keys.Any(k => k is "group" || PlanKeys.StreamKinds.Contains(k));
+                if (!isRequest || get.ContainsKey("name"))
+                {
+                    reader.Error(tagPath, isRequest ? "the name tag is set twice: keep name: or tags.name" : "write the name tag as name: on the step", keyNode);
+                    continue;
+                }
+
+                name = (text, value);
+                continue;
+            }
+
+            pairs.Add(new(key, text));
+        }
+
+        return pairs.Count == 0 ? null : TagSet.From(pairs);
     }
 
     internal Condition? Condition(YamlNode node, string path)
@@ -334,7 +387,7 @@ internal sealed class FlowReader(PlanReader reader, TemplateReader templates)
         return null;
     }
 
-    private RequestStep? Request(string kind, YamlNode target, Dictionary<string, YamlNode> get, string path)
+    private RequestStep? Request(string kind, YamlNode target, Dictionary<string, YamlNode> get, string path, (string Name, YamlNode Node)? nameTag)
     {
         var ok = true;
         string method;
@@ -383,7 +436,7 @@ internal sealed class FlowReader(PlanReader reader, TemplateReader templates)
         var headers = get.TryGetValue("headers", out var h) ? Pairs(h, path + ".headers", "headers") : [];
         var query = get.TryGetValue("query", out var q) ? Pairs(q, path + ".query", "query parameters") : [];
         var timeout = get.TryGetValue("timeout", out var t) ? reader.Duration(t, path + ".timeout", allowZero: false) : null;
-        var name = get.TryGetValue("name", out var n) ? reader.Text(n, path + ".name") : null;
+        var name = get.TryGetValue("name", out var n) ? reader.Text(n, path + ".name") : nameTag?.Name;
         var abort = get.TryGetValue("abortIterationOnFail", out var a) && reader.Bool(a, path + ".abortIterationOnFail") == true;
         var retry = get.TryGetValue("retry", out var r) ? Retry(r, path + ".retry") : RetryPolicy.None;
         var expect = get.TryGetValue("expect", out var ex) ? Expect(ex, path + ".expect") : null;
@@ -516,28 +569,52 @@ internal sealed class FlowReader(PlanReader reader, TemplateReader templates)
                 continue;
             }
 
-            var matcher = Matcher(value, at, selector.IsDuration);
+            var matcher = Matcher(value, at, selector.IsDuration, PlanKeys.CheckOptions);
+            string? name = null;
+            TagSet? tags = null;
+            if (value is YamlMappingNode options)
+            {
+                var get = options.Children.Where(c => c.Key is YamlScalarNode { Value: "name" or "tags" })
+                    .ToDictionary(c => ((YamlScalarNode)c.Key).Value!, c => c.Value);
+                name = get.TryGetValue("name", out var n) ? reader.Text(n, at + ".name", "a check name") : null;
+                tags = Tags(get, at, out var nameTag);
+                if (nameTag is { } stray)
+                {
+                    reader.Error(at + ".tags.name", "a check is named with name:; the name tag belongs to the request", stray.Node);
+                }
+            }
+
             if (matcher is not null)
             {
-                checks.Add(new CheckSpec($"{label} {key} {matcher.Description}", selector, matcher));
+                checks.Add(new CheckSpec(name ?? $"{label} {key} {matcher.Description}", selector, matcher) { Tags = tags });
             }
         }
 
         return checks;
     }
 
-    internal ValueMatcher? Matcher(YamlNode node, string path, bool isDuration)
+    /// <summary>
+    /// An expectation: a scalar (<c>201</c>, <c>exists</c>, <c>"&lt;300ms"</c>), a list of values (any of them), or a
+    /// mapping of expectations that must all hold (<c>{ is: 201 }</c>); <paramref name="options"/> are further keys the
+    /// caller reads from the mapping itself (a request check's <c>name</c> and <c>tags</c>).
+    /// </summary>
+    internal ValueMatcher? Matcher(YamlNode node, string path, bool isDuration, IReadOnlyList<string>? options = null)
     {
         if (node is YamlSequenceNode list)
         {
-            var options = list.Children.Select((c, i) => Matcher(c, $"{path}[{i}]", isDuration)).ToList();
-            if (options.Count == 0)
+            var choices = list.Children.Select((c, i) => Matcher(c, $"{path}[{i}]", isDuration)).ToList();
+            if (choices.Count == 0)
             {
                 reader.Error(path, "expected at least one value in the list", node);
                 return null;
             }
 
-            return options.Any(o => o is null) ? null : ValueMatcher.AnyOf(options!);
+            return choices.Any(o => o is null) ? null : ValueMatcher.AnyOf(choices!);
+        }
+
+        if (node is YamlMappingNode)
+        {
+            return MatcherMap(node, path, isDuration, options ?? []);
         }
 
         var text = reader.Text(node, path, "an expected value (201, exists, \"<300ms\", \"contains ok\")");
@@ -635,7 +712,7 @@ internal sealed class FlowReader(PlanReader reader, TemplateReader templates)
 
                 if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number))
                 {
-                    if (metric.Kind == Metrics.MetricKind.Counter && number < 0)
+                    if (metric.Kind == MetricKind.Counter && number < 0)
                     {
                         reader.Error(at, $"a counter only grows: add a positive number to '{name}' (or declare it a gauge)", value);
                         continue;
@@ -648,7 +725,7 @@ internal sealed class FlowReader(PlanReader reader, TemplateReader templates)
 
             if (value is YamlScalarNode scalar && scalar.Value?.Contains("{{", StringComparison.Ordinal) == true)
             {
-                if (metric.Kind == Metrics.MetricKind.Rate)
+                if (metric.Kind == MetricKind.Rate)
                 {
                     if (Condition(value, at) is { } condition)
                     {
@@ -670,6 +747,34 @@ internal sealed class FlowReader(PlanReader reader, TemplateReader templates)
         }
 
         return adds;
+    }
+
+    private ValueMatcher? MatcherMap(YamlNode node, string path, bool isDuration, IReadOnlyList<string> options)
+    {
+        var entries = reader.Mapping(node, path, [.. PlanKeys.Expectation, .. options], "expectations { is: 200 }");
+        var all = new List<ValueMatcher>();
+        var ok = true;
+        foreach (var (key, _, value) in entries.Where(e => !options.Contains(e.Key)))
+        {
+            var at = PlanReader.Join(path, key);
+            var matcher = key switch
+            {
+                _ => Matcher(value, at, isDuration),
+            };
+            ok &= matcher is not null;
+            if (matcher is not null)
+            {
+                all.Add(matcher);
+            }
+        }
+
+        if (ok && all.Count == 0 && node is YamlMappingNode)
+        {
+            reader.Error(path, "expected at least one expectation: " + string.Join(", ", PlanKeys.Expectation), node);
+            return null;
+        }
+
+        return ok ? ValueMatcher.AllOf(all) : null;
     }
 
     private List<CaptureSpec> Captures(YamlNode node, string path)

@@ -46,12 +46,12 @@ internal static class PlanKeys
     public static readonly IReadOnlyList<string> StepKinds = [.. Methods, "request", "group", "think", "repeat", "if", .. StreamKinds];
 
     public static readonly IReadOnlyList<string> Request =
-        ["method", "json", "form", "body", "contentType", "headers", "query", "timeout", "name", "check", "capture", "retry", "abortIterationOnFail", "expect", "metric"];
+        ["method", "json", "form", "body", "contentType", "headers", "query", "timeout", "name", "check", "capture", "retry", "abortIterationOnFail", "expect", "metric", "tags"];
 
     public static readonly IReadOnlyList<string> SseStep =
-        ["sse", "method", "json", "body", "contentType", "headers", "name", "timeout", "firstEventTimeout", "idleTimeout", "maxDuration", "until", "check", "capture", "abortIterationOnFail"];
+        ["sse", "method", "json", "body", "contentType", "headers", "name", "timeout", "firstEventTimeout", "idleTimeout", "maxDuration", "until", "check", "capture", "abortIterationOnFail", "tags"];
 
-    public static readonly IReadOnlyList<string> WsStep = ["ws", "headers", "name", "timeout", "actions", "check", "capture", "abortIterationOnFail"];
+    public static readonly IReadOnlyList<string> WsStep = ["ws", "headers", "name", "timeout", "actions", "check", "capture", "abortIterationOnFail", "tags"];
 
     public static readonly IReadOnlyList<string> WsActions = ["send", "receive", "ping", "think", "close"];
 
@@ -62,8 +62,11 @@ internal static class PlanKeys
     public static readonly IReadOnlyList<string> LlmStep =
     [
         "llm", "format", "transport", "model", "prompt", "messages", "system", "conversation", "apiKey", "headers", "name", "tenant", "prices", "slo",
-        "costLimit", "maxTokens", "allowLength", "tokenizer", "timeout", "firstTokenTimeout", "idleTimeout", "check", "capture", "abortIterationOnFail",
+        "costLimit", "maxTokens", "allowLength", "tokenizer", "timeout", "firstTokenTimeout", "idleTimeout", "check", "capture", "abortIterationOnFail", "tags",
     ];
+
+    /// <summary>Tags Stampede sets itself on what a step records; a step's <c>tags:</c> may not replace them.</summary>
+    public static readonly IReadOnlyList<string> ReservedTags = ["scenario", "group", "check"];
 
     public static readonly IReadOnlyList<string> LlmFormats = ["openai", "anthropic", "demo"];
 
@@ -85,6 +88,12 @@ internal static class PlanKeys
 
     public static readonly IReadOnlyList<string> Step =
         [.. StepKinds, .. Request, "steps", "else", .. SseStep.Concat(WsStep).Concat(LlmStep).Except(StepKinds).Except(Request).Distinct()];
+
+    /// <summary>What a mapping of expectations may hold (all must pass): <c>{ isArray: true, length: "&gt;0" }</c>.</summary>
+    public static readonly IReadOnlyList<string> Expectation = ["is"];
+
+    /// <summary>What a request check's mapping may hold besides expectations.</summary>
+    public static readonly IReadOnlyList<string> CheckOptions = ["name", "tags"];
 
     public static readonly IReadOnlyList<string> Retry = ["attempts", "backoff", "max"];
 
