@@ -759,7 +759,13 @@ internal sealed class FlowReader(PlanReader reader, TemplateReader templates)
             var at = PlanReader.Join(path, key);
             var matcher = key switch
             {
-                _ => Matcher(value, at, isDuration),
+                "is" => Matcher(value, at, isDuration),
+                "oneOf" when value is not YamlSequenceNode => Expected(at, "a list of values, any of which passes", value),
+                "oneOf" => Matcher(value, at, isDuration),
+                "length" => Matcher(value, at, false) is { } inner ? ValueMatcher.Length(inner) : null,
+                "exists" => reader.Bool(value, at) is { } exists ? ValueMatcher.Parse(exists ? "exists" : "!exists", false, false, out _) : null,
+                _ when ValueMatcher.Types.Contains(key) => reader.Bool(value, at) is { } expected ? ValueMatcher.OfType(key, expected) : null,
+                _ => Operator(key, value, at, isDuration),
             };
             ok &= matcher is not null;
             if (matcher is not null)
@@ -775,6 +781,30 @@ internal sealed class FlowReader(PlanReader reader, TemplateReader templates)
         }
 
         return ok ? ValueMatcher.AllOf(all) : null;
+    }
+
+    private ValueMatcher? Expected(string path, string what, YamlNode node)
+    {
+        reader.Error(path, $"expected {what}, found {PlanReader.Describe(node)}", node);
+        return null;
+    }
+
+    /// <summary>A comparison, <c>contains</c> or <c>matches</c> key of a mapping: read as the scalar expectation <c>KEY VALUE</c>.</summary>
+    private ValueMatcher? Operator(string key, YamlNode value, string path, bool isDuration)
+    {
+        if (reader.Text(value, path, "a value to compare with") is not { } operand)
+        {
+            return null;
+        }
+
+        var text = key is "contains" or "!contains" or "matches" ? $"{key} {operand}" : key + operand;
+        var matcher = ValueMatcher.Parse(text, false, isDuration, out var error);
+        if (matcher is null)
+        {
+            reader.Error(path, error!, value);
+        }
+
+        return matcher;
     }
 
     private List<CaptureSpec> Captures(YamlNode node, string path)

@@ -90,7 +90,8 @@ internal static class PlanKeys
         [.. StepKinds, .. Request, "steps", "else", .. SseStep.Concat(WsStep).Concat(LlmStep).Except(StepKinds).Except(Request).Distinct()];
 
     /// <summary>What a mapping of expectations may hold (all must pass): <c>{ isArray: true, length: "&gt;0" }</c>.</summary>
-    public static readonly IReadOnlyList<string> Expectation = ["is"];
+    public static readonly IReadOnlyList<string> Expectation =
+        ["is", ">", ">=", "<", "<=", "==", "!=", "exists", "contains", "!contains", "matches", "oneOf", "length", .. Flows.ValueMatcher.Types];
 
     /// <summary>What a request check's mapping may hold besides expectations.</summary>
     public static readonly IReadOnlyList<string> CheckOptions = ["name", "tags"];
