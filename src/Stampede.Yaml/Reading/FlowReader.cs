@@ -25,6 +25,9 @@ internal sealed class FlowReader(PlanReader reader, TemplateReader templates)
     /// <summary>Defaults the plan's top-level <c>llm:</c> gives every <c>llm:</c> step.</summary>
     public LlmDefaults Llm { get; init; } = LlmDefaults.None;
 
+    /// <summary>Where <c>log:</c> steps write (the run's log).</summary>
+    public Action<string, string> Log { get; init; } = (_, _) => { };
+
     /// <summary>The plan's custom metrics (<c>metrics:</c>) by name, which request steps add to with <c>metric:</c>.</summary>
     public IReadOnlyDictionary<string, Metric> Declared { get; init; } = new Dictionary<string, Metric>();
 
@@ -157,6 +160,7 @@ internal sealed class FlowReader(PlanReader reader, TemplateReader templates)
             "repeat" => ["repeat", "steps"],
             "if" => ["if", "steps", "else"],
             "think" => ["think"],
+            "log" => PlanKeys.LogStep,
             "sse" => PlanKeys.SseStep,
             "ws" => PlanKeys.WsStep,
             "llm" => PlanKeys.LlmStep,
@@ -212,6 +216,14 @@ internal sealed class FlowReader(PlanReader reader, TemplateReader templates)
                     false => otherwise is null ? never : Inert(otherwise),
                     null => otherwise is null || Inert(otherwise) is not null ? Inert(then) : null,
                 });
+            case "log":
+                var logMessage = templates.Parse(value, PlanReader.Join(path, "log"), "a line to log, such as \"created {{ missionId }}\"");
+                var level = get.TryGetValue("level", out var lv) ? reader.OneOf(lv, PlanReader.Join(path, "level"), PlanKeys.LogLevels) : "info";
+                var perSecond = get.TryGetValue("perSecond", out var ps) ? reader.Int(ps, PlanReader.Join(path, "perSecond"), 1, 1000) : 5;
+                var at = reader.At(value);
+                return logMessage is null || level is null || perSecond is null
+                    ? null
+                    : new LogStep(logMessage, level, perSecond.Value, $"{Path.GetFileName(at.File)}:{at.Line}:{at.Column}", Log);
             case "think":
                 var thinkPath = PlanReader.Join(path, "think");
                 if (Think(value, thinkPath) is not { } think)

@@ -43,7 +43,11 @@ internal static class PlanKeys
 
     public static readonly IReadOnlyList<string> StreamKinds = ["sse", "ws", "llm"];
 
-    public static readonly IReadOnlyList<string> StepKinds = [.. Methods, "request", "group", "think", "repeat", "if", .. StreamKinds];
+    public static readonly IReadOnlyList<string> StepKinds = [.. Methods, "request", "group", "think", "repeat", "if", "log", .. StreamKinds];
+
+    public static readonly IReadOnlyList<string> LogStep = ["log", "level", "perSecond"];
+
+    public static readonly IReadOnlyList<string> LogLevels = ["info", "warn", "error"];
 
     public static readonly IReadOnlyList<string> Request =
         ["method", "json", "form", "body", "contentType", "headers", "query", "timeout", "name", "check", "capture", "retry", "abortIterationOnFail", "expect", "metric", "tags"];
@@ -87,7 +91,7 @@ internal static class PlanKeys
     public static readonly IReadOnlyList<string> LlmRoot = ["costLimit", "prices"];
 
     public static readonly IReadOnlyList<string> Step =
-        [.. StepKinds, .. Request, "steps", "else", .. SseStep.Concat(WsStep).Concat(LlmStep).Except(StepKinds).Except(Request).Distinct()];
+        [.. StepKinds, .. Request, "steps", "else", "level", "perSecond", .. SseStep.Concat(WsStep).Concat(LlmStep).Except(StepKinds).Except(Request).Distinct()];
 
     /// <summary>What a mapping of expectations may hold (all must pass): <c>{ isArray: true, length: "&gt;0" }</c>.</summary>
     public static readonly IReadOnlyList<string> Expectation =
