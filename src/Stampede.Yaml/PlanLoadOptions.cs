@@ -14,6 +14,12 @@ public sealed record PlanLoadOptions
     /// <summary>Scales the profile (<c>--vus</c>, <c>--rate</c>, <c>--duration</c>); set values win over the plan's. Default: none.</summary>
     public ProfileParameters ProfileParameters { get; init; } = new();
 
+    /// <summary>
+    /// The run's log, where <c>log:</c> steps write: the level (<c>info</c>, <c>warn</c>, <c>error</c>) and the line.
+    /// Default: nowhere. The CLI writes it to standard error.
+    /// </summary>
+    public Action<string, string> Log { get; init; } = (_, _) => { };
+
     /// <summary>The clock templates such as <c>{{ now.unixMs }}</c> read. Default: the system clock.</summary>
 #pragma warning disable RS0030 // a composition root of the public API: a caller that gives no clock gets the system's
     public TimeProvider Time { get; init; } = TimeProvider.System;

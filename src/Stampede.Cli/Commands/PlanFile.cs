@@ -35,6 +35,7 @@ internal static class PlanFile
             Profile = settings.Profile,
             ProfileParameters = new ProfileParameters { Vus = settings.Vus, Rate = settings.Rate, Duration = duration },
             Time = host.Time,
+            Log = (level, message) => host.Error.WriteLine($"{level.ToUpperInvariant()}[log] {message}"),
         });
     }
 

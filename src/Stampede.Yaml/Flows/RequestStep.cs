@@ -19,7 +19,8 @@ internal sealed record RequestStep(
     IReadOnlyList<CaptureSpec> Captures,
     RetryPolicy Retry,
     bool AbortIterationOnFail,
-    ExpectedStatuses? Expect) : IFlowStep
+    ExpectedStatuses? Expect,
+    IReadOnlyList<MetricAdd> Metrics) : IFlowStep
 {
     public async Task RunAsync(FlowRun run)
     {
@@ -37,12 +38,16 @@ internal sealed record RequestStep(
             return;
         }
 
-        var failed = false;
+        var failures = 0;
         foreach (var check in Checks)
         {
             var value = check.Value.Read(response, out var found);
-            failed |= !run.Vu.Check(check.Name, check.Matcher.Test(value, found));
+            var passed = check.Matcher.Test(value, found);
+            failures += (check.Tags is null ? run.Vu.Check(check.Name, passed) : run.Vu.Check(check.Name, passed, check.Tags)) ? 0 : 1;
         }
+
+        var failed = failures > 0;
+        run.SetChecks(Checks.Count - failures, failures);
 
         foreach (var capture in Captures)
         {
@@ -63,6 +68,11 @@ internal sealed record RequestStep(
             {
                 run.Captures[capture.Name] = found ? value : null;
             }
+        }
+
+        foreach (var metric in Metrics)
+        {
+            metric.Record(run, response);
         }
 
         if (failed && AbortIterationOnFail)

@@ -27,6 +27,47 @@ internal sealed class ValueMatcher
     public static ValueMatcher AnyOf(IReadOnlyList<ValueMatcher> options) =>
         new($"is one of {string.Join(", ", options.Select(o => o.Description.Replace("is ", "", StringComparison.Ordinal)))}", (v, f) => options.Any(o => o.Test(v, f)));
 
+    /// <summary>Every one of <paramref name="all"/> (a mapping of expectations).</summary>
+    public static ValueMatcher AllOf(IReadOnlyList<ValueMatcher> all) =>
+        all.Count == 1 ? all[0] : new(string.Join(", ", all.Select(o => o.Description)), (v, f) => all.All(o => o.Test(v, f)));
+
+    /// <summary>The type expectations, as keywords (<c>isArray</c>) and as keys of a mapping (<c>isArray: false</c>).</summary>
+    public static readonly IReadOnlyList<string> Types = ["isArray", "isObject", "isNumber", "isString", "isBool", "isNull"];
+
+    /// <summary>The value is (or, when <paramref name="expected"/> is false, is not) of the type <paramref name="type"/> names; a missing value is of none.</summary>
+    public static ValueMatcher OfType(string type, bool expected) =>
+        new(expected ? type : $"not {type}", (v, f) => f && (TypeOf(v) == type) == expected);
+
+    /// <summary>The length of an array, a string or an object's member count passes <paramref name="inner"/>; other values fail.</summary>
+    public static ValueMatcher Length(ValueMatcher inner) =>
+        new($"length {inner.Description.Replace("is ", "", StringComparison.Ordinal)}", (v, f) => f && LengthOf(v) is { } n && inner.Test(n, true));
+
+    private static string? TypeOf(object? value) => value switch
+    {
+        null => "isNull",
+        JsonElement { ValueKind: JsonValueKind.Array } => "isArray",
+        JsonElement { ValueKind: JsonValueKind.Object } => "isObject",
+        JsonElement { ValueKind: JsonValueKind.Number } => "isNumber",
+        JsonElement { ValueKind: JsonValueKind.String } => "isString",
+        JsonElement { ValueKind: JsonValueKind.True or JsonValueKind.False } => "isBool",
+        JsonElement { ValueKind: JsonValueKind.Null } => "isNull",
+        int or long or double => "isNumber",
+        string => "isString",
+        bool => "isBool",
+        System.Collections.IList => "isArray",
+        _ => null,
+    };
+
+    private static int? LengthOf(object? value) => value switch
+    {
+        JsonElement { ValueKind: JsonValueKind.Array } e => e.GetArrayLength(),
+        JsonElement { ValueKind: JsonValueKind.Object } e => e.EnumerateObject().Count(),
+        JsonElement { ValueKind: JsonValueKind.String } e => e.GetString()!.Length,
+        string s => s.Length,
+        System.Collections.ICollection c => c.Count,
+        _ => null,
+    };
+
     /// <summary>Parses the expectation <paramref name="text"/>; <paramref name="quoted"/> text never compares as a number (write <c>== exists</c> to match the word itself).</summary>
     public static ValueMatcher? Parse(string text, bool quoted, bool isDuration, out string? error)
     {
@@ -40,6 +81,8 @@ internal sealed class ValueMatcher
                     return new ValueMatcher("exists", (_, found) => found);
                 case "!exists":
                     return new ValueMatcher("does not exist", (_, found) => !found);
+                case var type when Types.Contains(type):
+                    return OfType(type, true);
             }
 
             foreach (var op in new[] { ">=", "<=", "==", "!=", ">", "<" })
@@ -124,7 +167,7 @@ internal sealed class ValueMatcher
         return false;
     }
 
-    private static double? ToNumber(object? value) => value switch
+    internal static double? ToNumber(object? value) => value switch
     {
         int i => i,
         double d => d,

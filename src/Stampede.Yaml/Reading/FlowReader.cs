@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Stampede.Data.Templates;
+using Stampede.Metrics;
 using Stampede.Plans;
 using Stampede.Protocols.Http;
 using Stampede.Yaml.Flows;
@@ -23,6 +24,12 @@ internal sealed class FlowReader(PlanReader reader, TemplateReader templates)
 
     /// <summary>Defaults the plan's top-level <c>llm:</c> gives every <c>llm:</c> step.</summary>
     public LlmDefaults Llm { get; init; } = LlmDefaults.None;
+
+    /// <summary>Where <c>log:</c> steps write (the run's log).</summary>
+    public Action<string, string> Log { get; init; } = (_, _) => { };
+
+    /// <summary>The plan's custom metrics (<c>metrics:</c>) by name, which request steps add to with <c>metric:</c>.</summary>
+    public IReadOnlyDictionary<string, Metric> Declared { get; init; } = new Dictionary<string, Metric>();
 
     /// <summary>The kinds of metric-recording step the plan has anywhere: request, sse, ws, llm, group.</summary>
     public HashSet<string> Recording { get; } = new(StringComparer.Ordinal);
@@ -149,10 +156,11 @@ internal sealed class FlowReader(PlanReader reader, TemplateReader templates)
         var (kind, kindKey, value) = kinds[0];
         var allowed = kind switch
         {
-            "group" => new[] { "group", "steps" },
+            "group" => new[] { "group", "steps", "tags" },
             "repeat" => ["repeat", "steps"],
             "if" => ["if", "steps", "else"],
             "think" => ["think"],
+            "log" => PlanKeys.LogStep,
             "sse" => PlanKeys.SseStep,
             "ws" => PlanKeys.WsStep,
             "llm" => PlanKeys.LlmStep,
@@ -184,8 +192,9 @@ internal sealed class FlowReader(PlanReader reader, TemplateReader templates)
             case "group":
                 Recording.Add("group");
                 var name = reader.Text(value, PlanReader.Join(path, "group"), "a group name");
+                var groupTags = Tags(get, path, out _);
                 var groupBody = Body("steps");
-                return name is null ? null : MarkInert(new GroupStep(name, groupBody), Inert(groupBody));
+                return name is null ? null : MarkInert(new GroupStep(name, groupBody, groupTags), Inert(groupBody));
             case "repeat":
                 var count = reader.Int(value, PlanReader.Join(path, "repeat"), 0, 1_000_000);
                 var repeatBody = Body("steps");
@@ -207,6 +216,14 @@ internal sealed class FlowReader(PlanReader reader, TemplateReader templates)
                     false => otherwise is null ? never : Inert(otherwise),
                     null => otherwise is null || Inert(otherwise) is not null ? Inert(then) : null,
                 });
+            case "log":
+                var logMessage = templates.Parse(value, PlanReader.Join(path, "log"), "a line to log, such as \"created {{ missionId }}\"");
+                var level = get.TryGetValue("level", out var lv) ? reader.OneOf(lv, PlanReader.Join(path, "level"), PlanKeys.LogLevels) : "info";
+                var perSecond = get.TryGetValue("perSecond", out var ps) ? reader.Int(ps, PlanReader.Join(path, "perSecond"), 1, 1000) : 5;
+                var at = reader.At(value);
+                return logMessage is null || level is null || perSecond is null
+                    ? null
+                    : new LogStep(logMessage, level, perSecond.Value, $"{Path.GetFileName(at.File)}:{at.Line}:{at.Column}", Log);
             case "think":
                 var thinkPath = PlanReader.Join(path, "think");
                 if (Think(value, thinkPath) is not { } think)
@@ -225,14 +242,65 @@ internal sealed class FlowReader(PlanReader reader, TemplateReader templates)
             case "sse" or "ws" or "llm":
                 Recording.Add(kind);
                 _streams ??= new StreamStepReader(reader, templates, this);
-                return _streams.Step(kind, value, get, path);
+                var streamTags = Tags(get, path, out _);
+                return Tagged(streamTags, _streams.Step(kind, value, get, path));
             default:
                 Recording.Add("request");
-                return Request(kind, value, get, path);
+                var requestTags = Tags(get, path, out var nameTag);
+                return Tagged(requestTags, Request(kind, value, get, path, nameTag));
         }
     }
 
-    private Condition? Condition(YamlNode node, string path)
+    private static IFlowStep? Tagged(TagSet? tags, IFlowStep? step) => step is null || tags is null ? step : new TaggedStep(tags, step);
+
+    /// <summary>
+    /// A step's <c>tags:</c>, or null without them. A request's <c>name</c> tag is its <c>name:</c> (k6 scripts set it
+    /// with <c>tags: { name }</c>), handed back in <paramref name="name"/>; other steps name their series with <c>name:</c>.
+    /// </summary>
+    internal TagSet? Tags(Dictionary<string, YamlNode> get, string path, out (string Name, YamlNode Node)? name)
+    {
+        name = null;
+        if (!get.TryGetValue("tags", out var node))
+        {
+            return null;
+        }
+
+        var at = PlanReader.Join(path, "tags");
+        var pairs = new List<KeyValuePair<string, string>>();
+        foreach (var (key, keyNode, value) in reader.Mapping(node, at, null, "tags { type: api }"))
+        {
+            var tagPath = PlanReader.Join(at, key);
+            if (PlanKeys.ReservedTags.Contains(key))
+            {
+                reader.Error(tagPath, $"'{key}' is a tag Stampede sets itself; choose another name", keyNode);
+                continue;
+            }
+
+            if (reader.Text(value, tagPath, "a tag value") is not { } text)
+            {
+                continue;
+            }
+
+            if (key == "name")
+            {
+                var isRequest = !get.Keys.Any(k => k is "group" || PlanKeys.StreamKinds.Contains(k));
+                if (!isRequest || get.ContainsKey("name"))
+                {
+                    reader.Error(tagPath, isRequest ? "the name tag is set twice: keep name: or tags.name" : "write the name tag as name: on the step", keyNode);
+                    continue;
+                }
+
+                name = (text, value);
+                continue;
+            }
+
+            pairs.Add(new(key, text));
+        }
+
+        return pairs.Count == 0 ? null : TagSet.From(pairs);
+    }
+
+    internal Condition? Condition(YamlNode node, string path)
     {
         var text = reader.Text(node, path, "a condition such as \"{{ missionId }}\" or \"{{ status }} == done\"");
         if (text is null)
@@ -331,7 +399,7 @@ internal sealed class FlowReader(PlanReader reader, TemplateReader templates)
         return null;
     }
 
-    private RequestStep? Request(string kind, YamlNode target, Dictionary<string, YamlNode> get, string path)
+    private RequestStep? Request(string kind, YamlNode target, Dictionary<string, YamlNode> get, string path, (string Name, YamlNode Node)? nameTag)
     {
         var ok = true;
         string method;
@@ -380,10 +448,11 @@ internal sealed class FlowReader(PlanReader reader, TemplateReader templates)
         var headers = get.TryGetValue("headers", out var h) ? Pairs(h, path + ".headers", "headers") : [];
         var query = get.TryGetValue("query", out var q) ? Pairs(q, path + ".query", "query parameters") : [];
         var timeout = get.TryGetValue("timeout", out var t) ? reader.Duration(t, path + ".timeout", allowZero: false) : null;
-        var name = get.TryGetValue("name", out var n) ? reader.Text(n, path + ".name") : null;
+        var name = get.TryGetValue("name", out var n) ? reader.Text(n, path + ".name") : nameTag?.Name;
         var abort = get.TryGetValue("abortIterationOnFail", out var a) && reader.Bool(a, path + ".abortIterationOnFail") == true;
         var retry = get.TryGetValue("retry", out var r) ? Retry(r, path + ".retry") : RetryPolicy.None;
         var expect = get.TryGetValue("expect", out var ex) ? Expect(ex, path + ".expect") : null;
+        var metrics = get.TryGetValue("metric", out var mt) ? MetricAdds(mt, path + ".metric") : [];
 
         // A templated URL names its series by its template, so /api/missions/{{ id }} is one series, not one per id.
         name ??= url is { IsConstant: false } ? url.ToString() : null;
@@ -395,7 +464,7 @@ internal sealed class FlowReader(PlanReader reader, TemplateReader templates)
             return null;
         }
 
-        return new RequestStep(new HttpMethod(method), url, query, headers, json, form, body, contentType, timeout, name, checks, captures, retry, abort, expect);
+        return new RequestStep(new HttpMethod(method), url, query, headers, json, form, body, contentType, timeout, name, checks, captures, retry, abort, expect, metrics);
     }
 
     internal List<KeyValuePair<string, Template>> Pairs(YamlNode node, string path, string what)
@@ -512,28 +581,52 @@ internal sealed class FlowReader(PlanReader reader, TemplateReader templates)
                 continue;
             }
 
-            var matcher = Matcher(value, at, selector.IsDuration);
+            var matcher = Matcher(value, at, selector.IsDuration, PlanKeys.CheckOptions);
+            string? name = null;
+            TagSet? tags = null;
+            if (value is YamlMappingNode options)
+            {
+                var get = options.Children.Where(c => c.Key is YamlScalarNode { Value: "name" or "tags" })
+                    .ToDictionary(c => ((YamlScalarNode)c.Key).Value!, c => c.Value);
+                name = get.TryGetValue("name", out var n) ? reader.Text(n, at + ".name", "a check name") : null;
+                tags = Tags(get, at, out var nameTag);
+                if (nameTag is { } stray)
+                {
+                    reader.Error(at + ".tags.name", "a check is named with name:; the name tag belongs to the request", stray.Node);
+                }
+            }
+
             if (matcher is not null)
             {
-                checks.Add(new CheckSpec($"{label} {key} {matcher.Description}", selector, matcher));
+                checks.Add(new CheckSpec(name ?? $"{label} {key} {matcher.Description}", selector, matcher) { Tags = tags });
             }
         }
 
         return checks;
     }
 
-    internal ValueMatcher? Matcher(YamlNode node, string path, bool isDuration)
+    /// <summary>
+    /// An expectation: a scalar (<c>201</c>, <c>exists</c>, <c>"&lt;300ms"</c>), a list of values (any of them), or a
+    /// mapping of expectations that must all hold (<c>{ is: 201 }</c>); <paramref name="options"/> are further keys the
+    /// caller reads from the mapping itself (a request check's <c>name</c> and <c>tags</c>).
+    /// </summary>
+    internal ValueMatcher? Matcher(YamlNode node, string path, bool isDuration, IReadOnlyList<string>? options = null)
     {
         if (node is YamlSequenceNode list)
         {
-            var options = list.Children.Select((c, i) => Matcher(c, $"{path}[{i}]", isDuration)).ToList();
-            if (options.Count == 0)
+            var choices = list.Children.Select((c, i) => Matcher(c, $"{path}[{i}]", isDuration)).ToList();
+            if (choices.Count == 0)
             {
                 reader.Error(path, "expected at least one value in the list", node);
                 return null;
             }
 
-            return options.Any(o => o is null) ? null : ValueMatcher.AnyOf(options!);
+            return choices.Any(o => o is null) ? null : ValueMatcher.AnyOf(choices!);
+        }
+
+        if (node is YamlMappingNode)
+        {
+            return MatcherMap(node, path, isDuration, options ?? []);
         }
 
         var text = reader.Text(node, path, "an expected value (201, exists, \"<300ms\", \"contains ok\")");
@@ -552,6 +645,180 @@ internal sealed class FlowReader(PlanReader reader, TemplateReader templates)
         return matcher;
     }
 
+    /// <summary>A response value as captures write it: <c>json.id</c>, <c>header.Location</c>, <c>status</c>, or <c>{ regex | json | header: … }</c>.</summary>
+    private ResponseValue? Selector(YamlNode value, string at)
+    {
+        ResponseValue? selector;
+        string? error;
+        if (value is YamlMappingNode)
+        {
+            var form = reader.Mapping(value, at, PlanKeys.CaptureForm, "a capture { regex: PATTERN } or { json: PATH } or { header: NAME }");
+            if (form.Count != 1)
+            {
+                reader.Error(at, "expected exactly one of: regex, json, header", value);
+                return null;
+            }
+
+            var (kind, _, inner) = form[0];
+            var text = reader.Text(inner, at + "." + kind);
+            if (text is null)
+            {
+                return null;
+            }
+
+            selector = kind switch
+            {
+                "regex" => ResponseValue.Regex("regex:" + text, text, out error),
+                "json" => ResponseValue.Parse(text.StartsWith("json", StringComparison.Ordinal) ? text : "json." + text, out error),
+                _ => ResponseValue.Parse("header." + text, out error),
+            };
+            if (selector is null)
+            {
+                reader.Error(at + "." + kind, error!, inner);
+            }
+
+            return selector;
+        }
+
+        var written = reader.Text(value, at, "a response value such as json.id or header.Location");
+        if (written is null)
+        {
+            return null;
+        }
+
+        selector = ResponseValue.Parse(written, out error);
+        if (selector is null)
+        {
+            reader.Error(at, error!, value);
+        }
+
+        return selector;
+    }
+
+    /// <summary>
+    /// A request step's <c>metric:</c>: each declared metric and what to add to it — a number, a template (for a rate,
+    /// a condition as <c>if:</c> takes), or a response value as a capture reads it.
+    /// </summary>
+    private List<MetricAdd> MetricAdds(YamlNode node, string path)
+    {
+        var adds = new List<MetricAdd>();
+        foreach (var (name, keyNode, value) in reader.Mapping(node, path, null, "metrics to add to { missions_created: 1, hz: json.hz }"))
+        {
+            var at = PlanReader.Join(path, name);
+            if (!Declared.TryGetValue(name, out var metric))
+            {
+                var suggestion = Plans.NameSuggestion.Closest(name, Declared.Keys);
+                reader.Error(at, $"unknown metric '{name}': declare it under metrics: at the top of the plan (counter, gauge, rate or trend)"
+                    + (suggestion is null ? "" : $"; did you mean '{suggestion}'?"), keyNode);
+                continue;
+            }
+
+            if (value is YamlScalarNode { Style: ScalarStyle.Plain } plain && reader.Text(plain, at) is { } text
+                && !text.Contains("{{", StringComparison.Ordinal))
+            {
+                if (text is "true" or "false")
+                {
+                    adds.Add(new MetricAdd(metric, Constant: text == "true" ? 1 : 0));
+                    continue;
+                }
+
+                if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number))
+                {
+                    if (metric.Kind == MetricKind.Counter && number < 0)
+                    {
+                        reader.Error(at, $"a counter only grows: add a positive number to '{name}' (or declare it a gauge)", value);
+                        continue;
+                    }
+
+                    adds.Add(new MetricAdd(metric, Constant: number));
+                    continue;
+                }
+            }
+
+            if (value is YamlScalarNode scalar && scalar.Value?.Contains("{{", StringComparison.Ordinal) == true)
+            {
+                if (metric.Kind == MetricKind.Rate)
+                {
+                    if (Condition(value, at) is { } condition)
+                    {
+                        adds.Add(new MetricAdd(metric, Condition: condition));
+                    }
+                }
+                else if (templates.Parse(value, at) is { } template)
+                {
+                    adds.Add(new MetricAdd(metric, Number: template));
+                }
+
+                continue;
+            }
+
+            if (Selector(value, at) is { } selector)
+            {
+                adds.Add(new MetricAdd(metric, Value: selector));
+            }
+        }
+
+        return adds;
+    }
+
+    private ValueMatcher? MatcherMap(YamlNode node, string path, bool isDuration, IReadOnlyList<string> options)
+    {
+        var entries = reader.Mapping(node, path, [.. PlanKeys.Expectation, .. options], "expectations { is: 200 }");
+        var all = new List<ValueMatcher>();
+        var ok = true;
+        foreach (var (key, _, value) in entries.Where(e => !options.Contains(e.Key)))
+        {
+            var at = PlanReader.Join(path, key);
+            var matcher = key switch
+            {
+                "is" => Matcher(value, at, isDuration),
+                "oneOf" when value is not YamlSequenceNode => Expected(at, "a list of values, any of which passes", value),
+                "oneOf" => Matcher(value, at, isDuration),
+                "length" => Matcher(value, at, false) is { } inner ? ValueMatcher.Length(inner) : null,
+                "exists" => reader.Bool(value, at) is { } exists ? ValueMatcher.Parse(exists ? "exists" : "!exists", false, false, out _) : null,
+                _ when ValueMatcher.Types.Contains(key) => reader.Bool(value, at) is { } expected ? ValueMatcher.OfType(key, expected) : null,
+                _ => Operator(key, value, at, isDuration),
+            };
+            ok &= matcher is not null;
+            if (matcher is not null)
+            {
+                all.Add(matcher);
+            }
+        }
+
+        if (ok && all.Count == 0 && node is YamlMappingNode)
+        {
+            reader.Error(path, "expected at least one expectation: " + string.Join(", ", PlanKeys.Expectation), node);
+            return null;
+        }
+
+        return ok ? ValueMatcher.AllOf(all) : null;
+    }
+
+    private ValueMatcher? Expected(string path, string what, YamlNode node)
+    {
+        reader.Error(path, $"expected {what}, found {PlanReader.Describe(node)}", node);
+        return null;
+    }
+
+    /// <summary>A comparison, <c>contains</c> or <c>matches</c> key of a mapping: read as the scalar expectation <c>KEY VALUE</c>.</summary>
+    private ValueMatcher? Operator(string key, YamlNode value, string path, bool isDuration)
+    {
+        if (reader.Text(value, path, "a value to compare with") is not { } operand)
+        {
+            return null;
+        }
+
+        var text = key is "contains" or "!contains" or "matches" ? $"{key} {operand}" : key + operand;
+        var matcher = ValueMatcher.Parse(text, false, isDuration, out var error);
+        if (matcher is null)
+        {
+            reader.Error(path, error!, value);
+        }
+
+        return matcher;
+    }
+
     private List<CaptureSpec> Captures(YamlNode node, string path)
     {
         var captures = new List<CaptureSpec>();
@@ -563,50 +830,9 @@ internal sealed class FlowReader(PlanReader reader, TemplateReader templates)
                 continue;
             }
 
-            ResponseValue? selector;
-            string? error;
-            if (value is YamlMappingNode)
+            if (Selector(value, at) is not { } selector)
             {
-                var form = reader.Mapping(value, at, PlanKeys.CaptureForm, "a capture { regex: PATTERN } or { json: PATH } or { header: NAME }");
-                if (form.Count != 1)
-                {
-                    reader.Error(at, "expected exactly one of: regex, json, header", value);
-                    continue;
-                }
-
-                var (kind, _, inner) = form[0];
-                var text = reader.Text(inner, at + "." + kind);
-                if (text is null)
-                {
-                    continue;
-                }
-
-                selector = kind switch
-                {
-                    "regex" => ResponseValue.Regex("regex:" + text, text, out error),
-                    "json" => ResponseValue.Parse(text.StartsWith("json", StringComparison.Ordinal) ? text : "json." + text, out error),
-                    _ => ResponseValue.Parse("header." + text, out error),
-                };
-                if (selector is null)
-                {
-                    reader.Error(at + "." + kind, error!, inner);
-                    continue;
-                }
-            }
-            else
-            {
-                var text = reader.Text(value, at, "a response value such as json.id or header.Location");
-                if (text is null)
-                {
-                    continue;
-                }
-
-                selector = ResponseValue.Parse(text, out error);
-                if (selector is null)
-                {
-                    reader.Error(at, error!, value);
-                    continue;
-                }
+                continue;
             }
 
             templates.Captures.Add(name);

@@ -8,7 +8,9 @@ internal static class PlanKeys
 {
     public static readonly IReadOnlyList<string> Root =
         ["name", "description", "baseUrl", "profile", "seed", "data", "questions", "vars", "scenarios", "thresholds", "setup", "teardown", "env", "tags", "http", "llm",
-         "monitor", "target", "chaos", "limits", "redact"];
+         "monitor", "target", "chaos", "limits", "redact", "metrics"];
+
+    public static readonly IReadOnlyList<string> MetricDeclaration = ["type", "unit", "isTime"];
 
     public static readonly IReadOnlyList<string> Profile = ["name", "vus", "rate", "duration"];
 
@@ -41,15 +43,19 @@ internal static class PlanKeys
 
     public static readonly IReadOnlyList<string> StreamKinds = ["sse", "ws", "llm"];
 
-    public static readonly IReadOnlyList<string> StepKinds = [.. Methods, "request", "group", "think", "repeat", "if", .. StreamKinds];
+    public static readonly IReadOnlyList<string> StepKinds = [.. Methods, "request", "group", "think", "repeat", "if", "log", .. StreamKinds];
+
+    public static readonly IReadOnlyList<string> LogStep = ["log", "level", "perSecond"];
+
+    public static readonly IReadOnlyList<string> LogLevels = ["info", "warn", "error"];
 
     public static readonly IReadOnlyList<string> Request =
-        ["method", "json", "form", "body", "contentType", "headers", "query", "timeout", "name", "check", "capture", "retry", "abortIterationOnFail", "expect"];
+        ["method", "json", "form", "body", "contentType", "headers", "query", "timeout", "name", "check", "capture", "retry", "abortIterationOnFail", "expect", "metric", "tags"];
 
     public static readonly IReadOnlyList<string> SseStep =
-        ["sse", "method", "json", "body", "contentType", "headers", "name", "timeout", "firstEventTimeout", "idleTimeout", "maxDuration", "until", "check", "capture", "abortIterationOnFail"];
+        ["sse", "method", "json", "body", "contentType", "headers", "name", "timeout", "firstEventTimeout", "idleTimeout", "maxDuration", "until", "check", "capture", "abortIterationOnFail", "tags"];
 
-    public static readonly IReadOnlyList<string> WsStep = ["ws", "headers", "name", "timeout", "actions", "check", "capture", "abortIterationOnFail"];
+    public static readonly IReadOnlyList<string> WsStep = ["ws", "headers", "name", "timeout", "actions", "check", "capture", "abortIterationOnFail", "tags"];
 
     public static readonly IReadOnlyList<string> WsActions = ["send", "receive", "ping", "think", "close"];
 
@@ -60,8 +66,11 @@ internal static class PlanKeys
     public static readonly IReadOnlyList<string> LlmStep =
     [
         "llm", "format", "transport", "model", "prompt", "messages", "system", "conversation", "apiKey", "headers", "name", "tenant", "prices", "slo",
-        "costLimit", "maxTokens", "allowLength", "tokenizer", "timeout", "firstTokenTimeout", "idleTimeout", "check", "capture", "abortIterationOnFail",
+        "costLimit", "maxTokens", "allowLength", "tokenizer", "timeout", "firstTokenTimeout", "idleTimeout", "check", "capture", "abortIterationOnFail", "tags",
     ];
+
+    /// <summary>Tags Stampede sets itself on what a step records; a step's <c>tags:</c> may not replace them.</summary>
+    public static readonly IReadOnlyList<string> ReservedTags = ["scenario", "group", "check"];
 
     public static readonly IReadOnlyList<string> LlmFormats = ["openai", "anthropic", "demo"];
 
@@ -82,7 +91,14 @@ internal static class PlanKeys
     public static readonly IReadOnlyList<string> LlmRoot = ["costLimit", "prices"];
 
     public static readonly IReadOnlyList<string> Step =
-        [.. StepKinds, .. Request, "steps", "else", .. SseStep.Concat(WsStep).Concat(LlmStep).Except(StepKinds).Except(Request).Distinct()];
+        [.. StepKinds, .. Request, "steps", "else", "level", "perSecond", .. SseStep.Concat(WsStep).Concat(LlmStep).Except(StepKinds).Except(Request).Distinct()];
+
+    /// <summary>What a mapping of expectations may hold (all must pass): <c>{ isArray: true, length: "&gt;0" }</c>.</summary>
+    public static readonly IReadOnlyList<string> Expectation =
+        ["is", ">", ">=", "<", "<=", "==", "!=", "exists", "contains", "!contains", "matches", "oneOf", "length", .. Flows.ValueMatcher.Types];
+
+    /// <summary>What a request check's mapping may hold besides expectations.</summary>
+    public static readonly IReadOnlyList<string> CheckOptions = ["name", "tags"];
 
     public static readonly IReadOnlyList<string> Retry = ["attempts", "backoff", "max"];
 
@@ -110,6 +126,6 @@ internal static class PlanKeys
 
     public static readonly IReadOnlyList<string> CaptureForm = ["regex", "json", "header", "from"];
 
-    /// <summary>Names a template may start with besides captures and <c>vars:</c>: the templating language's built-ins and <c>repeat</c> (<c>repeat.index</c>).</summary>
-    public static readonly IReadOnlyList<string> TemplateRoots = [.. TemplateFunctions.Roots.Order(StringComparer.Ordinal), "repeat"];
+    /// <summary>Names a template may start with besides captures and <c>vars:</c>: the templating language's built-ins, <c>checks</c> (<c>checks.ok</c>) and <c>repeat</c> (<c>repeat.index</c>).</summary>
+    public static readonly IReadOnlyList<string> TemplateRoots = [.. TemplateFunctions.Roots.Order(StringComparer.Ordinal), "checks", "repeat"];
 }

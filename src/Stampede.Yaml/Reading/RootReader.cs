@@ -57,7 +57,8 @@ internal sealed class RootReader(PlanReader reader, PlanLoadOptions options)
         var http = get.TryGetValue("http", out var h) ? new HttpSettingsReader(reader).Read(h) : new HttpDefaults();
         var llm = get.TryGetValue("llm", out var l) ? LlmSettingsReader.Defaults(reader, l) : LlmDefaults.None;
         var monitoring = new MonitorReader(reader).Read(get);
-        var flows = new FlowReader(reader, _templates) { Llm = llm };
+        var custom = get.TryGetValue("metrics", out var cm) ? new MetricsReader(reader).Read(cm) : [];
+        var flows = new FlowReader(reader, _templates) { Llm = llm, Declared = custom, Log = options.Log };
         var shared = new FlowShared(data, vars, options.Env, options.Time, seed, strategy, questionTemplates);
         Flow? setup = null, teardown = null;
         FlowPart? setupPart = null, teardownPart = null;
@@ -81,10 +82,10 @@ internal sealed class RootReader(PlanReader reader, PlanLoadOptions options)
             reader.Missing("", "scenarios", "missing scenarios: a plan needs at least one scenario", root);
         }
 
-        IReadOnlyList<Metrics.Metric> metrics = [FlowShared.Retries, .. monitoring.Metrics];
+        IReadOnlyList<Metrics.Metric> metrics = [FlowShared.Retries, .. custom.Values, .. monitoring.Metrics];
         var thresholdReader = new ThresholdReader(reader);
         var thresholds = get.TryGetValue("thresholds", out var th) ? thresholdReader.Read(th, metrics) : [];
-        thresholdReader.WarnOfUnrecordedMetrics(thresholds, flows.Recording, monitoring.Metrics);
+        thresholdReader.WarnOfUnrecordedMetrics(thresholds, flows.Recording, [.. custom.Values, .. monitoring.Metrics]);
         _templates.CheckNames(_data.Declared, vars.Keys, setup is not null);
         if (name is null)
         {

@@ -11,7 +11,8 @@ internal sealed class VirtualUser : IThreadPoolWorkItem, IAsyncDisposable
 {
     // Made on first use: a thousand sleeping VUs that never enter a group or run a check should not each carry them.
     private Dictionary<string, TagSet>? _groupTags;
-    private Dictionary<(string Group, string Check), RateSeries>? _checks;
+    // Keyed by the tags in force, not the group alone: a front end's own tags (SwapTags) change them within a group.
+    private Dictionary<(TagSet Tags, string Check), RateSeries>? _checks;
     private Dictionary<string, object?>? _vars;
     private long _scheduledTimestamp;
     private ConfiguredValueTaskAwaitable<IterationOutcome>.ConfiguredValueTaskAwaiter _dispatched;
@@ -105,10 +106,10 @@ internal sealed class VirtualUser : IThreadPoolWorkItem, IAsyncDisposable
     public void RecordCheck(string name, bool passed)
     {
         _checks ??= [];
-        if (!_checks.TryGetValue((Group, name), out var series))
+        if (!_checks.TryGetValue((Tags, name), out var series))
         {
             series = Run.Registry.Rate(BuiltinMetrics.Checks, Tags.With("check", name));
-            _checks[(Group, name)] = series;
+            _checks[(Tags, name)] = series;
         }
 
         series.Add(passed);
