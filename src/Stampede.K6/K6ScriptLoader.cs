@@ -71,7 +71,13 @@ public static class K6ScriptLoader
             return new K6LoadResult { Errors = errors };
         }
 
-        script.Requests = new K6RequestOptions { UserAgent = k6Options.UserAgent, DiscardResponseBodies = k6Options.DiscardResponseBodies };
+        script.Requests = new K6RequestOptions
+        {
+            UserAgent = k6Options.UserAgent,
+            DiscardResponseBodies = k6Options.DiscardResponseBodies,
+            MaxRedirects = k6Options.MaxRedirects,
+            NoCookiesReset = k6Options.NoCookiesReset,
+        };
         script.Executors = k6Options.Scenarios.ToDictionary(s => s.Name, s => s.Executor.Type, StringComparer.Ordinal);
         var plan = new TestPlan
         {

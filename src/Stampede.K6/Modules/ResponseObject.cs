@@ -43,7 +43,7 @@ internal static class ResponseObject
         request.Put("url", spec.Url);
         request.Put("body", spec.Body is null ? "" : System.Text.Encoding.UTF8.GetString(spec.Body.Bytes.Span));
         value.Put("request", request);
-        value.Put("cookies", Js.Object(engine));
+        value.Put("cookies", ResponseCookies.Create(engine, response.SetCookies));
         value.Prototype = scope.ResponsePrototype ??= Prototype(scope);
         return value;
     }

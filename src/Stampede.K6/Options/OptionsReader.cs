@@ -15,13 +15,14 @@ internal sealed class OptionsReader(SourceLocation? location, List<PlanError> er
     public static readonly IReadOnlySet<string> Supported = new HashSet<string>(StringComparer.Ordinal)
     {
         "vus", "duration", "iterations", "stages", "scenarios", "thresholds", "tags", "summaryTrendStats", "summaryTimeUnit",
-        "discardResponseBodies", "userAgent", "insecureSkipTLSVerify", "setupTimeout", "teardownTimeout",
+        "discardResponseBodies", "userAgent", "insecureSkipTLSVerify", "setupTimeout", "teardownTimeout", "maxRedirects",
+        "noCookiesReset",
     };
 
     /// <summary>Options accepted and ignored because they do not change what Stampede measures or how it loads (said in the docs).</summary>
     public static readonly IReadOnlySet<string> Ignored = new HashSet<string>(StringComparer.Ordinal)
     {
-        "noConnectionReuse", "noVUConnectionReuse", "batch", "batchPerHost", "httpDebug", "throw", "maxRedirects", "noCookiesReset", "minIterationDuration",
+        "noConnectionReuse", "noVUConnectionReuse", "batch", "batchPerHost", "httpDebug", "throw", "minIterationDuration",
         "systemTags", "cloud", "ext", "noUsageReport",
     };
 
@@ -53,9 +54,22 @@ internal sealed class OptionsReader(SourceLocation? location, List<PlanError> er
             DiscardResponseBodies = Bool(options["discardResponseBodies"]),
             UserAgent = options["userAgent"]?.ToString(),
             InsecureSkipTlsVerify = Bool(options["insecureSkipTLSVerify"]),
+            MaxRedirects = MaxRedirects(options["maxRedirects"]),
+            NoCookiesReset = Bool(options["noCookiesReset"]),
             SetupTimeout = Time(options["setupTimeout"], "options.setupTimeout") ?? TimeSpan.FromSeconds(60),
             TeardownTimeout = Time(options["teardownTimeout"], "options.teardownTimeout") ?? TimeSpan.FromSeconds(60),
         };
+    }
+
+    private int? MaxRedirects(JsonNode? node)
+    {
+        var value = Int(node, "options.maxRedirects");
+        if (value < 0)
+        {
+            Error("options.maxRedirects", $"must be 0 or more (was {value})");
+        }
+
+        return value;
     }
 
     /// <summary>k6's shortcuts: stages → ramping-vus; iterations → shared-iterations; duration → constant-vus; none → one iteration.</summary>

@@ -66,4 +66,10 @@ internal sealed record K6RequestOptions
     public string? UserAgent { get; init; }
 
     public bool DiscardResponseBodies { get; init; }
+
+    /// <summary>Redirects a request follows unless its <c>redirects</c> param says otherwise; null: the session's default.</summary>
+    public int? MaxRedirects { get; init; }
+
+    /// <summary>Keep the VU's cookies across iterations (k6 empties the jar at the start of each one).</summary>
+    public bool NoCookiesReset { get; init; }
 }
