@@ -97,6 +97,23 @@ public sealed class K6ScriptRunTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task HttpCookiesScript_JarRequestCookiesRedirectsAndBasicAuthBehaveAsInK6()
+    {
+        var (exit, _, error, result) = await RunAsync(Corpus("http-cookies.js"));
+
+        exit.ShouldBe(ExitCodes.Ok, error);
+        result.ShouldNotBeNull();
+        var failing = result.Checks.Where(c => c.Fails > 0).Select(c => c.Name).ToList();
+        failing.ShouldBeEmpty();
+        result.Checks.Count.ShouldBe(17);
+        result.Checks.ShouldAllBe(c => c.Passes == 2);
+        result.Thresholds.ShouldAllBe(t => t.Outcome == "passed");
+
+        // A request and its redirects are one sample (Stampede's rule for both front ends).
+        result.Metric("http_reqs")!.Values.Count.ShouldBe(2 * 14);
+    }
+
+    [Fact]
     public async Task SseChatScript_StreamsThroughTheSseExtensionApiWithStampedesStreamMetrics()
     {
         var (exit, _, error, result) = await RunAsync(Corpus("sse-chat.js"), "-e", "VUS=2", "-e", "DURATION=2s");
