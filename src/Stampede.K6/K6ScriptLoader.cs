@@ -75,7 +75,6 @@ public static class K6ScriptLoader
         {
             UserAgent = k6Options.UserAgent,
             DiscardResponseBodies = k6Options.DiscardResponseBodies,
-            MaxRedirects = k6Options.MaxRedirects,
             NoCookiesReset = k6Options.NoCookiesReset,
         };
         script.Executors = k6Options.Scenarios.ToDictionary(s => s.Name, s => s.Executor.Type, StringComparer.Ordinal);
@@ -98,7 +97,11 @@ public static class K6ScriptLoader
             Env = options.Env,
             Metrics = [.. script.CustomMetrics],
             SetupTimeout = k6Options.SetupTimeout,
-            Http = new HttpDefaults { InsecureSkipTlsVerify = k6Options.InsecureSkipTlsVerify },
+            Http = new HttpDefaults
+            {
+                InsecureSkipTlsVerify = k6Options.InsecureSkipTlsVerify,
+                MaxRedirects = k6Options.MaxRedirects ?? new HttpDefaults().MaxRedirects,
+            },
             Setup = functions.Contains("setup") ? vu => SetupAsync(initRuntime, vu) : null,
             Teardown = functions.Contains("teardown") ? (vu, _) => TeardownAsync(initRuntime, vu) : null,
         };

@@ -81,7 +81,7 @@ internal static class HttpModule
         TimeSpan? timeout = null;
         ResponseBodyMode? bodyMode = scope.Script.Requests.DiscardResponseBodies ? ResponseBodyMode.Discard : null;
         var expected = scope.ResponseCallback;
-        var maxRedirects = scope.Script.Requests.MaxRedirects;
+        int? maxRedirects = null;
         List<RequestCookie>? cookies = null;
         string? auth = null;
         if (parameters is ObjectInstance p)

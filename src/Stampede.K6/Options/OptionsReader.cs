@@ -54,22 +54,11 @@ internal sealed class OptionsReader(SourceLocation? location, List<PlanError> er
             DiscardResponseBodies = Bool(options["discardResponseBodies"]),
             UserAgent = options["userAgent"]?.ToString(),
             InsecureSkipTlsVerify = Bool(options["insecureSkipTLSVerify"]),
-            MaxRedirects = MaxRedirects(options["maxRedirects"]),
+            MaxRedirects = Int(options["maxRedirects"], "options.maxRedirects"),
             NoCookiesReset = Bool(options["noCookiesReset"]),
             SetupTimeout = Time(options["setupTimeout"], "options.setupTimeout") ?? TimeSpan.FromSeconds(60),
             TeardownTimeout = Time(options["teardownTimeout"], "options.teardownTimeout") ?? TimeSpan.FromSeconds(60),
         };
-    }
-
-    private int? MaxRedirects(JsonNode? node)
-    {
-        var value = Int(node, "options.maxRedirects");
-        if (value < 0)
-        {
-            Error("options.maxRedirects", $"must be 0 or more (was {value})");
-        }
-
-        return value;
     }
 
     /// <summary>k6's shortcuts: stages → ramping-vus; iterations → shared-iterations; duration → constant-vus; none → one iteration.</summary>

@@ -67,9 +67,6 @@ internal sealed record K6RequestOptions
 
     public bool DiscardResponseBodies { get; init; }
 
-    /// <summary>Redirects a request follows unless its <c>redirects</c> param says otherwise; null: the session's default.</summary>
-    public int? MaxRedirects { get; init; }
-
     /// <summary>Keep the VU's cookies across iterations (k6 empties the jar at the start of each one).</summary>
     public bool NoCookiesReset { get; init; }
 }
