@@ -8,6 +8,7 @@ using Stampede.DemoTarget.Hosting;
 using Stampede.DemoTarget.Missions;
 using Stampede.DemoTarget.Observability;
 using Stampede.DemoTarget.OpenAi;
+using Stampede.DemoTarget.Sessions;
 using Stampede.DemoTarget.Streaming;
 using Stampede.DemoTarget.Tenancy;
 
@@ -160,6 +161,7 @@ public sealed class DemoTargetServer : IAsyncDisposable
         app.Use(faults.InvokeAsync);
 
         HealthEndpoints.Map(app);
+        SessionEndpoints.Map(app);
         MissionEndpoints.Map(app);
         SpecEndpoints.Map(app);
         TenancyEndpoints.Map(app);

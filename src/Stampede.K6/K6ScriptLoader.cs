@@ -71,7 +71,12 @@ public static class K6ScriptLoader
             return new K6LoadResult { Errors = errors };
         }
 
-        script.Requests = new K6RequestOptions { UserAgent = k6Options.UserAgent, DiscardResponseBodies = k6Options.DiscardResponseBodies };
+        script.Requests = new K6RequestOptions
+        {
+            UserAgent = k6Options.UserAgent,
+            DiscardResponseBodies = k6Options.DiscardResponseBodies,
+            NoCookiesReset = k6Options.NoCookiesReset,
+        };
         script.Executors = k6Options.Scenarios.ToDictionary(s => s.Name, s => s.Executor.Type, StringComparer.Ordinal);
         var plan = new TestPlan
         {
@@ -92,7 +97,11 @@ public static class K6ScriptLoader
             Env = options.Env,
             Metrics = [.. script.CustomMetrics],
             SetupTimeout = k6Options.SetupTimeout,
-            Http = new HttpDefaults { InsecureSkipTlsVerify = k6Options.InsecureSkipTlsVerify },
+            Http = new HttpDefaults
+            {
+                InsecureSkipTlsVerify = k6Options.InsecureSkipTlsVerify,
+                MaxRedirects = k6Options.MaxRedirects ?? new HttpDefaults().MaxRedirects,
+            },
             Prepare = (running, cancellationToken) => script.InitializeAsync(VusToInitialize(running), cancellationToken),
             Setup = functions.Contains("setup") ? vu => SetupAsync(initRuntime, vu) : null,
             Teardown = functions.Contains("teardown") ? (vu, _) => TeardownAsync(initRuntime, vu) : null,

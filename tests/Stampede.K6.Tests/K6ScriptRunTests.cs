@@ -155,6 +155,50 @@ public sealed class K6ScriptRunTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task HttpCookiesScript_JarRequestCookiesRedirectsAndBasicAuthBehaveAsInK6()
+    {
+        var (exit, _, error, result) = await RunAsync(Corpus("http-cookies.js"));
+
+        exit.ShouldBe(ExitCodes.Ok, error);
+        result.ShouldNotBeNull();
+        var failing = result.Checks.Where(c => c.Fails > 0).Select(c => c.Name).ToList();
+        failing.ShouldBeEmpty();
+        result.Checks.Count.ShouldBe(17);
+        result.Checks.ShouldAllBe(c => c.Passes == 2);
+        result.Thresholds.ShouldAllBe(t => t.Outcome == "passed");
+
+        // A request and its redirects are one sample (Stampede's rule for both front ends).
+        result.Metric("http_reqs")!.Values.Count.ShouldBe(2 * 14);
+    }
+
+    [Fact]
+    public async Task SseChatScript_StreamsThroughTheSseExtensionApiWithStampedesStreamMetrics()
+    {
+        var (exit, _, error, result) = await RunAsync(Corpus("sse-chat.js"), "-e", "VUS=2", "-e", "DURATION=2s");
+
+        exit.ShouldBe(ExitCodes.Ok, error);
+        result.ShouldNotBeNull();
+        result.Scenarios.Select(s => s.Name).ShouldBe(["ramp_up", "spike"], ignoreOrder: true);
+        var streams = result.Metric("sse_streams")!.Values.Count.ShouldNotBeNull();
+        streams.ShouldBeGreaterThan(0);
+        result.Checks.ShouldContain(c => c.Name == "stream status 200" && c.Passes == streams && c.Fails == 0);
+        result.Checks.ShouldContain(c => c.Name == "done counts the tokens" && c.Passes == streams && c.Fails == 0);
+        result.Checks.ShouldContain(c => c.Name == "opened before events" && c.Fails == 0);
+        result.Checks.ShouldContain(c => c.Name == "no stream errors" && c.Fails == 0);
+
+        // Every event is counted once by Stampede's sse_events and once by the extension's sse_event; tokens plus one done per stream.
+        var events = result.Metric("sse_events")!.Values.Count.ShouldNotBeNull();
+        result.Metric("sse_event")!.Values.Count.ShouldBe(events);
+        result.Metric("chat_tokens")!.Values.Count.ShouldBe(events - streams);
+        result.Metric("sse_time_to_first_event")!.Values.Count.ShouldBe(streams);
+        result.Metric("sse_event_gap")!.Values.Count.ShouldNotBeNull().ShouldBeGreaterThan(0);
+        result.Metric("chat_time_to_first_event")!.Values.Count.ShouldBe(streams);
+        result.Metric("sse_errors").ShouldBeNull();
+        result.Thresholds.Count.ShouldBe(3);
+        result.Thresholds.ShouldAllBe(t => t.Outcome == "passed");
+    }
+
+    [Fact]
     public async Task ExceptionInIteration_IsCountedAndTheRunGoesOn()
     {
         var (exit, _, error, result) = await RunAsync(Corpus("throws.js"));
@@ -177,6 +221,7 @@ public sealed class K6ScriptRunTests : IAsyncLifetime
     [Theory]
     [InlineData("syntax-error.js", "syntax-error.js:4:", "syntax error", false)]
     [InlineData("unsupported-module.js", "unsupported-module.js:1:1", "'k6/browser' is not supported", true)]
+    [InlineData("unsupported-extension.js", "unsupported-extension.js:1:1", "'k6/x/kafka' is not supported", true)]
     [InlineData("unsupported-option.js", "unsupported-option.js:1:1", "'hosts' is not supported", true)]
     public async Task BadScript_FailsBeforeTheRunWithItsLocation(string script, string location, string message, bool pointsToTheTable)
     {

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Mvc;
 using Stampede.DemoTarget.Missions;
 using Stampede.DemoTarget.OpenAi;
+using Stampede.DemoTarget.Sessions;
 using Stampede.DemoTarget.Streaming;
 using Stampede.DemoTarget.Tenancy;
 
@@ -36,4 +37,7 @@ namespace Stampede.DemoTarget.Hosting;
 [JsonSerializable(typeof(InvitedUserResponse))]
 [JsonSerializable(typeof(CreatedKeyResponse))]
 [JsonSerializable(typeof(ModelListResponse))]
+[JsonSerializable(typeof(CookiesResponse))]
+[JsonSerializable(typeof(RedirectResponse))]
+[JsonSerializable(typeof(AuthenticatedResponse))]
 internal sealed partial class DemoJsonContext : JsonSerializerContext;

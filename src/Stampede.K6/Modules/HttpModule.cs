@@ -19,6 +19,7 @@ internal static class HttpModule
     public static void Build(VuScope scope, ModuleBuilder module)
     {
         var engine = scope.Engine;
+        scope.UsesHttp = true;
         var exports = Js.Object(engine);
         void Export(string name, Func<JsValue[], JsValue> body, int length)
         {
@@ -80,6 +81,9 @@ internal static class HttpModule
         TimeSpan? timeout = null;
         ResponseBodyMode? bodyMode = scope.Script.Requests.DiscardResponseBodies ? ResponseBodyMode.Discard : null;
         var expected = scope.ResponseCallback;
+        int? maxRedirects = null;
+        List<RequestCookie>? cookies = null;
+        string? auth = null;
         if (parameters is ObjectInstance p)
         {
             foreach (var (key, value) in Js.Properties(p.Get("headers")))
@@ -113,7 +117,19 @@ internal static class HttpModule
             {
                 expected = ReadExpected(p.Get("responseCallback"));
             }
+
+            if (p.Get("redirects") is { } r && !r.IsMissing())
+            {
+                var count = TypeConverter.ToNumber(r);
+                maxRedirects = count >= 0 && count == Math.Floor(count) && count <= int.MaxValue ? (int)count
+                    : throw Js.TypeError(engine, $"invalid redirects '{TypeConverter.ToString(r)}': expected a whole number, 0 or more");
+            }
+
+            cookies = RequestCookies(p.Get("cookies"));
+            auth = Js.StringOrNull(p.Get("auth"));
         }
+
+        Authorize(engine, url, auth, headers);
 
         if (scope.Script.Requests.UserAgent is { } agent && !headers.Any(h => h.Key.Equals("User-Agent", StringComparison.OrdinalIgnoreCase)))
         {
@@ -128,7 +144,47 @@ internal static class HttpModule
             ResponseBody = bodyMode,
             Name = name,
             ExpectedStatuses = expected,
+            MaxRedirects = maxRedirects,
+            Cookies = cookies,
         }, tags);
+    }
+
+    /// <summary>k6's per-request cookies: <c>{ name: value }</c> or <c>{ name: { value, replace } }</c>.</summary>
+    private static List<RequestCookie>? RequestCookies(JsValue cookies)
+    {
+        List<RequestCookie>? result = null;
+        foreach (var (name, value) in Js.Properties(cookies))
+        {
+            var cookie = value is ObjectInstance full and not JsArray
+                ? new RequestCookie(name, TypeConverter.ToString(full.Get("value")), TypeConverter.ToBoolean(full.Get("replace")))
+                : new RequestCookie(name, TypeConverter.ToString(value));
+            (result ??= []).Add(cookie);
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Credentials in the URL (<c>http://user:pass@host/</c>) go as Basic authorization, as k6's Go client sends them
+    /// with or without <c>auth: 'basic'</c>; an Authorization header the script set wins.
+    /// </summary>
+    private static void Authorize(Jint.Engine engine, string url, string? auth, List<KeyValuePair<string, string>> headers)
+    {
+        if (auth is not (null or "basic"))
+        {
+            throw Js.Error(engine, $"auth '{auth}' is not supported: only 'basic' (credentials in the URL) is (see docs/k6-compatibility.md)");
+        }
+
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.UserInfo.Length == 0
+            || headers.Any(h => h.Key.Equals("Authorization", StringComparison.OrdinalIgnoreCase)))
+        {
+            return;
+        }
+
+        var colon = uri.UserInfo.IndexOf(':', StringComparison.Ordinal);
+        var user = Uri.UnescapeDataString(colon < 0 ? uri.UserInfo : uri.UserInfo[..colon]);
+        var password = colon < 0 ? "" : Uri.UnescapeDataString(uri.UserInfo[(colon + 1)..]);
+        headers.Add(KeyValuePair.Create("Authorization", "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}"))));
     }
 
     private static HttpBody? Body(Jint.Engine engine, JsValue body, string? contentType)
@@ -258,38 +314,95 @@ internal static class HttpModule
         return value;
     }
 
+    /// <summary>k6's <c>http.cookieJar()</c>: the VU's own jar, which its requests send and fill.</summary>
     private static JsValue CookieJar(VuScope scope)
     {
         var engine = scope.Engine;
         var jar = Js.Object(engine);
         jar.Put("set", Js.Function(engine, "set", (_, args) =>
         {
-            var cookies = scope.Require("cookieJar().set()").Http.Cookies;
-            cookies?.Add(new Uri(TypeConverter.ToString(args.Arg(0))), new System.Net.Cookie(TypeConverter.ToString(args.Arg(1)), TypeConverter.ToString(args.Arg(2))));
+            var vu = scope.Require("cookieJar().set()");
+            var cookies = vu.Http.Cookies;
+            var uri = JarUri(engine, args.Arg(0));
+            var cookie = new System.Net.Cookie(TypeConverter.ToString(args.Arg(1)), TypeConverter.ToString(args.Arg(2)));
+            if (args.Arg(3) is ObjectInstance options)
+            {
+                cookie.Domain = Js.StringOrNull(options.Get("domain")) ?? "";
+                cookie.Path = Js.StringOrNull(options.Get("path")) ?? "";
+                cookie.Secure = TypeConverter.ToBoolean(options.Get("secure"));
+                cookie.HttpOnly = TypeConverter.ToBoolean(options.Get("http_only"));
+                if (!options.Get("max_age").IsMissing())
+                {
+                    cookie.Expires = vu.Time.GetUtcNow().UtcDateTime.AddSeconds(TypeConverter.ToNumber(options.Get("max_age")));
+                }
+                else if (Js.StringOrNull(options.Get("expires")) is { } expires
+                    && DateTimeOffset.TryParse(expires, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var when))
+                {
+                    cookie.Expires = when.UtcDateTime;
+                }
+            }
+
+            try
+            {
+                cookies?.Add(uri, cookie);
+            }
+            catch (System.Net.CookieException exception)
+            {
+                throw Js.Error(engine, $"cookieJar().set(): {exception.Message}");
+            }
+
             return JsValue.Undefined;
-        }, 3));
+        }, 4));
         jar.Put("cookiesForURL", Js.Function(engine, "cookiesForURL", (_, args) =>
         {
             var result = Js.Object(engine);
             var cookies = scope.Require("cookieJar().cookiesForURL()").Http.Cookies;
-            foreach (System.Net.Cookie cookie in cookies?.GetCookies(new Uri(TypeConverter.ToString(args.Arg(0)))) ?? [])
+            var values = new Dictionary<string, List<JsValue>>(StringComparer.Ordinal);
+            foreach (System.Net.Cookie cookie in cookies?.GetCookies(JarUri(engine, args.Arg(0))) ?? [])
             {
-                result.Put(cookie.Name, new JsArray(engine, [new JsString(cookie.Value)]));
+                if (!values.TryGetValue(cookie.Name, out var list))
+                {
+                    values[cookie.Name] = list = [];
+                }
+
+                list.Add(new JsString(cookie.Value));
+            }
+
+            foreach (var (name, list) in values)
+            {
+                result.Put(name, new JsArray(engine, [.. list]));
             }
 
             return result;
         }, 1));
         jar.Put("clear", Js.Function(engine, "clear", (_, args) =>
         {
-            var cookies = scope.Require("cookieJar().clear()").Http.Cookies;
-            foreach (System.Net.Cookie cookie in cookies?.GetCookies(new Uri(TypeConverter.ToString(args.Arg(0)))) ?? [])
+            Expire(scope.Require("cookieJar().clear()").Http.Cookies, JarUri(engine, args.Arg(0)), null);
+            return JsValue.Undefined;
+        }, 1));
+        jar.Put("delete", Js.Function(engine, "delete", (_, args) =>
+        {
+            Expire(scope.Require("cookieJar().delete()").Http.Cookies, JarUri(engine, args.Arg(0)), TypeConverter.ToString(args.Arg(1)));
+            return JsValue.Undefined;
+        }, 2));
+        return jar;
+    }
+
+    private static Uri JarUri(Jint.Engine engine, JsValue url) =>
+        Uri.TryCreate(TypeConverter.ToString(url), UriKind.Absolute, out var uri)
+            ? uri
+            : throw Js.TypeError(engine, $"cookie jar: '{TypeConverter.ToString(url)}' is not an absolute URL");
+
+    /// <summary>Expires the jar's cookies for <paramref name="uri"/> (only <paramref name="name"/>'s when given), so it no longer sends them.</summary>
+    private static void Expire(System.Net.CookieContainer? cookies, Uri uri, string? name)
+    {
+        foreach (System.Net.Cookie cookie in cookies?.GetCookies(uri) ?? [])
+        {
+            if (name is null || cookie.Name == name)
             {
                 cookie.Expired = true;
             }
-
-            return JsValue.Undefined;
-        }, 1));
-        return jar;
+        }
     }
 
     /// <summary>What <c>http.url`…`</c> made: the URL, and the name that groups every URL of the template.</summary>

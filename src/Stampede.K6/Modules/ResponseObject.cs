@@ -43,7 +43,7 @@ internal static class ResponseObject
         request.Put("url", spec.Url);
         request.Put("body", spec.Body is null ? "" : System.Text.Encoding.UTF8.GetString(spec.Body.Bytes.Span));
         value.Put("request", request);
-        value.Put("cookies", Js.Object(engine));
+        value.Put("cookies", ResponseCookies.Create(engine, response.SetCookies));
         value.Prototype = scope.ResponsePrototype ??= Prototype(scope);
         return value;
     }
@@ -101,6 +101,7 @@ internal static class ResponseObject
         return value;
     }
 
-    private static string Canonical(string name) =>
+    /// <summary>A header name as Go (and so k6) spells it: <c>content-type</c> → <c>Content-Type</c>.</summary>
+    internal static string Canonical(string name) =>
         string.Join('-', name.Split('-').Select(p => p.Length == 0 ? p : char.ToUpperInvariant(p[0]) + p[1..].ToLowerInvariant()));
 }

@@ -23,6 +23,12 @@ internal sealed record K6Options
 
     public bool InsecureSkipTlsVerify { get; init; }
 
+    /// <summary>k6's <c>maxRedirects</c>, the plan's <c>http.maxRedirects</c> (validated there, 0–100); null: the default (10, k6's).</summary>
+    public int? MaxRedirects { get; init; }
+
+    /// <summary>k6's <c>noCookiesReset</c>: keep the VU's cookies from one iteration to the next.</summary>
+    public bool NoCookiesReset { get; init; }
+
     public TimeSpan SetupTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
     public TimeSpan TeardownTimeout { get; init; } = TimeSpan.FromSeconds(60);

@@ -15,13 +15,14 @@ internal sealed class OptionsReader(SourceLocation? location, List<PlanError> er
     public static readonly IReadOnlySet<string> Supported = new HashSet<string>(StringComparer.Ordinal)
     {
         "vus", "duration", "iterations", "stages", "scenarios", "thresholds", "tags", "summaryTrendStats", "summaryTimeUnit",
-        "discardResponseBodies", "userAgent", "insecureSkipTLSVerify", "setupTimeout", "teardownTimeout",
+        "discardResponseBodies", "userAgent", "insecureSkipTLSVerify", "setupTimeout", "teardownTimeout", "maxRedirects",
+        "noCookiesReset",
     };
 
     /// <summary>Options accepted and ignored because they do not change what Stampede measures or how it loads (said in the docs).</summary>
     public static readonly IReadOnlySet<string> Ignored = new HashSet<string>(StringComparer.Ordinal)
     {
-        "noConnectionReuse", "noVUConnectionReuse", "batch", "batchPerHost", "httpDebug", "throw", "maxRedirects", "noCookiesReset", "minIterationDuration",
+        "noConnectionReuse", "noVUConnectionReuse", "batch", "batchPerHost", "httpDebug", "throw", "minIterationDuration",
         "systemTags", "cloud", "ext", "noUsageReport",
     };
 
@@ -54,6 +55,8 @@ internal sealed class OptionsReader(SourceLocation? location, List<PlanError> er
             DiscardResponseBodies = Bool(options["discardResponseBodies"]),
             UserAgent = options["userAgent"]?.ToString(),
             InsecureSkipTlsVerify = Bool(options["insecureSkipTLSVerify"]),
+            MaxRedirects = Int(options["maxRedirects"], "options.maxRedirects"),
+            NoCookiesReset = Bool(options["noCookiesReset"]),
             SetupTimeout = Time(options["setupTimeout"], "options.setupTimeout") ?? TimeSpan.FromSeconds(60),
             TeardownTimeout = Time(options["teardownTimeout"], "options.teardownTimeout") ?? TimeSpan.FromSeconds(60),
         };

@@ -90,4 +90,7 @@ internal sealed record K6RequestOptions
     public string? UserAgent { get; init; }
 
     public bool DiscardResponseBodies { get; init; }
+
+    /// <summary>Keep the VU's cookies across iterations (k6 empties the jar at the start of each one).</summary>
+    public bool NoCookiesReset { get; init; }
 }

@@ -65,6 +65,11 @@ internal sealed class VuRuntime : IDisposable
         var exports = Init();
         var scope = Scope!;
         scope.Vu = vu;
+        if (scope.UsesHttp && !Script.Requests.NoCookiesReset)
+        {
+            vu.Http.ClearCookies();
+        }
+
         try
         {
             var function = exports.Get(name);

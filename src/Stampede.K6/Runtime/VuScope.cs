@@ -30,6 +30,9 @@ internal sealed class VuScope(Engine engine, K6Script script, int vuId)
     /// <summary>The prototype of this engine's response objects (their <c>json()</c> and <c>html()</c>), made on the first response.</summary>
     public Jint.Native.Object.ObjectInstance? ResponsePrototype { get; set; }
 
+    /// <summary>The script imports <c>k6/http</c> in this engine: its cookie jar is emptied at each iteration (unless <c>noCookiesReset</c>).</summary>
+    public bool UsesHttp { get; set; }
+
     /// <summary>The VU context, or a script error saying <paramref name="what"/> cannot run in the init context (as k6 says).</summary>
     public VuContext Require(string what) =>
         Vu ?? throw new Jint.Runtime.JavaScriptException(Engine.Intrinsics.Error, $"{what} is not supported in the init context");

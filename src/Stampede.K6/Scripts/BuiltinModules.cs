@@ -6,6 +6,9 @@ internal static class BuiltinModules
     public static readonly IReadOnlySet<string> Supported = new HashSet<string>(StringComparer.Ordinal)
     {
         "k6", "k6/http", "k6/metrics", "k6/execution", "k6/data", "k6/encoding", "k6/crypto", "k6/ws",
+
+        // The one xk6 extension whose API Stampede speaks: its streams run on the library's SSE client.
+        "k6/x/sse",
     };
 
     /// <summary>The jslib modules k6 users import by URL, served from embedded copies of our own.</summary>
@@ -30,7 +33,7 @@ internal static class BuiltinModules
     }
 
     public static string Unsupported(string specifier) =>
-        specifier.StartsWith("k6/x/", StringComparison.Ordinal) ? $"the extension '{specifier}' is not supported (xk6 extensions are Go code; see docs/k6-compatibility.md)"
+        specifier.StartsWith("k6/x/", StringComparison.Ordinal) ? $"the extension '{specifier}' is not supported (xk6 extensions are Go code; 'k6/x/sse' is the only one Stampede speaks; see docs/k6-compatibility.md)"
         : IsK6(specifier) ? $"the module '{specifier}' is not supported (see docs/k6-compatibility.md for the supported modules)"
         : specifier.StartsWith("http://", StringComparison.Ordinal) || specifier.StartsWith("https://", StringComparison.Ordinal)
             ? $"remote module '{specifier}' is not fetched: Stampede does not download scripts (see docs/k6-compatibility.md)"

@@ -28,6 +28,15 @@ public sealed record HttpRequestSpec
     /// <summary>The <c>name</c> tag that groups URLs in metrics; default: the absolute URL.</summary>
     public string? Name { get; init; }
 
+    /// <summary>Overrides <see cref="HttpSessionOptions.MaxRedirects"/> for this request (0: return the 3xx itself).</summary>
+    public int? MaxRedirects { get; init; }
+
+    /// <summary>
+    /// Cookies sent with this request besides the jar's, on the first hop and on redirects to the same host; they
+    /// are not stored in the jar. Default none.
+    /// </summary>
+    public IReadOnlyList<RequestCookie>? Cookies { get; init; }
+
     /// <summary>Default: <see cref="ExpectedStatuses.Default"/> (200–399).</summary>
     public ExpectedStatuses? ExpectedStatuses { get; init; }
 }

@@ -40,6 +40,12 @@ public sealed class HttpResponse
     public IReadOnlyDictionary<string, string> Headers =>
         _headers ??= _rawHead is not null ? Http1ResponseHead.ParseHeaders(_rawHead) : BuildHeaders(_message);
 
+    /// <summary>The final hop's <c>Set-Cookie</c> values, one per header line as sent (they cannot be joined like other headers).</summary>
+    public IReadOnlyList<string> SetCookies =>
+        _rawHead is not null ? Http1ResponseHead.Values(_rawHead, "Set-Cookie")
+        : _message is not null && _message.Headers.NonValidated.TryGetValues("Set-Cookie", out var values) ? [.. values]
+        : [];
+
     /// <summary>The kept body decoded as UTF-8 (decoded on first use); empty when the body was discarded or streamed.</summary>
     public string Body => _body ??= BodyBytes.IsEmpty ? "" : Encoding.UTF8.GetString(BodyBytes.Span);
 

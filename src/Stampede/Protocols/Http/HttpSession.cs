@@ -61,6 +61,9 @@ internal sealed class HttpSession : IAsyncDisposable
     /// <summary>This session's cookie jar; null when cookies are off.</summary>
     public CookieContainer? Cookies => Options.Cookies ? _cookies ??= new CookieContainer() : null;
 
+    /// <summary>Forgets every cookie (k6 empties a VU's jar at the start of each iteration); the next one starts a new jar.</summary>
+    public void ClearCookies() => _cookies = null;
+
     public ValueTask<HttpResponse> GetAsync(string url, CancellationToken ct = default) =>
         SendAsync(new HttpRequestSpec(HttpMethod.Get, url), ct);
 
@@ -188,7 +191,7 @@ internal sealed class HttpSession : IAsyncDisposable
             while (true)
             {
                 exchange.Begin(start);
-                using (var outgoing = BuildRequest(method, current, body, request.Headers, exchange))
+                using (var outgoing = BuildRequest(method, current, body, request.Headers, CookieHeader(current, uri, request.Cookies), exchange))
                 {
                     message = await _transport.Invoker.SendAsync(outgoing, timeout.Token).ConfigureAwait(false);
                 }
@@ -200,7 +203,7 @@ internal sealed class HttpSession : IAsyncDisposable
                 var status = (int)message.StatusCode;
                 if (!HttpRedirect.IsRedirectStatus(status)
                     || !HttpRedirect.TryFollow(status, current, message.Headers.Location?.OriginalString, redirects,
-                        Options.MaxRedirects, method, body, out var next))
+                        request.MaxRedirects ?? Options.MaxRedirects, method, body, out var next))
                 {
                     break;
                 }
@@ -269,7 +272,7 @@ internal sealed class HttpSession : IAsyncDisposable
             request.Method.Method, redirects);
 
     private ExchangeRequestMessage BuildRequest(
-        HttpMethod method, Uri uri, HttpBody? body, IReadOnlyList<KeyValuePair<string, string>>? extra, HttpExchange exchange)
+        HttpMethod method, Uri uri, HttpBody? body, IReadOnlyList<KeyValuePair<string, string>>? extra, string? cookie, HttpExchange exchange)
     {
         var message = new ExchangeRequestMessage(method, uri, exchange)
         {
@@ -289,16 +292,44 @@ internal sealed class HttpSession : IAsyncDisposable
             AddHeaders(message, extra);
         }
 
-        if (_cookies is { Count: > 0 } jar)
+        if (cookie is not null)
         {
-            var cookie = jar.GetCookieHeader(uri);
-            if (cookie.Length > 0)
-            {
-                message.Headers.TryAddWithoutValidation("Cookie", cookie);
-            }
+            message.Headers.TryAddWithoutValidation("Cookie", cookie);
         }
 
         return message;
+    }
+
+    /// <summary>
+    /// The <c>Cookie</c> header of one hop to <paramref name="uri"/>: the request's own cookies (on hops to the host
+    /// of <paramref name="first"/>), then the jar's, less those a request cookie replaces; null when there are none.
+    /// </summary>
+    private string? CookieHeader(Uri uri, Uri first, IReadOnlyList<RequestCookie>? own)
+    {
+        var jar = _cookies is { Count: > 0 } cookies ? cookies : null;
+        if (own is not { Count: > 0 } || !string.Equals(uri.Host, first.Host, StringComparison.OrdinalIgnoreCase))
+        {
+            return jar?.GetCookieHeader(uri) is { Length: > 0 } header ? header : null;
+        }
+
+        var text = new System.Text.StringBuilder();
+        foreach (var cookie in own)
+        {
+            Append(text, cookie.Name, cookie.Value);
+        }
+
+        foreach (Cookie cookie in jar?.GetCookies(uri) ?? [])
+        {
+            if (!own.Any(c => c.Replace && c.Name == cookie.Name))
+            {
+                Append(text, cookie.Name, cookie.Value);
+            }
+        }
+
+        return text.ToString();
+
+        static void Append(System.Text.StringBuilder text, string name, string value) =>
+            text.Append(text.Length == 0 ? "" : "; ").Append(name).Append('=').Append(value);
     }
 
     private static void AddHeaders(HttpRequestMessage message, IReadOnlyList<KeyValuePair<string, string>> headers)
@@ -460,7 +491,7 @@ internal sealed class HttpSession : IAsyncDisposable
             while (true)
             {
                 exchange.Begin(start);
-                var cookie = _cookies is { Count: > 0 } jar ? jar.GetCookieHeader(target.Uri) : null;
+                var cookie = CookieHeader(target.Uri, first.Uri, request.Cookies);
                 hop = await _transport.Http1.SendAsync(target, method, body, request.Headers, cookie, exchange, mode, timeout.Token)
                     .ConfigureAwait(false);
                 if (hop.HasSetCookie && Cookies is not null)
@@ -470,7 +501,7 @@ internal sealed class HttpSession : IAsyncDisposable
 
                 // As on the handler path, only a redirect status has its Location read.
                 if (!HttpRedirect.IsRedirectStatus(hop.Status)
-                    || !HttpRedirect.TryFollow(hop.Status, target.Uri, FirstLocation(hop.RawHead), redirects, Options.MaxRedirects,
+                    || !HttpRedirect.TryFollow(hop.Status, target.Uri, FirstLocation(hop.RawHead), redirects, request.MaxRedirects ?? Options.MaxRedirects,
                         method, body, out var next))
                 {
                     break;

@@ -26,6 +26,9 @@ public sealed class VuHttp : IAsyncDisposable
     /// <summary>The cookie jar (null when cookies are off).</summary>
     public System.Net.CookieContainer? Cookies => _session.Cookies;
 
+    /// <summary>Forgets every cookie of this VU (what k6 does at the start of each iteration).</summary>
+    public void ClearCookies() => _session.ClearCookies();
+
     /// <summary>Sends <paramref name="request"/> and records its metrics.</summary>
     public async Task<HttpResponse> SendAsync(HttpRequestSpec request)
     {

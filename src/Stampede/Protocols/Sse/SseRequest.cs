@@ -56,6 +56,12 @@ public sealed record SseRequest
     /// <summary>Called for each event as it arrives; return false to stop reading. Default none.</summary>
     public Func<SseEvent, bool>? OnEvent { get; init; }
 
+    /// <summary>
+    /// Called once per connection when its response headers arrive, whatever the status, before any of its events
+    /// (a front end that hands the stream to a script announces it here). Default none.
+    /// </summary>
+    public Action<HttpResponse>? OnOpen { get; init; }
+
     /// <summary>Every problem with these settings; empty when valid.</summary>
     public IReadOnlyList<string> Validate()
     {

@@ -19,20 +19,29 @@ internal sealed class SseStreamReader(TimeProvider time, SseParser parser)
     /// <summary>Bytes read so far.</summary>
     public long BytesRead { get; private set; }
 
-    /// <summary>Reads <paramref name="stream"/> until it ends, <paramref name="onEvent"/> returns false, a timeout, or cancellation.</summary>
+    /// <summary>
+    /// Reads <paramref name="stream"/> until it ends, <paramref name="onEvent"/> returns false or
+    /// <paramref name="stop"/> fires (both <see cref="SseReadOutcome.Stopped"/>), a timeout, or cancellation.
+    /// </summary>
     public async Task<SseReadOutcome> ReadAsync(
         Stream stream, Func<SseEvent, bool> onEvent, TimeSpan? firstEventTimeout, TimeSpan? idleTimeout,
-        long deadline, CancellationToken ct)
+        long deadline, CancellationToken ct, CancellationToken stop = default)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(ReadSize);
         var events = new List<SseEvent>(4);
         using var timer = new CancellationTokenSource(Timeout.InfiniteTimeSpan, time);
         using var link = ct.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), timer);
+        using var stopLink = stop.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), timer);
         var cause = SseReadOutcome.Cancelled;
         try
         {
             while (true)
             {
+                if (stop.IsCancellationRequested)
+                {
+                    return SseReadOutcome.Stopped;
+                }
+
                 cause = Arm(timer, firstEventTimeout, idleTimeout, deadline);
                 int read;
                 try
@@ -42,6 +51,10 @@ internal sealed class SseStreamReader(TimeProvider time, SseParser parser)
                 catch (OperationCanceledException) when (ct.IsCancellationRequested)
                 {
                     return SseReadOutcome.Cancelled;
+                }
+                catch (Exception) when (stop.IsCancellationRequested)
+                {
+                    return SseReadOutcome.Stopped;
                 }
                 catch (Exception) when (timer.IsCancellationRequested)
                 {

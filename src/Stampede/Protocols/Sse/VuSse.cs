@@ -34,7 +34,14 @@ public sealed class VuSse : IAsyncDisposable
 
     /// <summary>Opens the stream <paramref name="request"/> describes and reads it to its end.</summary>
     /// <exception cref="ArgumentException">The request is not valid.</exception>
-    public async Task<SseResult> OpenAsync(SseRequest request)
+    public Task<SseResult> OpenAsync(SseRequest request) => OpenAsync(request, CancellationToken.None);
+
+    /// <summary>
+    /// Opens the stream <paramref name="request"/> describes and reads it until it ends or <paramref name="stop"/>
+    /// fires; stopping is the caller's choice, not an error (the stream's metrics are recorded as for any end).
+    /// </summary>
+    /// <exception cref="ArgumentException">The request is not valid.</exception>
+    public async Task<SseResult> OpenAsync(SseRequest request, CancellationToken stop)
     {
         var problems = request.Validate();
         if (problems.Count > 0)
@@ -69,6 +76,11 @@ public sealed class VuSse : IAsyncDisposable
                 {
                     result.ConnectMs = connect;
                 }
+            }
+
+            if (opened.Response.Status != 0)
+            {
+                request.OnOpen?.Invoke(opened.Response);
             }
 
             SseReadOutcome outcome;
@@ -113,7 +125,7 @@ public sealed class VuSse : IAsyncDisposable
                     result.TerminalSeen |= terminal;
                     var wanted = request.OnEvent?.Invoke(e) ?? true;
                     return wanted && !(terminal && request.StopOnTerminalEvent);
-                }, request.FirstEventTimeout ?? request.IdleTimeout, request.IdleTimeout, deadline, ct).ConfigureAwait(false);
+                }, request.FirstEventTimeout ?? request.IdleTimeout, request.IdleTimeout, deadline, ct, stop).ConfigureAwait(false);
             }
 
             result.LastEventId = parser.LastEventId;

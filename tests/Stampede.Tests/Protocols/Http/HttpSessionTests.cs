@@ -239,6 +239,55 @@ public class HttpSessionTests(TestHttpServers servers) : IClassFixture<TestHttpS
     }
 
     [Fact]
+    public async Task SendAsync_RequestMaxRedirects_OverridesTheSessionsCap()
+    {
+        await using var session = NewSession();
+
+        var response = await session.SendAsync(new HttpRequestSpec(HttpMethod.Get, "/redirect/3") { MaxRedirects = 1 }, Ct);
+
+        response.Status.ShouldBe(302);
+        response.Redirects.ShouldBe(1);
+        response.Url.ShouldEndWith("/redirect/2");
+    }
+
+    [Fact]
+    public async Task SendAsync_RequestCookies_SentBeforeTheJarsAndReplaceOnlyWhenAsked()
+    {
+        await using var session = NewSession();
+        await session.GetAsync("/cookies/set/flavour/oat", Ct);
+
+        var added = await session.SendAsync(new HttpRequestSpec(HttpMethod.Get, "/cookies") { Cookies = [new("flavour", "rye")] }, Ct);
+        var replaced = await session.SendAsync(new HttpRequestSpec(HttpMethod.Get, "/cookies") { Cookies = [new("flavour", "rye", Replace: true)] }, Ct);
+        var after = await session.GetAsync("/cookies", Ct);
+
+        added.Body.ShouldBe("flavour=rye; flavour=oat");
+        replaced.Body.ShouldBe("flavour=rye");
+        after.Body.ShouldBe("flavour=oat");
+    }
+
+    [Fact]
+    public async Task SetCookies_KeepsEachHeaderLineApart()
+    {
+        await using var session = NewSession(options: Options() with { Cookies = false });
+
+        var response = await session.GetAsync("/cookies/set/flavour/oat", Ct);
+
+        response.SetCookies.ShouldHaveSingleItem().ShouldStartWith("flavour=oat");
+    }
+
+    [Fact]
+    public async Task ClearCookies_ForgetsTheJar()
+    {
+        await using var session = NewSession();
+        await session.GetAsync("/cookies/set/flavour/oat", Ct);
+
+        session.ClearCookies();
+        var response = await session.GetAsync("/cookies", Ct);
+
+        response.Body.ShouldBe("");
+    }
+
+    [Fact]
     public async Task SendAsync_RedirectsOff_ReturnsRedirect()
     {
         await using var session = NewSession(options: Options() with { MaxRedirects = 0 });

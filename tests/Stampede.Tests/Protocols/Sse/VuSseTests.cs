@@ -61,6 +61,26 @@ public sealed class VuSseTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task OpenAsync_StopWhileTheServerIsSilent_EndsTheStreamWithoutAnError()
+    {
+        await using var sse = Client();
+        using var stop = new CancellationTokenSource();
+        var opened = 0;
+
+        var result = await sse.OpenAsync(new SseRequest("/sse/idle")
+        {
+            OnOpen = response => { opened = response.Status; stop.CancelAfter(TimeSpan.FromMilliseconds(50)); },
+            IdleTimeout = TimeSpan.FromSeconds(20),
+        }, stop.Token);
+
+        opened.ShouldBe(200);
+        result.Error.ShouldBe(SseErrorKind.None);
+        result.DurationMs.ShouldBeLessThan(4_000);   // the server stays silent for 5 s before it ends the stream itself
+        _registry.Trend("sse_stream_duration").Count.ShouldBe(1);
+        _registry.SeriesOf("sse_errors").ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task PostAsync_JsonBodyAndHeaders_AreSentWithIdentityEncoding()
     {
         await using var sse = Client();

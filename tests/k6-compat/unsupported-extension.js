@@ -1,0 +1,3 @@
+import kafka from 'k6/x/kafka';
+
+export default function () {}
