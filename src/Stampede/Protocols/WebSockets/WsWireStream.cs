@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+
 namespace Stampede.Protocols.WebSockets;
 
 /// <summary>
@@ -5,11 +7,21 @@ namespace Stampede.Protocols.WebSockets;
 /// buffer, so several messages can arrive in one read and be handed out later without touching the network; only
 /// the connection stream can tell a message that came off the wire from one that waited in that buffer.
 /// Reads happen only inside the session's one pending receive, so the counters are written and read in sequence.
+/// It also sees the ping and pong frames ClientWebSocket keeps to itself (<see cref="ControlFrames"/>), and sends
+/// pings of its own between ClientWebSocket's frames (<see cref="SendPingAsync"/>).
 /// </summary>
 internal sealed class WsWireStream(Stream inner, TimeProvider time) : Stream
 {
+    private readonly SemaphoreSlim _writing = new(1, 1);
     private long _reads;
     private long _lastRead;
+    private WsControlFrameReader? _controlFrames;
+
+    /// <summary>Called (on the receiving thread) with each ping or pong frame read from now on.</summary>
+    public Action<WsControlFrame>? ControlFrames
+    {
+        set => _controlFrames = value is null ? null : new WsControlFrameReader(value);
+    }
 
     /// <summary>Network reads that returned data so far.</summary>
     public long Reads => Volatile.Read(ref _reads);
@@ -31,6 +43,7 @@ internal sealed class WsWireStream(Stream inner, TimeProvider time) : Stream
     {
         var read = await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
         Stamp(read);
+        _controlFrames?.Read(buffer.Span[..read], _lastRead);
         return read;
     }
 
@@ -41,16 +54,58 @@ internal sealed class WsWireStream(Stream inner, TimeProvider time) : Stream
     {
         var read = inner.Read(buffer);
         Stamp(read);
+        _controlFrames?.Read(buffer[..read], _lastRead);
         return read;
     }
 
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
-    public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default) => inner.WriteAsync(buffer, cancellationToken);
+    // ClientWebSocket writes each frame, header and payload, in one call; holding a lock per call keeps a ping of
+    // ours from landing in the middle of one of its frames.
+    public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        await _writing.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await inner.WriteAsync(buffer, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _writing.Release();
+        }
+    }
 
-    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => inner.WriteAsync(buffer, offset, count, cancellationToken);
+    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
-    public override void Write(ReadOnlySpan<byte> buffer) => inner.Write(buffer);
+    public override void Write(ReadOnlySpan<byte> buffer)
+    {
+        _writing.Wait();
+        try
+        {
+            inner.Write(buffer);
+        }
+        finally
+        {
+            _writing.Release();
+        }
+    }
+
+    /// <summary>Sends a ping frame (masked, as a client's frames must be) carrying <paramref name="payload"/> (at most 125 bytes).</summary>
+    public async Task SendPingAsync(ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
+    {
+        var frame = new byte[6 + payload.Length];
+        frame[0] = 0x80 | 0x9;   // FIN, ping
+        frame[1] = (byte)(0x80 | payload.Length);
+        RandomNumberGenerator.Fill(frame.AsSpan(2, 4));
+        for (var i = 0; i < payload.Length; i++)
+        {
+            frame[6 + i] = (byte)(payload.Span[i] ^ frame[2 + (i % 4)]);
+        }
+
+        await WriteAsync(frame, cancellationToken).ConfigureAwait(false);
+        await FlushAsync(cancellationToken).ConfigureAwait(false);
+    }
 
     public override void Write(byte[] buffer, int offset, int count) => inner.Write(buffer, offset, count);
 
@@ -67,6 +122,7 @@ internal sealed class WsWireStream(Stream inner, TimeProvider time) : Stream
         if (disposing)
         {
             inner.Dispose();
+            _writing.Dispose();
         }
 
         base.Dispose(disposing);
