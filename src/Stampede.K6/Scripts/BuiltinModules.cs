@@ -6,6 +6,7 @@ internal static class BuiltinModules
     public static readonly IReadOnlySet<string> Supported = new HashSet<string>(StringComparer.Ordinal)
     {
         "k6", "k6/http", "k6/metrics", "k6/execution", "k6/data", "k6/encoding", "k6/crypto", "k6/ws",
+        "k6/experimental/websockets", "k6/timers",
     };
 
     /// <summary>The jslib modules k6 users import by URL, served from embedded copies of our own.</summary>
