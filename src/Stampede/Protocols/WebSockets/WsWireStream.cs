@@ -10,17 +10,30 @@ namespace Stampede.Protocols.WebSockets;
 /// It also sees the ping and pong frames ClientWebSocket keeps to itself (<see cref="ControlFrames"/>), and sends
 /// pings of its own between ClientWebSocket's frames (<see cref="SendPingAsync"/>).
 /// </summary>
-internal sealed class WsWireStream(Stream inner, TimeProvider time) : Stream
+internal sealed class WsWireStream : Stream
 {
+    private readonly Stream _inner;
+    private readonly TimeProvider _time;
+
+    // Reading from the first byte, so that the reader finds where the upgrade's response ends and the frames begin.
+    private readonly WsControlFrameReader _controlFrames;
+
+    public WsWireStream(Stream inner, TimeProvider time)
+    {
+        _inner = inner;
+        _time = time;
+        _controlFrames = new WsControlFrameReader(frame => _onControlFrame?.Invoke(frame));
+    }
+
     private readonly SemaphoreSlim _writing = new(1, 1);
     private long _reads;
     private long _lastRead;
-    private WsControlFrameReader? _controlFrames;
+    private Action<WsControlFrame>? _onControlFrame;
 
     /// <summary>Called (on the receiving thread) with each ping or pong frame read from now on.</summary>
     public Action<WsControlFrame>? ControlFrames
     {
-        set => _controlFrames = value is null ? null : new WsControlFrameReader(value);
+        set => _onControlFrame = value;
     }
 
     /// <summary>Network reads that returned data so far.</summary>
@@ -29,11 +42,11 @@ internal sealed class WsWireStream(Stream inner, TimeProvider time) : Stream
     /// <summary>When the latest read returned (<see cref="TimeProvider.GetTimestamp"/>).</summary>
     public long LastReadTimestamp => Volatile.Read(ref _lastRead);
 
-    public override bool CanRead => inner.CanRead;
+    public override bool CanRead => _inner.CanRead;
 
     public override bool CanSeek => false;
 
-    public override bool CanWrite => inner.CanWrite;
+    public override bool CanWrite => _inner.CanWrite;
 
     public override long Length => throw new NotSupportedException();
 
@@ -41,9 +54,9 @@ internal sealed class WsWireStream(Stream inner, TimeProvider time) : Stream
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        var read = await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+        var read = await _inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
         Stamp(read);
-        _controlFrames?.Read(buffer.Span[..read], _lastRead);
+        _controlFrames.Read(buffer.Span[..read], _lastRead);
         return read;
     }
 
@@ -52,9 +65,9 @@ internal sealed class WsWireStream(Stream inner, TimeProvider time) : Stream
 
     public override int Read(Span<byte> buffer)
     {
-        var read = inner.Read(buffer);
+        var read = _inner.Read(buffer);
         Stamp(read);
-        _controlFrames?.Read(buffer[..read], _lastRead);
+        _controlFrames.Read(buffer[..read], _lastRead);
         return read;
     }
 
@@ -67,7 +80,7 @@ internal sealed class WsWireStream(Stream inner, TimeProvider time) : Stream
         await _writing.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await inner.WriteAsync(buffer, cancellationToken).ConfigureAwait(false);
+            await _inner.WriteAsync(buffer, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -83,7 +96,7 @@ internal sealed class WsWireStream(Stream inner, TimeProvider time) : Stream
         _writing.Wait();
         try
         {
-            inner.Write(buffer);
+            _inner.Write(buffer);
         }
         finally
         {
@@ -107,11 +120,11 @@ internal sealed class WsWireStream(Stream inner, TimeProvider time) : Stream
         await FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public override void Write(byte[] buffer, int offset, int count) => inner.Write(buffer, offset, count);
+    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
 
-    public override Task FlushAsync(CancellationToken cancellationToken) => inner.FlushAsync(cancellationToken);
+    public override Task FlushAsync(CancellationToken cancellationToken) => _inner.FlushAsync(cancellationToken);
 
-    public override void Flush() => inner.Flush();
+    public override void Flush() => _inner.Flush();
 
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
 
@@ -121,7 +134,7 @@ internal sealed class WsWireStream(Stream inner, TimeProvider time) : Stream
     {
         if (disposing)
         {
-            inner.Dispose();
+            _inner.Dispose();
             _writing.Dispose();
         }
 
@@ -132,7 +145,7 @@ internal sealed class WsWireStream(Stream inner, TimeProvider time) : Stream
     {
         if (read > 0)
         {
-            Volatile.Write(ref _lastRead, time.GetTimestamp());
+            Volatile.Write(ref _lastRead, _time.GetTimestamp());
             Interlocked.Increment(ref _reads);
         }
     }
