@@ -24,6 +24,7 @@ internal sealed class BrowserSocket
     private Task<WsHandshake>? _connecting;
     private WsSession? _session;
     private (int Code, string Reason)? _closeRequested;
+    private bool _closing;
     private bool _closeDispatched;
     private bool _abandoned;
 
@@ -57,6 +58,7 @@ internal sealed class BrowserSocket
             return;
         }
 
+        _closing = true;
         var loop = _scope.Loop;
         session.CloseAsync((WebSocketCloseStatus)code, reason.Length == 0 ? null : reason)
             .ContinueWith(_ => loop.Post(() => Closed(code, reason)), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
@@ -123,18 +125,15 @@ internal sealed class BrowserSocket
     /// <summary>The receive ended: the peer closed (its code and reason), the connection broke, or our own close did it.</summary>
     private void PeerClosed()
     {
-        if (_abandoned || _closeDispatched || _session is not { } session)
+        // Our own close ends the receive too; its close event, with our code, is on its way.
+        if (_abandoned || _closeDispatched || _closing || _session is not { } session)
         {
             return;
         }
 
         if (session.CloseStatus is not { } status)
         {
-            if (_closeRequested is null)
-            {
-                Emit("error", ("error", new JsString("the connection was closed without a close frame")));
-            }
-
+            Emit("error", ("error", new JsString("the connection was closed without a close frame")));
             Closed(AbnormalClosure, "");
             return;
         }
