@@ -129,15 +129,13 @@ public static class K6ScriptLoader
             scope.Vu = vu;
             try
             {
-                var data = scope.Engine.Call(runtime.Init().Get("setup"), JsValue.Undefined, []);
+                var data = JsValue.Undefined;
+                VuRuntime.RunToCompletion(scope, vu, () => data = scope.Engine.Call(runtime.Init().Get("setup"), JsValue.Undefined, []));
                 runtime.Script.SetupJson = data.IsUndefined() ? null : Js.Stringify(scope.Engine, data);
-            }
-            catch (JavaScriptException exception)
-            {
-                throw new K6ScriptException(exception);
             }
             finally
             {
+                scope.Loop.Stop();
                 scope.Vu = null;
             }
         }).ConfigureAwait(false);
@@ -151,14 +149,11 @@ public static class K6ScriptLoader
         try
         {
             var data = runtime.Script.SetupJson is { } json ? Js.Parse(scope.Engine, json) : JsValue.Undefined;
-            scope.Engine.Call(runtime.Init().Get("teardown"), JsValue.Undefined, [data]);
-        }
-        catch (JavaScriptException exception)
-        {
-            throw new K6ScriptException(exception);
+            VuRuntime.RunToCompletion(scope, vu, () => scope.Engine.Call(runtime.Init().Get("teardown"), JsValue.Undefined, [data]));
         }
         finally
         {
+            scope.Loop.Stop();
             scope.Vu = null;
         }
     });

@@ -199,6 +199,67 @@ public sealed class K6ScriptRunTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task WsChatScript_RampsVusThroughTheChatAndJudgesTheBackendLoopByItsHzChecks()
+    {
+        var (exit, _, error, result) = await RunAsync(Corpus("ws-chat.js"), "-e", "VUS=20", "-e", "DURATION=3s");
+
+        exit.ShouldBe(ExitCodes.Ok, error);
+        result.ShouldNotBeNull();
+        var sessions = result.Metric("ws_sessions")!.Values.Count.ShouldNotBeNull();
+        sessions.ShouldBeGreaterThanOrEqualTo(20);
+        result.Metric("ws_sessions")!.Series.ShouldAllBe(s => s.Tags.GetValueOrDefault("name") == "chat");
+        result.Metric("vus_max")!.Values.Value.ShouldBe(21);   // 20 chat VUs at the top of the ramp, plus the poller
+        result.Metric("error_rate")!.Values.Rate.ShouldNotBeNull().ShouldBeLessThan(0.05);
+        result.Metric("reply_tokens")!.Values.Min.ShouldNotBeNull().ShouldBeGreaterThan(0);
+        result.Checks.Single(c => c.Name == "chat upgraded (101)").Passes.ShouldBe((long)sessions);
+        result.Checks.Single(c => c.Name == "reply ended").Passes.ShouldBeGreaterThanOrEqualTo((long)(0.95 * sessions));
+        var hz = result.Checks.Single(c => c.Name == "hz");
+        hz.Passes.ShouldBeGreaterThanOrEqualTo(3);
+        result.Metric("backend_loop_hz")!.Values.Value.ShouldNotBeNull().ShouldBeGreaterThan(25);
+        result.Metric("http_reqs")!.Series.ShouldAllBe(s => s.Tags.GetValueOrDefault("name") == "metrics");
+        result.Thresholds.Select(t => t.Metric).ShouldBe(["error_rate", "checks{type:hz}", "checks{type:chat}", "ws_connecting"], ignoreOrder: true);
+        result.Thresholds.ShouldAllBe(t => t.Outcome == ThresholdOutcomeNames.Passed);
+        result.Thresholds.Single(t => t.Metric == "checks{type:hz}").Observed.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task WsChatScript_HzChecksFailing_FailTheirThreshold()
+    {
+        // A backend loop target of 10 Hz can never reach the script's 25 Hz check: the hz threshold must fail.
+        await using var slow = await DemoTargetServer.StartAsync(new DemoTargetOptions { Port = 0, BackendLoopHz = 10 });
+        var host = new TestConsoleHost();
+        var json = Path.Combine(_folder, "slow.json");
+        var exit = await StampedeCli.RunAsync(
+            ["run", Corpus("ws-chat.js"), "-e", $"BASE_URL={slow.BaseAddress.ToString().TrimEnd('/')}", "-e", "VUS=2", "-e", "DURATION=2s",
+             "--no-history", "--quiet", "--out", $"json={json}"], host);
+
+        exit.ShouldBe(ExitCodes.ThresholdsFailed, host.Errors);
+        var result = RunResultJson.Deserialize(await File.ReadAllTextAsync(json));
+        result.Thresholds.Single(t => t.Metric == "checks{type:hz}").Outcome.ShouldBe(ThresholdOutcomeNames.Failed);
+        result.Thresholds.Single(t => t.Metric == "error_rate").Outcome.ShouldBe(ThresholdOutcomeNames.Passed);
+        result.Checks.Single(c => c.Name == "hz").Fails.ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
+    public async Task WsBrowserChatScript_ExperimentalWebSocketsPingAndStreamPassTheirThresholds()
+    {
+        var (exit, _, error, result) = await RunAsync(Corpus("ws-browser-chat.js"), "-e", "VUS=5");
+
+        exit.ShouldBe(ExitCodes.Ok, error);
+        result.ShouldNotBeNull();
+        result.Metric("iterations")!.Values.Count.ShouldBe(10);
+        result.Metric("ws_sessions")!.Values.Count.ShouldBe(10);
+        result.Metric("ws_ping")!.Values.Count.ShouldBe(10);
+        result.Metric("ws_session_duration")!.Values.Count.ShouldBe(10);
+        result.Metric("error_rate")!.Values.Rate.ShouldBe(0);
+        result.Checks.Count.ShouldBe(3);
+        result.Checks.ShouldAllBe(c => c.Passes == 10 && c.Fails == 0);
+        result.Metric("tokens_received")!.Values.Count.ShouldNotBeNull().ShouldBeGreaterThan(10);
+        result.Thresholds.Count.ShouldBe(3);
+        result.Thresholds.ShouldAllBe(t => t.Outcome == ThresholdOutcomeNames.Passed);
+    }
+
+    [Fact]
     public async Task ExceptionInIteration_IsCountedAndTheRunGoesOn()
     {
         var (exit, _, error, result) = await RunAsync(Corpus("throws.js"));

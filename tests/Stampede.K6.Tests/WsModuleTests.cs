@@ -136,6 +136,58 @@ public sealed class WsModuleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Ping_SendsAProtocolPing_PongFiresAndWsPingIsRecorded()
+    {
+        var result = await RunAsync("""
+            import ws from 'k6/ws';
+            import { check } from 'k6';
+
+            export const options = { vus: 1, iterations: 1 };
+
+            export default function () {
+              let pongs = 0;
+              ws.connect(__ENV.WS_URL, function (socket) {
+                socket.on('open', () => { socket.ping(); socket.ping(); socket.ping(); });
+                socket.on('pong', () => { pongs++; if (pongs === 3) socket.close(); });
+                socket.setTimeout(() => socket.close(), 10000);
+              });
+              check(pongs, { 'three pongs': (n) => n === 3 });
+            }
+            """);
+
+        result.Checks.Single().Passes.ShouldBe(1);
+        result.Metric("ws_ping").ShouldNotBeNull().Values.Count.ShouldBe(3);
+        result.Metric("ws_ping")!.Values.Max.ShouldNotBeNull().ShouldBeLessThan(10000);
+    }
+
+    [Fact]
+    public async Task Ping_ServerPings_FireThePingEventAndAreAnswered()
+    {
+        await using var echo = await PingingEchoServer.StartAsync();
+        var result = await RunAsync($$"""
+            import ws from 'k6/ws';
+            import { check } from 'k6';
+
+            export const options = { vus: 1, iterations: 1 };
+
+            export default function () {
+              let pings = 0, echoed = '';
+              ws.connect('{{echo.Url}}', function (socket) {
+                socket.on('open', () => socket.send('still here'));
+                socket.on('message', (m) => { echoed = m; });
+                socket.on('ping', () => { pings++; if (pings === 4) socket.close(); });
+                socket.setTimeout(() => socket.close(), 10000);
+              });
+              check(null, { 'four server pings': () => pings === 4, 'echo arrived': () => echoed === 'still here' });
+            }
+            """);
+
+        result.Checks.Count.ShouldBe(2);
+        result.Checks.ShouldAllBe(c => c.Passes == 1 && c.Fails == 0);
+        Count(result, "ws_errors").ShouldBe(0);
+    }
+
+    [Fact]
     public async Task ApiSuiteWebSocketScript_ConnectsAndPassesItsCheck()
     {
         var suite = FindApiSuite();

@@ -17,5 +17,7 @@ internal static class ModuleRegistry
         modules.Add("k6/crypto", b => CryptoModule.Build(scope, b));
         modules.Add("k6/ws", b => WsModule.Build(scope, b));
         modules.Add("k6/x/sse", b => SseModule.Build(scope, b));
+        modules.Add("k6/experimental/websockets", b => WebSocketsModule.Build(scope, b));
+        modules.Add("k6/timers", b => TimersModule.Build(scope, b));
     }
 }

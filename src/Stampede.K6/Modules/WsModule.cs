@@ -1,5 +1,4 @@
 using System.Net.WebSockets;
-using System.Threading.Channels;
 using Jint;
 using Jint.Native;
 using Jint.Native.Function;
@@ -15,8 +14,9 @@ namespace Stampede.K6.Modules;
 
 /// <summary>
 /// <c>k6/ws</c>: <c>connect(url, params, callback)</c> on the VU's Stampede WebSocket client, so a script's sessions
-/// record the same <c>ws_*</c> metrics as a YAML or C# plan's. The event loop runs on the VU's thread: a background
-/// task receives messages into a channel, and the thread waits on it until the next timer is due.
+/// record the same <c>ws_*</c> metrics as a YAML or C# plan's. Each connect runs a <see cref="VuEventLoop"/> of its
+/// own on the VU's thread until the socket closes; <c>ping()</c> sends a protocol ping and <c>'ping'</c>/<c>'pong'</c>
+/// fire from the frames the session sees below ClientWebSocket.
 /// </summary>
 internal static class WsModule
 {
@@ -69,8 +69,7 @@ internal static class WsModule
             return response;
         }
 
-        using var loop = new EventLoop(scope, vu, session);
-        loop.Run(callback);
+        new ConnectLoop(scope, vu, session).Run(callback);
         return response;
     }
 
@@ -92,138 +91,78 @@ internal static class WsModule
         return response;
     }
 
-    /// <summary>One <c>ws.connect</c>'s socket object, handlers, timers and event channel. Everything but the receive task runs on the VU's thread.</summary>
-    private sealed class EventLoop : IDisposable
+    /// <summary>
+    /// One <c>ws.connect</c>: its socket object and handlers, on an event loop of its own that runs until the socket
+    /// closes (k6's <c>connect</c> blocks until then; the VU's own timers wait for it). A background task receives
+    /// messages and posts them to the loop; everything else runs on the VU's thread.
+    /// </summary>
+    private sealed class ConnectLoop(VuScope scope, VuContext vu, WsSession session)
     {
-        private readonly VuScope _scope;
-        private readonly VuContext _vu;
-        private readonly WsSession _session;
-        private readonly TimeProvider _time;
-        private readonly Channel<WsMessage?> _events = Channel.CreateUnbounded<WsMessage?>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        private readonly VuEventLoop _loop = new(scope.Engine);
         private readonly Dictionary<string, List<JsValue>> _handlers = new(StringComparer.Ordinal);
-        private readonly PriorityQueue<Timer, (long Due, long Order)> _timers = new();
-        private long _timerOrder;
         private bool _closed;
         private int _closeCode = (int)WebSocketCloseStatus.NormalClosure;
 
-        public EventLoop(VuScope scope, VuContext vu, WsSession session)
-        {
-            _scope = scope;
-            _vu = vu;
-            _session = session;
-            _time = vu.Time;
-        }
-
         public void Run(JsValue callback)
         {
-            var socket = Socket();
-            Js.Call(_scope.Engine, callback, socket);
-            if (!_closed)
-            {
-                Emit("open");
-            }
-
-            _ = Task.Run(ReceiveAsync);
-            var token = _vu.CancellationToken;
-            while (!_closed)
-            {
-                RunDueTimers();
-                if (_closed)
-                {
-                    break;
-                }
-
-                if (!_events.Reader.TryRead(out var message) && !Wait(token, out message))
-                {
-                    if (token.IsCancellationRequested)
-                    {
-                        break;   // the iteration is being stopped: close without calling the script back
-                    }
-
-                    continue;   // a timer is due
-                }
-
-                if (message is not { } m)
-                {
-                    _closeCode = (int)(_session.CloseStatus ?? WebSocketCloseStatus.NormalClosure);
-                    Close();
-                    break;
-                }
-
-                if (m.Type == WebSocketMessageType.Binary)
-                {
-                    Emit("binaryMessage", _scope.Engine.Intrinsics.ArrayBuffer.Construct(m.Bytes.ToArray()));
-                }
-                else
-                {
-                    Emit("message", new JsString(m.Text));
-                }
-            }
-        }
-
-        public void Dispose()
-        {
-            // Closing aborts the socket, which ends the receive task (it catches its own errors).
-            Blocking.Wait(_session.CloseAsync());
-        }
-
-        /// <summary>Waits for the next message until the next timer is due; false when a timer came first or the VU was stopped.</summary>
-        private bool Wait(CancellationToken token, out WsMessage? message)
-        {
-            message = null;
-            using var due = _timers.TryPeek(out _, out var next)
-                ? new CancellationTokenSource(Remaining(next.Due), _time)
-                : new CancellationTokenSource();
-            using var linked = CancellationTokenSource.CreateLinkedTokenSource(due.Token, token);
+            var engine = scope.Engine;
+            var hold = _loop.Hold(() => { });
             try
             {
-                if (!Blocking.Wait(_events.Reader.WaitToReadAsync(linked.Token).AsTask()))
+                Js.Call(engine, callback, Socket());
+                if (!_closed)
                 {
-                    return true;   // completed: the session closed
+                    Emit("open");
                 }
-            }
-            catch (OperationCanceledException)
-            {
-                return false;
-            }
 
-            return _events.Reader.TryRead(out message);
+                session.ControlFrameReceived = frame => _loop.Post(() =>
+                {
+                    if (!_closed)
+                    {
+                        Emit(frame.IsPing ? "ping" : "pong", new JsString(System.Text.Encoding.UTF8.GetString(frame.Payload)));
+                    }
+                });
+                _ = Task.Run(ReceiveAsync);
+                _loop.Run(vu.Time, vu.CancellationToken, until: () => _closed);
+            }
+            finally
+            {
+                hold.Release();
+                _loop.Stop();
+                // Closing aborts the socket, which ends the receive task (it catches its own errors).
+                Blocking.Wait(session.CloseAsync());
+            }
         }
 
         private async Task ReceiveAsync()
         {
-            try
+            while (await session.ReceiveAsync().ConfigureAwait(false) is { } message)
             {
-                while (await _session.ReceiveAsync().ConfigureAwait(false) is { } message)
-                {
-                    _events.Writer.TryWrite(message);
-                }
+                _loop.Post(() => Received(message));
             }
-            finally
+
+            _loop.Post(() =>
             {
-                _events.Writer.TryWrite(null);
-                _events.Writer.TryComplete();
-            }
+                _closeCode = (int)(session.CloseStatus ?? WebSocketCloseStatus.NormalClosure);
+                Close();
+            });
         }
 
-        private void RunDueTimers()
+        private void Received(WsMessage message)
         {
-            while (!_closed && _timers.TryPeek(out var timer, out var at) && _time.GetTimestamp() >= at.Due)
+            if (_closed)
             {
-                _timers.Dequeue();
-                if (timer.Interval is { } interval)
-                {
-                    _timers.Enqueue(timer, (at.Due + interval, _timerOrder++));
-                }
-
-                Js.Call(_scope.Engine, timer.Callback);
+                return;   // read just as the script closed the socket: counted by the session, never dispatched
             }
-        }
 
-        private TimeSpan Remaining(long due)
-        {
-            var left = _time.GetElapsedTime(_time.GetTimestamp(), due);
-            return left > TimeSpan.Zero ? left : TimeSpan.FromMilliseconds(1);
+            if (message.Type == WebSocketMessageType.Binary)
+            {
+                Emit("binaryMessage", scope.Engine.Intrinsics.ArrayBuffer.Construct(message.Bytes.ToArray()));
+            }
+            else
+            {
+                Emit("message", new JsString(message.Text));
+            }
         }
 
         private void Close()
@@ -234,7 +173,7 @@ internal static class WsModule
             }
 
             _closed = true;
-            Blocking.Wait(_session.CloseAsync((WebSocketCloseStatus)_closeCode));
+            Blocking.Wait(session.CloseAsync((WebSocketCloseStatus)_closeCode));
             Emit("close", JsNumber.Create(_closeCode));
         }
 
@@ -244,16 +183,14 @@ internal static class WsModule
             {
                 foreach (var handler in handlers.ToArray())
                 {
-                    Js.Call(_scope.Engine, handler, args);
+                    Js.Call(scope.Engine, handler, args);
                 }
             }
         }
 
-        private long Ticks(double milliseconds) => (long)(milliseconds / 1000 * _time.TimestampFrequency);
-
         private JsObject Socket()
         {
-            var engine = _scope.Engine;
+            var engine = scope.Engine;
             var socket = Js.Object(engine);
             socket.Put("on", Js.Function(engine, "on", (_, args) =>
             {
@@ -275,7 +212,7 @@ internal static class WsModule
             {
                 if (!_closed)
                 {
-                    Blocking.Wait(_session.SendTextAsync(TypeConverter.ToString(args.Arg(0))));
+                    Blocking.Wait(session.SendTextAsync(TypeConverter.ToString(args.Arg(0))));
                 }
 
                 return JsValue.Undefined;
@@ -289,14 +226,20 @@ internal static class WsModule
 
                 if (!_closed)
                 {
-                    Blocking.Wait(_session.SendBinaryAsync(args.Arg(0).AsArrayBuffer()!));
+                    Blocking.Wait(session.SendBinaryAsync(args.Arg(0).AsArrayBuffer()!));
                 }
 
                 return JsValue.Undefined;
             }, 1));
-            // ClientWebSocket sends no protocol pings on request and answers the server's itself, so ping() does nothing
-            // and 'ping'/'pong' handlers are accepted but never called (see docs/k6-compatibility.md).
-            socket.Put("ping", Js.Function(engine, "ping", (_, _) => JsValue.Undefined));
+            socket.Put("ping", Js.Function(engine, "ping", (_, _) =>
+            {
+                if (!_closed)
+                {
+                    Blocking.Wait(session.SendPingFrameAsync());
+                }
+
+                return JsValue.Undefined;
+            }));
             socket.Put("close", Js.Function(engine, "close", (_, args) =>
             {
                 if (!args.Arg(0).IsMissing())
@@ -325,11 +268,8 @@ internal static class WsModule
                 throw Js.TypeError(engine, $"socket.{what}(callback, ms): ms must be {(repeat ? "greater than 0" : "0 or more")}");
             }
 
-            var ticks = Math.Max(Ticks(ms), repeat ? 1 : 0);
-            _timers.Enqueue(new Timer(callback, repeat ? ticks : null), (_time.GetTimestamp() + ticks, _timerOrder++));
+            _loop.SetTimer(() => Js.Call(engine, callback), TimeSpan.FromMilliseconds(ms), repeat, vu.Time);
             return JsValue.Undefined;
         }
-
-        private sealed record Timer(JsValue Callback, long? Interval);
     }
 }

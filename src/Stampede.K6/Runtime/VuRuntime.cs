@@ -49,6 +49,7 @@ internal sealed class VuRuntime : IDisposable
         var scope = new VuScope(engine, Script, VuId);
         Scope = scope;
         Globals.Install(scope);
+        TimersModule.Install(scope);
         ModuleRegistry.Register(scope);
         _exports = engine.Modules.Import(Script.Sources.MainKey);
         return _exports;
@@ -75,7 +76,43 @@ internal sealed class VuRuntime : IDisposable
             var function = exports.Get(name);
             var engine = scope.Engine;
             engine.SetValue("__ITER", vu.Iteration);
-            engine.Call(function, JsValue.Undefined, [SetupData(engine)]);
+            RunToCompletion(scope, vu, () => engine.Call(function, JsValue.Undefined, [SetupData(engine)]));
+        }
+        finally
+        {
+            scope.Loop.Stop();
+        }
+    }
+
+    /// <summary>
+    /// Calls <paramref name="call"/>, then runs the VU's event loop until every timer has fired and every socket has
+    /// closed (k6 ends an iteration only then), and unwraps the promise an async function returned.
+    /// </summary>
+    public static void RunToCompletion(VuScope scope, VuContext vu, Func<JsValue> call)
+    {
+        try
+        {
+            var result = call();
+            if (!scope.Loop.Run(vu.Time, vu.CancellationToken))
+            {
+                return;   // the iteration is being stopped
+            }
+
+            if (result.IsPromise())
+            {
+                try
+                {
+                    result.UnwrapIfPromise();
+                }
+                catch (PromiseRejectedException rejected)
+                {
+                    throw new JavaScriptException(rejected.RejectedValue);
+                }
+                catch (InvalidOperationException)
+                {
+                    // still pending with nothing left that could settle it: k6 ends the iteration the same way
+                }
+            }
         }
         catch (JavaScriptException exception)
         {

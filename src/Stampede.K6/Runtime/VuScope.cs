@@ -21,6 +21,9 @@ internal sealed class VuScope(Engine engine, K6Script script, int vuId)
 
     public bool InInit => Vu is null;
 
+    /// <summary>The VU's event loop: global timers and <c>k6/experimental/websockets</c> sockets; an iteration ends when it is empty.</summary>
+    public VuEventLoop Loop { get; } = new(engine);
+
     /// <summary>This engine's <c>Math.random</c> source.</summary>
     public Random Random { get; set; } = new(1);
 

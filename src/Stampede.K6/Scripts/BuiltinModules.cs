@@ -6,6 +6,7 @@ internal static class BuiltinModules
     public static readonly IReadOnlySet<string> Supported = new HashSet<string>(StringComparer.Ordinal)
     {
         "k6", "k6/http", "k6/metrics", "k6/execution", "k6/data", "k6/encoding", "k6/crypto", "k6/ws",
+        "k6/experimental/websockets", "k6/timers",
 
         // The one xk6 extension whose API Stampede speaks: its streams run on the library's SSE client.
         "k6/x/sse",

@@ -106,10 +106,14 @@ public sealed class VuWs : IAsyncDisposable
         series.Sessions.Add(1);
         var session = new WsSession(socket, wire, invoker, _recorder, tags, name, _time, options.ReceiveBufferSize, options.MaxSessionDuration,
             _time.GetTimestamp(), vuToken);
-        _open.Add(session);
-        if (_open.Count > 64)
+        // A k6 script's browser-style WebSocket connects in the background, several at a time, so this runs on pool threads.
+        lock (_open)
         {
-            _open.RemoveAll(s => s.State is not (WebSocketState.Open or WebSocketState.Connecting));
+            _open.Add(session);
+            if (_open.Count > 64)
+            {
+                _open.RemoveAll(s => s.State is not (WebSocketState.Open or WebSocketState.Connecting));
+            }
         }
 
         var headers = Headers(socket);
@@ -120,12 +124,17 @@ public sealed class VuWs : IAsyncDisposable
     /// <summary>Closes every session this VU left open.</summary>
     public async ValueTask DisposeAsync()
     {
-        foreach (var session in _open)
+        WsSession[] open;
+        lock (_open)
+        {
+            open = [.. _open];
+            _open.Clear();
+        }
+
+        foreach (var session in open)
         {
             await session.CloseAsync().ConfigureAwait(false);
         }
-
-        _open.Clear();
     }
 
     private static IReadOnlyList<KeyValuePair<string, string>> Headers(ClientWebSocket socket) =>

@@ -1,12 +1,16 @@
+using System.Collections.Concurrent;
 using Stampede.Metrics;
 
 namespace Stampede.Protocols.WebSockets;
 
-/// <summary>Records k6's <c>ws_*</c> metrics for one VU; series handles are cached per (tags, name).</summary>
+/// <summary>
+/// Records k6's <c>ws_*</c> metrics for one VU; series handles are cached per (tags, name). Sessions report errors
+/// from their receive tasks, so the caches take concurrent callers.
+/// </summary>
 internal sealed class WsMetricsRecorder(MetricRegistry registry)
 {
-    private readonly Dictionary<(TagSet Base, string Name), SeriesSet> _cache = [];
-    private readonly Dictionary<(TagSet Base, string Name, string Error), CounterSeries> _errors = [];
+    private readonly ConcurrentDictionary<(TagSet Base, string Name), SeriesSet> _cache = new();
+    private readonly ConcurrentDictionary<(TagSet Base, string Name, string Error), CounterSeries> _errors = new();
 
     internal sealed class SeriesSet(MetricRegistry registry, TagSet tags)
     {
@@ -25,8 +29,7 @@ internal sealed class WsMetricsRecorder(MetricRegistry registry)
     {
         if (!_cache.TryGetValue((baseTags, name), out var set))
         {
-            set = new SeriesSet(registry, baseTags.With("name", name));
-            _cache[(baseTags, name)] = set;
+            set = _cache.GetOrAdd((baseTags, name), new SeriesSet(registry, baseTags.With("name", name)));
         }
 
         return set;
@@ -36,8 +39,7 @@ internal sealed class WsMetricsRecorder(MetricRegistry registry)
     {
         if (!_errors.TryGetValue((baseTags, name, error), out var counter))
         {
-            counter = registry.Counter(BuiltinMetrics.WsErrors, baseTags.With("name", name).With("error", error));
-            _errors[(baseTags, name, error)] = counter;
+            counter = _errors.GetOrAdd((baseTags, name, error), registry.Counter(BuiltinMetrics.WsErrors, baseTags.With("name", name).With("error", error)));
         }
 
         counter.Add(1);

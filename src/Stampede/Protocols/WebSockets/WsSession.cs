@@ -50,9 +50,25 @@ public sealed class WsSession : IAsyncDisposable
             // Run the timer on the injected clock: a linked source cannot take a TimeProvider.
             _maxDuration = time.CreateTimer(static state => ((WsSession)state!).ExpireAsync(), this, max, Timeout.InfiniteTimeSpan);
         }
+
+        if (wire is not null)
+        {
+            wire.ControlFrames = OnControlFrame;
+        }
     }
 
     private readonly ITimer? _maxDuration;
+    private readonly Dictionary<string, long> _pingsSent = new(StringComparer.Ordinal);
+    private int _pingCounter;
+
+    /// <summary>Called on the receiving thread with each ping or pong frame the peer sends (after <c>ws_ping</c> is recorded for a pong).</summary>
+    internal Action<WsControlFrame>? ControlFrameReceived { get; set; }
+
+    /// <summary>The sub-protocol the server chose; empty when none.</summary>
+    internal string SubProtocol => _socket.SubProtocol ?? "";
+
+    /// <summary>The reason the peer gave with its close frame, once closed.</summary>
+    internal string CloseReason => _socket.CloseStatusDescription ?? "";
 
     /// <summary>The <c>name</c> tag of the session's samples.</summary>
     public string Name { get; }
@@ -213,6 +229,56 @@ public sealed class WsSession : IAsyncDisposable
         }
 
         return handled;
+    }
+
+    /// <summary>
+    /// Sends a protocol ping frame (its payload a counter, as k6's); the pong records <c>ws_ping</c>, the round trip
+    /// from the send to the network read that delivered the pong. False when the frame could not be sent.
+    /// </summary>
+    internal async Task<bool> SendPingFrameAsync()
+    {
+        if (_wire is null || Volatile.Read(ref _closed) != 0)
+        {
+            return false;
+        }
+
+        string id;
+        lock (_pingsSent)
+        {
+            id = (_pingCounter++).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            _pingsSent[id] = _time.GetTimestamp();
+        }
+
+        try
+        {
+            await _wire.SendPingAsync(Encoding.UTF8.GetBytes(id), _lifetime.Token).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception exception) when (exception is IOException or ObjectDisposedException or OperationCanceledException)
+        {
+            _recorder.Error(_tags, Name, "send");
+            return false;
+        }
+    }
+
+    private void OnControlFrame(WsControlFrame frame)
+    {
+        if (!frame.IsPing)
+        {
+            long sent;
+            bool ours;
+            lock (_pingsSent)
+            {
+                ours = _pingsSent.Remove(Encoding.UTF8.GetString(frame.Payload), out sent);
+            }
+
+            if (ours)
+            {
+                _series.Ping.Record(_time.GetElapsedTime(sent, frame.Timestamp));
+            }
+        }
+
+        ControlFrameReceived?.Invoke(frame);
     }
 
     /// <summary>Closes the session with <paramref name="status"/> and records its duration. Safe to call twice.</summary>
