@@ -93,7 +93,7 @@ public sealed class NativeBinaryTests : IAsyncLifetime
     [Fact]
     public async Task K6Script_UsersApiSuite_RunsInTheNativeExecutable()
     {
-        var suite = ApiSuite();
+        var suite = UsersK6Suite.Folder();
         Assert.SkipWhen(suite is null, "the users' k6 suite (shared/k6/api-suite) is not beside this checkout");
         await using var demo = await DemoTarget.DemoTargetServer.StartAsync(new DemoTarget.DemoTargetOptions { Port = 0 });
         var export = Path.Combine(_folder, "missions.json");
@@ -124,20 +124,6 @@ public sealed class NativeBinaryTests : IAsyncLifetime
         stdout.ShouldContain("✓ health is 200");
         var data = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(_folder, "summary.json")))!;
         data["metrics"]!["http_reqs"]!["values"]!["count"]!.GetValue<double>().ShouldBe(4);
-    }
-
-    private static string? ApiSuite()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "k6", "api-suite");
-            if (File.Exists(Path.Combine(candidate, "api-missions.js")))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
     }
 
     private async Task<(int Exit, string Stdout, string Stderr)> RunAsync(params string[] args)

@@ -127,7 +127,7 @@ public sealed class K6ScriptRunTests : IAsyncLifetime
     [Fact]
     public async Task UsersApiSuite_RunsUnchanged()
     {
-        var suite = SuiteFolder();
+        var suite = UsersK6Suite.Folder();
         Assert.SkipWhen(suite is null, "the users' k6 suite (shared/k6/api-suite) is not beside this checkout");
         var (exit, _, error, result) = await RunAsync(Path.Combine(suite!, "api-missions.js"), "--iterations", "3", "--vus", "1", "-e", "API_KEY=sk-test");
 
@@ -294,19 +294,5 @@ public sealed class K6ScriptRunTests : IAsyncLifetime
         error.ShouldContain(message);
         error.Contains("k6-compatibility", StringComparison.Ordinal).ShouldBe(pointsToTheTable);
         error.ShouldNotContain("   at ");
-    }
-
-    private static string? SuiteFolder()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "k6", "api-suite");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
     }
 }

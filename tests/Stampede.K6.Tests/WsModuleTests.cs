@@ -190,7 +190,7 @@ public sealed class WsModuleTests : IAsyncLifetime
     [Fact]
     public async Task ApiSuiteWebSocketScript_ConnectsAndPassesItsCheck()
     {
-        var suite = FindApiSuite();
+        var suite = UsersK6Suite.Folder();
         Assert.SkipWhen(suite is null, "shared/k6/api-suite was not found above the test assembly's directory");
         var original = await File.ReadAllTextAsync(Path.Combine(suite!, "websocket.js"), TestContext.Current.CancellationToken);
         // The script holds each connection for 30 s; a copy holding it 2 s keeps the test short with the same code.
@@ -213,19 +213,5 @@ public sealed class WsModuleTests : IAsyncLifetime
         using var load = K6ScriptLoader.Load(file, new K6LoadOptions { Env = new Dictionary<string, string> { ["WS_URL"] = WsUrl } });
         load.Errors.ShouldBeEmpty();
         return await new Engine(new EngineOptions()).RunAsync(load.Plan!).WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
-    }
-
-    private static string? FindApiSuite()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var suite = Path.Combine(dir.FullName, "shared", "k6", "api-suite");
-            if (File.Exists(Path.Combine(suite, "websocket.js")))
-            {
-                return suite;
-            }
-        }
-
-        return null;
     }
 }

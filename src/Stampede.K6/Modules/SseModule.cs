@@ -133,7 +133,7 @@ internal static class SseModule
     private sealed class EventLoop(VuScope scope, VuContext vu, CounterSeries events)
     {
         private readonly Channel<Signal> _signals = Channel.CreateUnbounded<Signal>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
-        private readonly Dictionary<string, List<JsValue>> _handlers = new(StringComparer.Ordinal);
+        private readonly EventHandlers _handlers = new();
         private readonly CancellationTokenSource _stop = new();
         private HttpResponse? _opened;
         private bool _closed;
@@ -242,16 +242,7 @@ internal static class SseModule
             return error;
         }
 
-        private void Emit(string name, params JsValue[] args)
-        {
-            if (_handlers.TryGetValue(name, out var handlers))
-            {
-                foreach (var handler in handlers.ToArray())
-                {
-                    Js.Call(scope.Engine, handler, args);
-                }
-            }
-        }
+        private void Emit(string name, params JsValue[] args) => _handlers.Emit(scope.Engine, name, args);
 
         private JsObject Client()
         {
@@ -262,12 +253,7 @@ internal static class SseModule
                 var name = TypeConverter.ToString(args.Arg(0));
                 if (args.Arg(1) is Function handler)
                 {
-                    if (!_handlers.TryGetValue(name, out var list))
-                    {
-                        _handlers[name] = list = [];
-                    }
-
-                    list.Add(handler);
+                    _handlers.Add(name, handler);
                 }
 
                 return JsValue.Undefined;

@@ -99,7 +99,7 @@ internal static class WsModule
     private sealed class ConnectLoop(VuScope scope, VuContext vu, WsSession session)
     {
         private readonly VuEventLoop _loop = new(scope.Engine);
-        private readonly Dictionary<string, List<JsValue>> _handlers = new(StringComparer.Ordinal);
+        private readonly EventHandlers _handlers = new();
         private bool _closed;
         private int _closeCode = (int)WebSocketCloseStatus.NormalClosure;
 
@@ -177,16 +177,7 @@ internal static class WsModule
             Emit("close", JsNumber.Create(_closeCode));
         }
 
-        private void Emit(string name, params JsValue[] args)
-        {
-            if (_handlers.TryGetValue(name, out var handlers))
-            {
-                foreach (var handler in handlers.ToArray())
-                {
-                    Js.Call(scope.Engine, handler, args);
-                }
-            }
-        }
+        private void Emit(string name, params JsValue[] args) => _handlers.Emit(scope.Engine, name, args);
 
         private JsObject Socket()
         {
@@ -200,12 +191,7 @@ internal static class WsModule
                     throw Js.TypeError(engine, $"socket.on('{name}', handler): handler must be a function");
                 }
 
-                if (!_handlers.TryGetValue(name, out var list))
-                {
-                    _handlers[name] = list = [];
-                }
-
-                list.Add(handler);
+                _handlers.Add(name, handler);
                 return JsValue.Undefined;
             }, 2));
             socket.Put("send", Js.Function(engine, "send", (_, args) =>
