@@ -53,8 +53,8 @@ public sealed partial class CoordinateCommandTests : CommandTestBase, IAsyncLife
         return (run, host, match.Groups["address"].Value, match.Groups["token"].Value);
     }
 
-    private static Task<int> StartWorker(TestConsoleHost host, string address, string token, string name, CancellationToken cancellationToken = default) =>
-        Task.Run(() => StampedeCli.RunAsync(["worker", "--coordinator", address, "--token", token, "--name", name, "--no-summary"], host, cancellationToken), CancellationToken.None);
+    private static Task<int> StartWorker(TestConsoleHost host, string address, string token, string name, CancellationToken cancellationToken = default, params string[] extra) =>
+        Task.Run(() => StampedeCli.RunAsync(["worker", "--coordinator", address, "--token", token, "--name", name, "--no-summary", .. extra], host, cancellationToken), CancellationToken.None);
 
     private static async Task<bool> WaitUntilAsync(Func<bool> condition)
     {
@@ -164,6 +164,32 @@ public sealed partial class CoordinateCommandTests : CommandTestBase, IAsyncLife
         merged.Meta.StopReason.ShouldNotBeNull().ShouldContain($"worker doomed ({lost}) lost");
         merged.Meta.Segment.ShouldBe(kept);
         merged.Metric("http_reqs")!.Values.Count!.Value.ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
+    public async Task Worker_CoordinatorGoneMidRun_StopsByItselfAndKeepsItsResultLocally()
+    {
+        // Far longer than the test waits: only the worker's own stop can end it in time.
+        var plan = WritePlan("    executor: constant-vus\n    vus: 1\n    duration: 5m");
+        var (coordinator, coordinatorHost, address, token) = await StartCoordinatorAsync(plan, "--workers", "1");
+        var workerHost = new TestConsoleHost();
+        var kept = PathFor("kept.json");
+        var worker = StartWorker(workerHost, address, token, "orphan", default, "--coordinator-timeout", "2s", "--result-file", kept);
+
+        (await WaitUntilAsync(() => ProgressWithRequests().IsMatch(coordinatorHost.Errors) || coordinator.IsCompleted)).ShouldBeTrue(coordinatorHost.Errors);
+        coordinatorHost.RaiseSignal();
+        var exit = await coordinator.WaitAsync(Patience);
+        var workerExit = await worker.WaitAsync(Patience);
+
+        exit.ShouldBe(ExitCodes.Failure);
+        coordinatorHost.Errors.ShouldContain("worker orphan (0:1) lost (the coordinator was stopped before it sent its result)");
+        workerExit.ShouldBe(ExitCodes.Failure, workerHost.Errors);
+        workerHost.Errors.ShouldContain("the coordinator has not answered for 2s");
+        workerHost.Errors.ShouldContain($"kept it in {kept}");
+        var result = RunResultJson.Deserialize(File.ReadAllText(kept));
+        result.Meta.Segment.ShouldBe("0:1");
+        result.Meta.StopReason.ShouldBe("the coordinator stopped answering for 2s");
+        result.Metric("http_reqs")!.Values.Count!.Value.ShouldBeGreaterThan(0);
     }
 
     [GeneratedRegex(@"stampede worker --coordinator (?<address>http://\S+) --token (?<token>\S+)")]
