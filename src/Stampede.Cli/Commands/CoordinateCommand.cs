@@ -162,11 +162,11 @@ internal static class CoordinateCommand
     private static async Task<int> EndAsync(IConsoleHost host, CoordinatedRun run, List<(string Spec, IOutput Output)> writers, bool noSummary)
     {
         var outcomes = run.Outcomes();
-        var parts = outcomes.Where(o => o.Result is not null).Select(o => (o.Name, o.Result!)).ToList();
+        var parts = outcomes.Where(o => o.Result is not null).Select(o => (Name: $"{o.Name} ({o.Segment})", Result: o.Result!)).ToList();
         var missing = outcomes.Where(o => o.Result is null).ToList();
-        foreach (var (name, _, _, reason) in missing)
+        foreach (var (name, segment, _, reason) in missing)
         {
-            host.Error.WriteLine($"error: worker {name} lost ({reason}): its share is missing from the merged result");
+            host.Error.WriteLine($"error: worker {name} ({segment}) lost ({reason}): its share is missing from the merged result");
         }
 
         if (parts.Count == 0)
@@ -185,7 +185,7 @@ internal static class CoordinateCommand
         if (missing.Count > 0)
         {
             var lost = missing.Select(m => new SegmentPart { Segment = m.Segment, Host = m.Name, StopReason = $"lost: {m.Lost}", Lost = true });
-            var reasons = missing.Select(m => $"worker {m.Name} lost: {m.Lost}");
+            var reasons = missing.Select(m => $"worker {m.Name} ({m.Segment}) lost: {m.Lost}");
             merged = merged with
             {
                 Meta = merged.Meta with

@@ -58,7 +58,15 @@ internal static class WorkerCommand
             }
 
             var worker = new Worker(host, uri!, secret!, parse.GetValue(name) ?? host.MachineName, coordinatorTimeout, cancellationToken);
-            return await worker.RunAsync(parse.GetValue(outs) ?? [], parse.GetValue(noSummary), parse.GetValue(resultFile)).ConfigureAwait(false);
+            try
+            {
+                return await worker.RunAsync(parse.GetValue(outs) ?? [], parse.GetValue(noSummary), parse.GetValue(resultFile)).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                host.Error.WriteLine("worker cancelled");
+                return ExitCodes.Failure;
+            }
         });
         return command;
     }
@@ -148,11 +156,6 @@ internal static class WorkerCommand
                 var file = resultFile ?? $"stampede-worker-{string.Concat(assignment.Name.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_'))}.json";
                 await new JsonResultOutput(file).EndAsync(result, CancellationToken.None).ConfigureAwait(false);
                 host.Error.WriteLine($"error: worker {assignment.Name}: the coordinator did not take the result; kept it in {file} (merge it with stampede merge)");
-                return ExitCodes.Failure;
-            }
-            catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
-            {
-                host.Error.WriteLine($"worker {name}: cancelled");
                 return ExitCodes.Failure;
             }
             finally

@@ -178,9 +178,22 @@ internal sealed class CoordinatedRun(string planFile, string planText, IReadOnly
 
             // Before the start, workers have nothing to say: silence counts from the later of the start and their last word.
             var start = _startAt.Value;
-            foreach (var worker in _workers.Where(w => !w.Done && now - (w.LastContact > start ? w.LastContact : start) > lostAfter))
+            foreach (var worker in _workers.Where(w => !w.Done))
             {
-                worker.Lost = $"no word from it for {Duration.Format(lostAfter)}";
+                if (now - (worker.LastContact > start ? worker.LastContact : start) > lostAfter)
+                {
+                    worker.Lost = $"no word from it for {Duration.Format(lostAfter)}";
+                }
+                else if (worker.Progress.LatestEnd is { } end && now - start - TimeSpan.FromSeconds(end) > lostAfter)
+                {
+                    // Still talking, but past the latest its share could end: a hung run must not hold the others' result.
+                    worker.Lost = $"no result {Duration.Format(lostAfter)} after the latest its share could end";
+                }
+                else
+                {
+                    continue;
+                }
+
                 events.Add($"worker {worker} lost: {worker.Lost}; its share is missing from the result");
             }
         }
@@ -215,7 +228,7 @@ internal sealed class CoordinatedRun(string planFile, string planText, IReadOnly
     {
         lock (_gate)
         {
-            return [.. _workers.Select(w => (w.ToString(), w.Segment, w.Result, w.Lost))];
+            return [.. _workers.Select(w => (w.Name, w.Segment, w.Result, w.Lost))];
         }
     }
 

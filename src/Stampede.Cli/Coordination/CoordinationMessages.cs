@@ -21,7 +21,15 @@ internal sealed record WorkerAssignment(string Worker, string Name, string Segme
 internal sealed record StartSignal(DateTimeOffset? StartAt, string? Error, int Joined, int Expected);
 
 /// <summary>A worker's running totals, sent each second.</summary>
-internal sealed record WorkerProgress(long Requests, long Errors, int Vus, long Iterations);
+/// <param name="Requests">HTTP requests so far.</param>
+/// <param name="Errors">Failed requests so far.</param>
+/// <param name="Vus">VUs active now.</param>
+/// <param name="Iterations">Iterations so far.</param>
+/// <param name="LatestEnd">
+/// The latest its share can end, in seconds from its start (every scenario's end with its graceful stop, and setup
+/// and teardown at their timeout); null until its run has started.
+/// </param>
+internal sealed record WorkerProgress(long Requests, long Errors, int Vus, long Iterations, double? LatestEnd = null);
 
 /// <summary>A worker that cannot run its share (its plan did not load there) says so, rather than going silent.</summary>
 internal sealed record WorkerFailure(string Message);

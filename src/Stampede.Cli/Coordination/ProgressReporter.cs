@@ -14,6 +14,7 @@ internal sealed class ProgressReporter : IOutput
     private double _errors;
     private WorkerProgress _latest = new(0, 0, 0, 0);
     private RunResult? _result;
+    private double? _latestEnd;
 
     public WorkerProgress Latest
     {
@@ -39,6 +40,11 @@ internal sealed class ProgressReporter : IOutput
 
     public void Start(RunInfo run)
     {
+        lock (_gate)
+        {
+            _latestEnd = (run.Plan.Scenarios.Max(s => s.MaxEnd) + run.Plan.SetupTimeout + run.Plan.SetupTimeout).TotalSeconds;
+            _latest = _latest with { LatestEnd = _latestEnd };
+        }
     }
 
     public void OnSecond(LiveSnapshot snapshot)
@@ -47,7 +53,7 @@ internal sealed class ProgressReporter : IOutput
         {
             _requests += snapshot.RequestsLastSecond;
             _errors += snapshot.FailuresLastSecond;
-            _latest = new WorkerProgress((long)Math.Round(_requests), (long)Math.Round(_errors), snapshot.Vus, snapshot.Scenarios.Sum(s => s.Iterations));
+            _latest = new WorkerProgress((long)Math.Round(_requests), (long)Math.Round(_errors), snapshot.Vus, snapshot.Scenarios.Sum(s => s.Iterations), _latestEnd);
         }
     }
 
@@ -58,7 +64,7 @@ internal sealed class ProgressReporter : IOutput
             _result = result;
             var requests = result.Metric(BuiltinMetrics.HttpReqs.Name)?.Values.Count ?? _requests;
             var failed = result.Metric(BuiltinMetrics.HttpReqFailed.Name)?.Values.Passes ?? (long)_errors;
-            _latest = new WorkerProgress((long)requests, failed, 0, result.Scenarios.Sum(s => s.Iterations));
+            _latest = new WorkerProgress((long)requests, failed, 0, result.Scenarios.Sum(s => s.Iterations), _latestEnd);
         }
 
         return Task.CompletedTask;
