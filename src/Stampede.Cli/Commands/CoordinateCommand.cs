@@ -53,6 +53,12 @@ internal static class CoordinateCommand
                 errors.Add(new PlanError("--port", $"expected a port from 0 to 65535, got {listenPort}"));
             }
 
+            var address = parse.GetValue(listen)!;
+            if (!System.Net.IPAddress.TryParse(address, out var listenIp) && address != "localhost")
+            {
+                errors.Add(new PlanError("--listen", $"'{address}' is not an IP address to listen on (expected e.g. 127.0.0.1, 0.0.0.0 or ::)"));
+            }
+
             var join = ReadDuration(parse.GetValue(joinTimeout)!, "--join-timeout", errors);
             var lost = ReadDuration(parse.GetValue(lostAfter)!, "--lost-after", errors);
             var writers = new List<(string Spec, IOutput Output)>();
@@ -80,10 +86,22 @@ internal static class CoordinateCommand
 
             var secret = parse.GetValue(token) is { Length: > 0 } given ? given : Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
             var run = new CoordinatedRun(Path.GetFileName(file), text, envValues, count, host.Time, join, lost, StartDelay);
-            await using var server = await CoordinatorServer.StartAsync(run, secret, parse.GetValue(listen)!, listenPort).ConfigureAwait(false);
-            var address = server.Address.ToString().TrimEnd('/');
-            host.Error.WriteLine($"coordinating {Path.GetFileName(file)}: listening on {address}, waiting for {count} worker(s) (for up to {Duration.Format(join)}); segments {run.Sequence}");
-            host.Error.WriteLine($"start each worker with: stampede worker --coordinator {address} --token {secret}");
+            CoordinatorServer server;
+            try
+            {
+                server = await CoordinatorServer.StartAsync(run, secret, address, listenPort).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is IOException or InvalidOperationException or FormatException or UriFormatException)
+            {
+                // A taken port is this machine's state, not bad input: exit 1, as when the demo target cannot start.
+                host.Error.WriteLine($"error: cannot listen on {address}:{listenPort}: {exception.Message}");
+                return ExitCodes.Failure;
+            }
+
+            await using var listening = server.ConfigureAwait(false);
+            var url = server.Address.ToString().TrimEnd('/');
+            host.Error.WriteLine($"coordinating {Path.GetFileName(file)}: listening on {url}, waiting for {count} worker(s) (for up to {Duration.Format(join)}); segments {run.Sequence}");
+            host.Error.WriteLine($"start each worker with: stampede worker --coordinator {url} --token {secret}");
             return await CoordinateAsync(host, run, writers, parse.GetValue(noSummary)).ConfigureAwait(false);
         });
         return command;
