@@ -12,7 +12,10 @@ namespace Stampede.Cli;
 /// Runs a plan for the command line: applies the options, wires Ctrl-C/SIGTERM (first: graceful stop; second:
 /// stop now), shows live progress, prints the summary, writes the outputs and decides the exit code.
 /// </summary>
-internal sealed class PlanRunner(IConsoleHost host, bool userCode = false)
+/// <param name="host">The process boundary.</param>
+/// <param name="userCode">True for a C# plan, whose iterations may block.</param>
+/// <param name="control">Stops the run from outside as well as by signals (a coordinated worker's coordinator gone); null: the run's own.</param>
+internal sealed class PlanRunner(IConsoleHost host, bool userCode = false, RunControl? control = null)
 {
     /// <param name="plan">The plan.</param>
     /// <param name="settings">Command-line settings.</param>
@@ -67,19 +70,19 @@ internal sealed class PlanRunner(IConsoleHost host, bool userCode = false)
             outputs.Insert(0, new GuardedOutput(new LiveProgress(console, host.Out, host.IsTerminal, TimeSpan.FromSeconds(5)), "progress", failures));
         }
 
-        var control = new RunControl();
+        var runControl = control ?? new RunControl();
         var signals = 0;
         using var registration = host.OnStopSignal(signal =>
         {
             if (Interlocked.Increment(ref signals) == 1)
             {
                 host.Error.WriteLine($"\nstopping: {signal}; letting running iterations finish (press Ctrl-C again to stop now)");
-                control.RequestStop(signal);
+                runControl.RequestStop(signal);
             }
             else
             {
                 host.Error.WriteLine("\nstopping now");
-                control.RequestHardStop(signal);
+                runControl.RequestHardStop(signal);
             }
         });
 
@@ -87,7 +90,7 @@ internal sealed class PlanRunner(IConsoleHost host, bool userCode = false)
         {
             Time = host.Time,
             Outputs = notes is null ? outputs : [.. outputs.Select(o => new NotedOutput(o, notes))],
-            Control = control,
+            Control = runControl,
             Host = host.MachineName,
             Segment = segment,
             SegmentSequence = sequence,

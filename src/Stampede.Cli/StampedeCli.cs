@@ -9,7 +9,13 @@ namespace Stampede.Cli;
 public static class StampedeCli
 {
     /// <summary>Parses <paramref name="args"/> and runs the command; returns the exit code.</summary>
-    public static async Task<int> RunAsync(string[] args, IConsoleHost host)
+    public static Task<int> RunAsync(string[] args, IConsoleHost host) => RunAsync(args, host, CancellationToken.None);
+
+    /// <summary>
+    /// Parses <paramref name="args"/> and runs the command until it ends or <paramref name="cancellationToken"/> is
+    /// cancelled, as when the process is killed (a program hosting a worker ends it so); returns the exit code.
+    /// </summary>
+    public static async Task<int> RunAsync(string[] args, IConsoleHost host, CancellationToken cancellationToken)
     {
         var parse = CreateRootCommand(host).Parse(args);
         if (parse.Errors.Count > 0)
@@ -27,7 +33,7 @@ public static class StampedeCli
                 Error = host.Error,
                 // Stampede handles Ctrl-C and SIGTERM itself: a run must stop gracefully and still write its results.
                 ProcessTerminationTimeout = null,
-            }).ConfigureAwait(false);
+            }, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is PlanException plan)
         {
@@ -36,7 +42,7 @@ public static class StampedeCli
         }
     }
 
-    /// <summary>Every command, built but not run: what <see cref="RunAsync"/> parses with, and what the docs are checked against.</summary>
+    /// <summary>Every command, built but not run: what <see cref="RunAsync(string[], IConsoleHost)"/> parses with, and what the docs are checked against.</summary>
     internal static RootCommand CreateRootCommand(IConsoleHost host) =>
         new("Stampede: load testing for HTTP, streaming and LLM backends.")
         {
@@ -50,6 +56,8 @@ public static class StampedeCli
             ShowCommand.Create(host),
             CompareCommand.Create(host),
             MergeCommand.Create(host),
+            CoordinateCommand.Create(host),
+            WorkerCommand.Create(host),
             DriftCommand.Create(host),
         };
 }

@@ -16,7 +16,13 @@ internal static class K6ScriptRun
     public static bool IsScript(string file) =>
         file.EndsWith(".js", StringComparison.OrdinalIgnoreCase) || file.EndsWith(".mjs", StringComparison.OrdinalIgnoreCase);
 
-    public static async Task<int> RunAsync(IConsoleHost host, string file, RunSettings settings, string? summaryExport)
+    /// <param name="host">The process boundary.</param>
+    /// <param name="file">The script.</param>
+    /// <param name="settings">Command-line settings.</param>
+    /// <param name="summaryExport">Where to write k6's summary export, or null.</param>
+    /// <param name="extraOutputs">Outputs besides those the settings ask for.</param>
+    /// <param name="control">Stops the run from outside as well as by signals; null: the run's own.</param>
+    public static async Task<int> RunAsync(IConsoleHost host, string file, RunSettings settings, string? summaryExport, IEnumerable<IOutput>? extraOutputs = null, Execution.RunControl? control = null)
     {
         using var load = K6ScriptLoader.Load(file, new K6LoadOptions
         {
@@ -31,8 +37,8 @@ internal static class K6ScriptRun
 
         var summary = load.Summary!;
         var writeFailed = false;
-        var outcome = await new PlanRunner(host, userCode: false)
-            .RunAsync(load.Plan!, settings, summary: async (result, color) => writeFailed = !await EndOfTestAsync(host, summary, result, color, settings.NoColor).ConfigureAwait(false))
+        var outcome = await new PlanRunner(host, userCode: false, control)
+            .RunAsync(load.Plan!, settings, extraOutputs, summary: async (result, color) => writeFailed = !await EndOfTestAsync(host, summary, result, color, settings.NoColor).ConfigureAwait(false))
             .ConfigureAwait(false);
         if (outcome.Result is not { } finished)
         {

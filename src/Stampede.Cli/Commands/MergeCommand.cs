@@ -4,7 +4,6 @@ using Stampede.Cli.Outputs;
 using Stampede.Metrics;
 using Stampede.Outputs;
 using Stampede.Plans;
-using Stampede.Thresholds;
 
 namespace Stampede.Cli.Commands;
 
@@ -42,38 +41,21 @@ internal static class MergeCommand
             var writers = new List<(string Spec, IOutput Output)>();
             foreach (var spec in parse.GetValue(outs) ?? [])
             {
-                if (spec.StartsWith("json=", StringComparison.Ordinal) || spec.Split('=')[0] is "ndjson" or "prometheus" or "pushgateway" or "otlp")
-                {
-                    errors.Add(new PlanError("--out", $"'{spec}': merge writes its result with -o, and reports with html, markdown, junit, csv or summary"));
-                }
-                else if (OutputFactory.Create(spec, errors) is { } writer)
+                if (SegmentMerge.ReportWriter(spec, json: false, errors) is { } writer)
                 {
                     writers.Add((spec, writer));
                 }
             }
 
-            if (errors.Count == 0)
-            {
-                errors.AddRange(SamePlan(parts));
-            }
-
-            var coverage = errors.Count == 0 ? ExecutionSegmentCoverage.Of([.. parts.Select(p => (p.File, p.Result.Meta.Segment))]) : null;
-            errors.AddRange(coverage?.Errors ?? []);
-            if (errors.Count > 0)
+            var (merged, mergeErrors, warnings) = errors.Count == 0 ? SegmentMerge.Merge(parts) : (null, [], []);
+            errors.AddRange(mergeErrors);
+            if (errors.Count > 0 || merged is null)
             {
                 ErrorReport.Write(host.Error, errors);
                 return ExitCodes.BadInput;
             }
 
-            ErrorReport.WriteWarnings(host.Error, coverage!.Warnings);
-            var ordered = parts.OrderBy(p => ExecutionSegment.Parse(p.Result.Meta.Segment ?? "").From).Select(p => p.Result).ToList();
-            var merged = RunResultMerge.Merge(ordered);
-            merged = merged with
-            {
-                Meta = merged.Meta with { Segment = coverage.Covered is { IsWhole: false } covered ? covered.ToString() : null },
-                Thresholds = MergedThresholds.Judge(merged, ordered),
-            };
-
+            ErrorReport.WriteWarnings(host.Error, warnings);
             var failures = new List<string>();
             var target = parse.GetValue(output)!;
             foreach (var (spec, writer) in writers.Prepend(($"json={target}", new JsonResultOutput(target))))
@@ -86,7 +68,7 @@ internal static class MergeCommand
                 await host.Out.WriteAsync(new ConsoleSummary(host.ColorAllowed).Render(merged)).ConfigureAwait(false);
             }
 
-            host.Out.WriteLine($"merged {ordered.Count} results ({string.Join(", ", merged.Meta.Segments!.Select(s => s.Segment))}) into {target}");
+            host.Out.WriteLine($"merged {parts.Count} results ({string.Join(", ", merged.Meta.Segments!.Select(s => s.Segment))}) into {target}");
             foreach (var failure in failures)
             {
                 host.Error.WriteLine($"error: {failure}");
@@ -125,33 +107,5 @@ internal static class MergeCommand
         }
 
         return files;
-    }
-
-    /// <summary>Parts of one run are results of one plan: the same name, scenarios and thresholds.</summary>
-    private static IEnumerable<PlanError> SamePlan(List<(string File, RunResult Result)> parts)
-    {
-        if (parts.Count == 0)
-        {
-            yield break;
-        }
-
-        var (firstFile, first) = parts[0];
-        static string Scenarios(RunResult r) => string.Join(", ", r.Scenarios.Select(s => $"{s.Name} ({s.Executor})").Order(StringComparer.Ordinal));
-        static string Thresholds(RunResult r) => string.Join(", ", r.Thresholds.Select(t => $"{t.Metric}: {t.Expression}").Order(StringComparer.Ordinal));
-        foreach (var (file, result) in parts.Skip(1))
-        {
-            if (result.Meta.Plan != first.Meta.Plan)
-            {
-                yield return new PlanError(file, $"is a result of plan '{result.Meta.Plan}', but {firstFile} is of plan '{first.Meta.Plan}': only segments of one plan merge");
-            }
-            else if (Scenarios(result) != Scenarios(first))
-            {
-                yield return new PlanError(file, $"has scenarios {Scenarios(result)}, but {firstFile} has {Scenarios(first)}: only segments of one plan merge");
-            }
-            else if (Thresholds(result) != Thresholds(first))
-            {
-                yield return new PlanError(file, $"has thresholds [{Thresholds(result)}], but {firstFile} has [{Thresholds(first)}]: run every segment with the same thresholds");
-            }
-        }
     }
 }

@@ -8,7 +8,14 @@ namespace Stampede.Cli.Commands;
 /// <summary>Loads a YAML plan file for <c>run</c> and <c>validate</c> with the command line's environment and profile options.</summary>
 internal static class PlanFile
 {
-    public static PlanLoadResult Load(string file, RunSettings settings, IConsoleHost host)
+    public static PlanLoadResult Load(string file, RunSettings settings, IConsoleHost host) =>
+        Load(settings, host, options => YamlPlanLoader.Load(file, options));
+
+    /// <summary>Plan text from elsewhere (a coordinator): <paramref name="file"/> names it in errors, data files are read from <paramref name="baseDirectory"/>.</summary>
+    public static PlanLoadResult LoadText(string text, string file, string baseDirectory, RunSettings settings, IConsoleHost host) =>
+        Load(settings, host, options => YamlPlanLoader.LoadText(text, file, baseDirectory, options));
+
+    private static PlanLoadResult Load(RunSettings settings, IConsoleHost host, Func<PlanLoadOptions, PlanLoadResult> load)
     {
         TimeSpan? duration = null;
         var errors = new List<PlanError>();
@@ -29,7 +36,7 @@ internal static class PlanFile
             return new PlanLoadResult { Errors = errors };
         }
 
-        return YamlPlanLoader.Load(file, new PlanLoadOptions
+        return load(new PlanLoadOptions
         {
             Env = HostEnvironment.From(host, settings.Env),
             Profile = settings.Profile,

@@ -124,6 +124,12 @@ public sealed record SegmentPart
 
     /// <summary>Why it stopped early, or null when it ran its course.</summary>
     public string? StopReason { get; init; }
+
+    /// <summary>
+    /// True when this share's result never reached the coordinator of a coordinated run (<c>stampede coordinate</c>):
+    /// the merged figures lack it. Default null: the part is in the merge.
+    /// </summary>
+    public bool? Lost { get; init; }
 }
 
 /// <summary>One metric: its values over all series, and each tagged series.</summary>

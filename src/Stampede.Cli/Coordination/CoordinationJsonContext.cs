@@ -1,0 +1,12 @@
+using System.Text.Json.Serialization;
+
+namespace Stampede.Cli.Coordination;
+
+/// <summary>Source-generated metadata for the coordination messages, so they read and write under NativeAOT.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(WorkerJoin))]
+[JsonSerializable(typeof(WorkerAssignment))]
+[JsonSerializable(typeof(StartSignal))]
+[JsonSerializable(typeof(WorkerProgress))]
+[JsonSerializable(typeof(WorkerFailure))]
+internal sealed partial class CoordinationJsonContext : JsonSerializerContext;

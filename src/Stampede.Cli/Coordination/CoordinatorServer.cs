@@ -1,0 +1,168 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Stampede.Metrics;
+
+namespace Stampede.Cli.Coordination;
+
+/// <summary>
+/// The coordinator's HTTP endpoint (Kestrel): hands out shares, says when to start, takes progress and results.
+/// Every request must carry the run's token; one without it gets 401 and changes nothing.
+/// </summary>
+internal sealed class CoordinatorServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private CoordinatorServer(WebApplication app, Uri address)
+    {
+        _app = app;
+        Address = address;
+    }
+
+    /// <summary>Where workers reach it, e.g. <c>http://127.0.0.1:6565/</c>.</summary>
+    public Uri Address { get; }
+
+    public static async Task<CoordinatorServer> StartAsync(CoordinatedRun run, string token, string listen, int port)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(CoordinatorServer).Assembly.GetName().Name,
+            Args = [],
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.AddServerHeader = false;
+
+            // A worker's result carries its histograms and per-second series: far more than a form post.
+            k.Limits.MaxRequestBodySize = 512L * 1024 * 1024;
+        });
+        var app = builder.Build();
+        app.Urls.Clear();
+        app.Urls.Add($"http://{(IPAddress.TryParse(listen, out var ip) && ip.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{listen}]" : listen)}:{port}");
+        var expected = Encoding.UTF8.GetBytes($"{CoordinationProtocol.Scheme} {token}");
+        app.Run(context => HandleAsync(context, run, expected));
+        try
+        {
+            await app.StartAsync().ConfigureAwait(false);
+        }
+        catch
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        return new CoordinatorServer(app, new Uri(address.TrimEnd('/') + "/"));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        using (var stop = new CancellationTokenSource(TimeSpan.FromSeconds(5)))
+        {
+            await _app.StopAsync(stop.Token).ConfigureAwait(false);
+        }
+
+        await _app.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private static async Task HandleAsync(HttpContext context, CoordinatedRun run, byte[] expected)
+    {
+        var request = context.Request;
+        var given = Encoding.UTF8.GetBytes(request.Headers.Authorization.ToString());
+        if (!CryptographicOperations.FixedTimeEquals(given, expected))
+        {
+            await WriteTextAsync(context, StatusCodes.Status401Unauthorized, "missing or wrong token: send Authorization: Bearer TOKEN, the token the coordinator printed").ConfigureAwait(false);
+            return;
+        }
+
+        var worker = request.Query[CoordinationProtocol.WorkerParameter].ToString();
+        var path = request.Path.Value;
+        try
+        {
+            switch (request.Method, path)
+            {
+                case ("POST", CoordinationProtocol.Join):
+                    var join = await JsonSerializer.DeserializeAsync(request.Body, CoordinationJsonContext.Default.WorkerJoin, context.RequestAborted).ConfigureAwait(false);
+                    if (run.Join(join?.Name ?? "worker", out var refusal) is { } assignment)
+                    {
+                        await WriteJsonAsync(context, JsonSerializer.Serialize(assignment, CoordinationJsonContext.Default.WorkerAssignment)).ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        await WriteTextAsync(context, StatusCodes.Status409Conflict, refusal!).ConfigureAwait(false);
+                    }
+
+                    return;
+                case ("GET", CoordinationProtocol.Start):
+                    if (run.Start(worker) is { } signal)
+                    {
+                        await WriteJsonAsync(context, JsonSerializer.Serialize(signal, CoordinationJsonContext.Default.StartSignal)).ConfigureAwait(false);
+                        return;
+                    }
+
+                    break;
+                case ("POST", CoordinationProtocol.Progress):
+                    var progress = await JsonSerializer.DeserializeAsync(request.Body, CoordinationJsonContext.Default.WorkerProgress, context.RequestAborted).ConfigureAwait(false);
+                    if (progress is not null && run.Progress(worker, progress))
+                    {
+                        context.Response.StatusCode = StatusCodes.Status204NoContent;
+                        return;
+                    }
+
+                    break;
+                case ("POST", CoordinationProtocol.Result):
+                    using (var reader = new StreamReader(request.Body, Encoding.UTF8))
+                    {
+                        var result = RunResultJson.Deserialize(await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false));
+                        if (run.Result(worker, result))
+                        {
+                            context.Response.StatusCode = StatusCodes.Status204NoContent;
+                            return;
+                        }
+                    }
+
+                    break;
+                case ("POST", CoordinationProtocol.Failed):
+                    var failure = await JsonSerializer.DeserializeAsync(request.Body, CoordinationJsonContext.Default.WorkerFailure, context.RequestAborted).ConfigureAwait(false);
+                    if (run.Failed(worker, failure?.Message ?? "no reason given"))
+                    {
+                        context.Response.StatusCode = StatusCodes.Status204NoContent;
+                        return;
+                    }
+
+                    break;
+            }
+        }
+        catch (Exception exception) when (exception is JsonException or FormatException)
+        {
+            await WriteTextAsync(context, StatusCodes.Status400BadRequest, $"unreadable {path} body: {exception.Message}").ConfigureAwait(false);
+            return;
+        }
+
+        await WriteTextAsync(context, StatusCodes.Status404NotFound, $"no {request.Method} {path} for worker '{worker}'").ConfigureAwait(false);
+    }
+
+    private static async Task WriteJsonAsync(HttpContext context, string json)
+    {
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsync(json, context.RequestAborted).ConfigureAwait(false);
+    }
+
+    private static async Task WriteTextAsync(HttpContext context, int status, string text)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "text/plain; charset=utf-8";
+        await context.Response.WriteAsync(text, context.RequestAborted).ConfigureAwait(false);
+    }
+}

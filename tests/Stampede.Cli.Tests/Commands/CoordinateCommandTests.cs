@@ -1,0 +1,203 @@
+using System.Globalization;
+using System.Net;
+using System.Text.RegularExpressions;
+using Stampede.Cli.Tests.Support;
+using Stampede.DemoTarget;
+using Stampede.Metrics;
+
+namespace Stampede.Cli.Tests.Commands;
+
+/// <summary>
+/// <c>stampede coordinate</c> and <c>stampede worker</c> in-process, each on its own host, against the demo target on
+/// loopback: the workers share the run, the coordinator merges it.
+/// </summary>
+public sealed partial class CoordinateCommandTests : CommandTestBase, IAsyncLifetime
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    private DemoTargetServer _target = null!;
+
+    public async ValueTask InitializeAsync() => _target = await DemoTargetServer.StartAsync(new DemoTargetOptions { Port = 0 });
+
+    public async ValueTask DisposeAsync() => await _target.DisposeAsync();
+
+    private string WritePlan(string scenario)
+    {
+        var path = PathFor("plan.yaml");
+        File.WriteAllText(path, $"""
+            name: coordinated
+            baseUrl: ${"{"}BASE_URL{"}"}
+            scenarios:
+              work:
+            {scenario}
+                flow:
+                  - get: /api/health
+                    check: {"{"} status: 200 {"}"}
+            thresholds:
+              http_req_failed: [ "rate<0.5" ]
+            """);
+        return path;
+    }
+
+    private string BaseUrl => _target.BaseAddress.ToString().TrimEnd('/');
+
+    /// <summary>Starts the coordinator on a free port and waits until it prints where it listens and its token.</summary>
+    private async Task<(Task<int> Run, TestConsoleHost Host, string Address, string Token)> StartCoordinatorAsync(string plan, params string[] extra)
+    {
+        var host = new TestConsoleHost();
+        var run = Task.Run(() => StampedeCli.RunAsync(["coordinate", plan, "--port", "0", "-e", $"BASE_URL={BaseUrl}", "--no-summary", .. extra], host));
+        var started = await WaitUntilAsync(() => WorkerLine().IsMatch(host.Errors) || run.IsCompleted);
+        started.ShouldBeTrue(host.Errors);
+        var match = WorkerLine().Match(host.Errors);
+        match.Success.ShouldBeTrue($"exit {(run.IsCompleted ? run.Result : -1)}: {host.Errors}");
+        return (run, host, match.Groups["address"].Value, match.Groups["token"].Value);
+    }
+
+    private static Task<int> StartWorker(TestConsoleHost host, string address, string token, string name, CancellationToken cancellationToken = default, params string[] extra) =>
+        Task.Run(() => StampedeCli.RunAsync(["worker", "--coordinator", address, "--token", token, "--name", name, "--no-summary", .. extra], host, cancellationToken), CancellationToken.None);
+
+    private static async Task<bool> WaitUntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                return false;
+            }
+
+            await Task.Delay(50);
+        }
+
+        return true;
+    }
+
+    /// <summary>What the demo target counts it answered on a route, from its Prometheus endpoint.</summary>
+    private async Task<long> ServedAsync(string route)
+    {
+        using var http = new HttpClient { BaseAddress = _target.BaseAddress };
+        var text = await http.GetStringAsync("metrics");
+        return text.Split('\n')
+            .Where(l => l.StartsWith("demo_http_requests_total{", StringComparison.Ordinal) && l.Contains($"route=\"{route}\"", StringComparison.Ordinal))
+            .Sum(l => long.Parse(l[(l.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public async Task Coordinate_ThreeWorkersShareIterations_MergedCountIsWhatTheTargetServedAndASingleRunsCount()
+    {
+        var plan = WritePlan("    executor: shared-iterations\n    vus: 6\n    iterations: 90");
+        var single = await RunCliAsync("run", plan, "-e", $"BASE_URL={BaseUrl}", "--no-history", "--quiet", "--no-summary", "--out", $"json={PathFor("single.json")}");
+        single.ExitCode.ShouldBe(ExitCodes.Ok, single.Error);
+        var servedBefore = await ServedAsync("/api/health");
+
+        var (coordinator, coordinatorHost, address, token) = await StartCoordinatorAsync(plan, "--workers", "3", "--out", $"json={PathFor("merged.json")}");
+        var workerHosts = Enumerable.Range(1, 3).Select(_ => new TestConsoleHost()).ToList();
+        var workers = workerHosts.Select((h, i) => StartWorker(h, address, token, $"w{i + 1}")).ToList();
+        var exitCodes = await Task.WhenAll(workers).WaitAsync(Patience);
+        var exit = await coordinator.WaitAsync(Patience);
+
+        exit.ShouldBe(ExitCodes.Ok, coordinatorHost.Errors);
+        exitCodes.ShouldAllBe(c => c == ExitCodes.Ok);
+        var merged = RunResultJson.Deserialize(File.ReadAllText(PathFor("merged.json")));
+        var whole = RunResultJson.Deserialize(File.ReadAllText(PathFor("single.json")));
+        merged.Metric("http_reqs")!.Values.Count.ShouldBe(90);
+        merged.Metric("http_reqs")!.Values.Count.ShouldBe(whole.Metric("http_reqs")!.Values.Count);
+        (await ServedAsync("/api/health") - servedBefore).ShouldBe(90);
+        merged.Scenarios.Single().Iterations.ShouldBe(90);
+        merged.Meta.Segment.ShouldBeNull();
+        merged.Meta.SegmentSequence.ShouldBe("0,1/3,2/3,1");
+        merged.Meta.Segments!.Select(s => s.Segment).ShouldBe(["0:1/3", "1/3:2/3", "2/3:1"]);
+        merged.Meta.Segments!.ShouldAllBe(s => s.Lost == null);
+        merged.Thresholds.ShouldHaveSingleItem().Outcome.ShouldBe("passed");
+        merged.Passed.ShouldBeTrue();
+        coordinatorHost.Errors.ShouldContain("all 3 workers joined; starting at");
+        coordinatorHost.Output.ShouldContain("merged 3 of 3 workers' results");
+    }
+
+    [Fact]
+    public async Task Coordinate_WorkerWithAWrongToken_IsRefusedWith401AndExitsWithBadInput()
+    {
+        var plan = WritePlan("    executor: shared-iterations\n    vus: 1\n    iterations: 1");
+        var (coordinator, coordinatorHost, address, _) = await StartCoordinatorAsync(plan, "--workers", "1", "--join-timeout", "3s");
+        var workerHost = new TestConsoleHost();
+
+        var exitCode = await StartWorker(workerHost, address, "not-the-token", "intruder").WaitAsync(Patience);
+        using var http = new HttpClient();
+        using var bare = await http.PostAsync($"{address}/join", new StringContent("""{"name":"x"}"""));
+        var exit = await coordinator.WaitAsync(Patience);
+
+        exitCode.ShouldBe(ExitCodes.BadInput, workerHost.Errors);
+        workerHost.Errors.ShouldContain("refused the token");
+        bare.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        exit.ShouldBe(ExitCodes.Failure);
+        coordinatorHost.Errors.ShouldContain("only 0 of 1 workers joined within 3s");
+    }
+
+    [Fact]
+    public async Task Coordinate_WorkerCancelledMidRun_IsReportedLostAndMarkedInTheResult()
+    {
+        var plan = WritePlan("    executor: constant-vus\n    vus: 2\n    duration: 4s");
+        var (coordinator, coordinatorHost, address, token) = await StartCoordinatorAsync(plan, "--workers", "2", "--lost-after", "2s", "--out", $"json={PathFor("merged.json")}");
+        using var kill = new CancellationTokenSource();
+        var steadyHost = new TestConsoleHost();
+        var steady = StartWorker(steadyHost, address, token, "steady");
+        var doomedHost = new TestConsoleHost();
+        var doomed = StartWorker(doomedHost, address, token, "doomed", kill.Token);
+
+        // Once the coordinator shows requests, the run is under way: kill the second worker then.
+        (await WaitUntilAsync(() => ProgressWithRequests().IsMatch(coordinatorHost.Errors) || coordinator.IsCompleted)).ShouldBeTrue(coordinatorHost.Errors);
+        await kill.CancelAsync();
+        var doomedExit = await doomed.WaitAsync(Patience);
+        var steadyExit = await steady.WaitAsync(Patience);
+        var exit = await coordinator.WaitAsync(Patience);
+
+        doomedExit.ShouldBe(ExitCodes.Failure);
+        steadyExit.ShouldBe(ExitCodes.Ok, steadyHost.Errors + steadyHost.Output);
+        exit.ShouldBe(ExitCodes.Failure, coordinatorHost.Errors);
+        // Which half each worker got depends on which joined first.
+        var lost = DoomedSegment().Match(doomedHost.Errors).Groups["segment"].Value;
+        var kept = lost == "0:1/2" ? "1/2:1" : "0:1/2";
+        coordinatorHost.Errors.ShouldContain($"worker doomed ({lost}) lost");
+        var merged = RunResultJson.Deserialize(File.ReadAllText(PathFor("merged.json")));
+        merged.Meta.Segments!.Select(s => (s.Segment, s.Host, s.Lost)).ShouldBe(
+            new[] { (kept, "test-host", (bool?)null), (lost, "doomed", true) }.OrderBy(s => s.Item1, StringComparer.Ordinal));
+        merged.Meta.StopReason.ShouldNotBeNull().ShouldContain($"worker doomed ({lost}) lost");
+        merged.Meta.Segment.ShouldBe(kept);
+        merged.Metric("http_reqs")!.Values.Count!.Value.ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
+    public async Task Worker_CoordinatorGoneMidRun_StopsByItselfAndKeepsItsResultLocally()
+    {
+        // Far longer than the test waits: only the worker's own stop can end it in time.
+        var plan = WritePlan("    executor: constant-vus\n    vus: 1\n    duration: 5m");
+        var (coordinator, coordinatorHost, address, token) = await StartCoordinatorAsync(plan, "--workers", "1");
+        var workerHost = new TestConsoleHost();
+        var kept = PathFor("kept.json");
+        var worker = StartWorker(workerHost, address, token, "orphan", default, "--coordinator-timeout", "2s", "--result-file", kept);
+
+        (await WaitUntilAsync(() => ProgressWithRequests().IsMatch(coordinatorHost.Errors) || coordinator.IsCompleted)).ShouldBeTrue(coordinatorHost.Errors);
+        coordinatorHost.RaiseSignal();
+        var exit = await coordinator.WaitAsync(Patience);
+        var workerExit = await worker.WaitAsync(Patience);
+
+        exit.ShouldBe(ExitCodes.Failure);
+        coordinatorHost.Errors.ShouldContain("worker orphan (0:1) lost (the coordinator was stopped before it sent its result)");
+        workerExit.ShouldBe(ExitCodes.Failure, workerHost.Errors);
+        workerHost.Errors.ShouldContain("the coordinator has not answered for 2s");
+        workerHost.Errors.ShouldContain($"kept it in {kept}");
+        var result = RunResultJson.Deserialize(File.ReadAllText(kept));
+        result.Meta.Segment.ShouldBe("0:1");
+        result.Meta.StopReason.ShouldBe("the coordinator stopped answering for 2s");
+        result.Metric("http_reqs")!.Values.Count!.Value.ShouldBeGreaterThan(0);
+    }
+
+    [GeneratedRegex(@"stampede worker --coordinator (?<address>http://\S+) --token (?<token>\S+)")]
+    private static partial Regex WorkerLine();
+
+    [GeneratedRegex(@"worker doomed: segment (?<segment>\S+) of")]
+    private static partial Regex DoomedSegment();
+
+    [GeneratedRegex(@"\] workers=.* requests=[1-9]")]
+    private static partial Regex ProgressWithRequests();
+}
