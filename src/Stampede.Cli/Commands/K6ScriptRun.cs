@@ -37,8 +37,15 @@ internal static class K6ScriptRun
 
         var summary = load.Summary!;
         var writeFailed = false;
+
+        // Built once from the result (it decodes every histogram) for the end of test and the export alike.
+        System.Text.Json.Nodes.JsonObject? data = null;
         var outcome = await new PlanRunner(host, userCode: false, control)
-            .RunAsync(load.Plan!, settings, extraOutputs, summary: async (result, color) => writeFailed = !await EndOfTestAsync(host, summary, result, color, settings.NoColor).ConfigureAwait(false))
+            .RunAsync(load.Plan!, settings, extraOutputs, summary: async (result, color) =>
+            {
+                data = summary.Data(result, settings.NoColor, host.IsTerminal, host.IsTerminal);
+                writeFailed = !await EndOfTestAsync(host, summary, data, result, color).ConfigureAwait(false);
+            })
             .ConfigureAwait(false);
         if (outcome.Result is not { } finished)
         {
@@ -58,7 +65,7 @@ internal static class K6ScriptRun
 
         if (summaryExport is not null)
         {
-            var data = summary.Data(finished, settings.NoColor, host.IsTerminal, host.IsTerminal);
+            data ??= summary.Data(finished, settings.NoColor, host.IsTerminal, host.IsTerminal);
             writeFailed |= !await WriteFileAsync(host, summaryExport, K6SummaryExport.From(data), null).ConfigureAwait(false);
         }
 
@@ -77,9 +84,8 @@ internal static class K6ScriptRun
     }
 
     /// <summary>Writes what the script's end of test returns; false when a file could not be written.</summary>
-    private static async Task<bool> EndOfTestAsync(IConsoleHost host, ScriptSummary summary, RunResult result, bool color, bool noColor)
+    private static async Task<bool> EndOfTestAsync(IConsoleHost host, ScriptSummary summary, System.Text.Json.Nodes.JsonObject data, RunResult result, bool color)
     {
-        var data = summary.Data(result, noColor, host.IsTerminal, host.IsTerminal);
         var end = await summary.HandleAsync(data, color).ConfigureAwait(false);
         if (end.Error is not null)
         {
