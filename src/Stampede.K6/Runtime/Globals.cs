@@ -19,17 +19,25 @@ internal static class Globals
         engine.SetValue("console", Console(scope));
 
         // What the embedded k6-summary module calls; the layout is C#'s so a script's textSummary() and the CLI's
-        // default summary print the same.
-        engine.SetValue(K6SummaryHost.TextSummaryGlobal, Js.Function(engine, K6SummaryHost.TextSummaryGlobal, (_, args) =>
-            new JsString(K6SummaryHost.Text(TypeConverter.ToString(args.Arg(0)), Js.StringOrNull(args.Arg(1)))), 2));
-        engine.SetValue(K6SummaryHost.JUnitGlobal, Js.Function(engine, K6SummaryHost.JUnitGlobal, (_, args) =>
-            new JsString(K6SummaryHost.JUnit(TypeConverter.ToString(args.Arg(0)), Js.StringOrNull(args.Arg(1)))), 2));
+        // default summary print the same. Only engines of a script that imports it get them.
+        if (scope.Script.Sources.ImportsJsLib(K6SummaryHost.ModuleResourceName))
+        {
+            InstallSummary(engine);
+        }
 
         // Seeded per VU so that a run repeats (Stampede's rule); k6's randomSeed() reseeds it.
         var random = new Random(1_000_003 + scope.VuId);
         scope.Random = random;
         var math = (ObjectInstance)engine.GetValue("Math");
         math.Put("random", Js.Function(engine, "random", (_, _) => JsNumber.Create(scope.Random.NextDouble())));
+    }
+
+    private static void InstallSummary(Engine engine)
+    {
+        engine.SetValue(K6SummaryHost.TextSummaryGlobal, Js.Function(engine, K6SummaryHost.TextSummaryGlobal, (_, args) =>
+            new JsString(K6SummaryHost.Text(TypeConverter.ToString(args.Arg(0)), Js.StringOrNull(args.Arg(1)))), 2));
+        engine.SetValue(K6SummaryHost.JUnitGlobal, Js.Function(engine, K6SummaryHost.JUnitGlobal, (_, args) =>
+            new JsString(K6SummaryHost.JUnit(TypeConverter.ToString(args.Arg(0)), Js.StringOrNull(args.Arg(1)))), 2));
     }
 
     private static JsValue Open(VuScope scope, JsValue[] args)

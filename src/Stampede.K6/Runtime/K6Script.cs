@@ -41,7 +41,7 @@ internal sealed class K6Script : IDisposable
     public Metric DefineMetric(Metric metric) => _metrics.GetOrAdd(metric.Name, metric);
 
     /// <summary>How many VUs have a runtime (k6's <c>instance.vusInitialized</c>): the one that read the options is not a VU.</summary>
-    public int VusInitialized => _runtimes.Keys.Count(id => id > 0);
+    public int VusInitialized => _runtimes.Count - (_runtimes.ContainsKey(0) ? 1 : 0);
 
     /// <summary>
     /// Runs the init context of VUs 1 to <paramref name="vus"/> before the test starts, as k6 does, each on its own

@@ -15,6 +15,9 @@ namespace Stampede.K6.Scripts;
 /// </summary>
 internal sealed class ScriptSources
 {
+    // The key of a jslib module is its embedded resource behind this prefix, so it can never be a file path.
+    private const string JsLibPrefix = "jslib:";
+
     private readonly ConcurrentDictionary<string, Prepared<Acornima.Ast.Module>> _modules = new(StringComparer.Ordinal);
 
     private ScriptSources(string mainKey)
@@ -28,6 +31,9 @@ internal sealed class ScriptSources
     public Prepared<Acornima.Ast.Module> this[string key] => _modules[key];
 
     public bool Contains(string key) => _modules.ContainsKey(key);
+
+    /// <summary>True when some module of the script imports the jslib module embedded as <paramref name="resource"/>.</summary>
+    public bool ImportsJsLib(string resource) => Contains(JsLibKey(resource));
 
     public static ScriptSources Load(string file, List<PlanError> errors)
     {
@@ -53,12 +59,12 @@ internal sealed class ScriptSources
 
         if (BuiltinModules.JsLibResource(specifier) is { } resource)
         {
-            return "jslib:" + resource;
+            return JsLibKey(resource);
         }
 
         if (specifier.StartsWith("./", StringComparison.Ordinal) || specifier.StartsWith("../", StringComparison.Ordinal) || specifier.StartsWith('/'))
         {
-            var directory = referrer is null || referrer.StartsWith("jslib:", StringComparison.Ordinal) ? Directory.GetCurrentDirectory() : Path.GetDirectoryName(referrer)!;
+            var directory = referrer is null || referrer.StartsWith(JsLibPrefix, StringComparison.Ordinal) ? Directory.GetCurrentDirectory() : Path.GetDirectoryName(referrer)!;
             return Path.GetFullPath(Path.Combine(directory, specifier));
         }
 
@@ -91,9 +97,9 @@ internal sealed class ScriptSources
             {
                 continue;
             }
-            else if (resolved.StartsWith("jslib:", StringComparison.Ordinal))
+            else if (resolved.StartsWith(JsLibPrefix, StringComparison.Ordinal))
             {
-                Add(resolved, Embedded(resolved["jslib:".Length..]), errors);
+                Add(resolved, Embedded(resolved[JsLibPrefix.Length..]), errors);
             }
             else if (!File.Exists(resolved))
             {
@@ -125,10 +131,12 @@ internal sealed class ScriptSources
         }
     }
 
+    private static string JsLibKey(string resource) => JsLibPrefix + resource;
+
     /// <summary>A key as a person reads it: the path relative to the working directory when it is below it.</summary>
     public static string Display(string key)
     {
-        if (key.StartsWith("jslib:", StringComparison.Ordinal))
+        if (key.StartsWith(JsLibPrefix, StringComparison.Ordinal))
         {
             return key;
         }
