@@ -66,7 +66,7 @@ internal static class K6ScriptRun
         if (summaryExport is not null)
         {
             data ??= summary.Data(finished, settings.NoColor, host.IsTerminal, host.IsTerminal);
-            writeFailed |= !await WriteFileAsync(host, summaryExport, K6SummaryExport.From(data), null).ConfigureAwait(false);
+            writeFailed |= !await OutputFile.WriteAsync(host, summaryExport, K6SummaryExport.From(data), null).ConfigureAwait(false);
         }
 
         var stop = finished.Meta.StopReason;
@@ -104,7 +104,7 @@ internal static class K6ScriptRun
                     await host.Error.WriteAsync(output.Text ?? System.Text.Encoding.UTF8.GetString(output.Bytes!)).ConfigureAwait(false);
                     break;
                 default:
-                    written &= await WriteFileAsync(host, output.Target, output.Text, output.Bytes).ConfigureAwait(false);
+                    written &= await OutputFile.WriteAsync(host, output.Target, output.Text, output.Bytes).ConfigureAwait(false);
                     break;
             }
         }
@@ -121,32 +121,5 @@ internal static class K6ScriptRun
         }
 
         return written;
-    }
-
-    private static async Task<bool> WriteFileAsync(IConsoleHost host, string path, string? text, byte[]? bytes)
-    {
-        try
-        {
-            if (Path.GetDirectoryName(Path.GetFullPath(path)) is { } directory)
-            {
-                Directory.CreateDirectory(directory);
-            }
-
-            if (bytes is not null)
-            {
-                await File.WriteAllBytesAsync(path, bytes).ConfigureAwait(false);
-            }
-            else
-            {
-                await File.WriteAllTextAsync(path, text).ConfigureAwait(false);
-            }
-
-            return true;
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            host.Error.WriteLine($"error: could not write {path}: {exception.Message}");
-            return false;
-        }
     }
 }

@@ -21,7 +21,7 @@ internal static class RunCommand
         var headers = new Option<string[]>("--header", "-H") { Description = "Quick test: a request header 'Name: value'. Repeatable." };
         var body = new Option<string?>("--body") { Description = "Quick test: the request body (sent as JSON when it parses as JSON, else as text)." };
         var think = new Option<string?>("--think") { Description = "Quick test: pause this long after each request (think time), e.g. 1s." };
-        var summaryExport = new Option<string?>("--summary-export") { Description = "k6 scripts: write k6's end-of-test summary JSON to this file (for CI scripts that parse it)." };
+        var summaryExport = new Option<string?>("--summary-export") { Description = "Write k6's end-of-test summary JSON to this file (for CI scripts that parse it); any plan, script or --url run." };
         var command = new Command("run", "Run a load test: a plan file (YAML or a k6 script), or a quick test of one URL with --url.") { planFile, url, method, headers, body, think, summaryExport };
         options.AddTo(command);
         command.SetAction(async (parse, _) =>
@@ -61,7 +61,7 @@ internal static class RunCommand
                     BreakpointReport.Write(host.Out, load.Plan!, result);
                 }
 
-                return planOutcome.ExitCode;
+                return await ExportSummaryAsync(host, planOutcome, parse.GetValue(summaryExport)).ConfigureAwait(false);
             }
 
             var errors = new List<PlanError>();
@@ -73,8 +73,22 @@ internal static class RunCommand
             }
 
             var outcome = await new PlanRunner(host).RunAsync(quick!, settings).ConfigureAwait(false);
-            return outcome.ExitCode;
+            return await ExportSummaryAsync(host, outcome, parse.GetValue(summaryExport)).ConfigureAwait(false);
         });
         return command;
+    }
+
+    // CI scripts written for k6 parse its summary export; a YAML or --url run writes the same file from its result
+    // (k6's default trend columns), so switching front ends does not break them.
+    private static async Task<int> ExportSummaryAsync(IConsoleHost host, RunOutcome outcome, string? path)
+    {
+        if (path is null || outcome.Result is not { } result)
+        {
+            return outcome.ExitCode;
+        }
+
+        var data = K6.Summary.K6SummaryData.From(result, noColor: true);
+        var written = await OutputFile.WriteAsync(host, path, K6.Summary.K6SummaryExport.From(data), null).ConfigureAwait(false);
+        return outcome.ExitCode == ExitCodes.Ok && !written ? ExitCodes.Failure : outcome.ExitCode;
     }
 }
