@@ -45,6 +45,11 @@ internal static class PlanOverrides
             thresholds.Add(new ThresholdPlan(text[..colon].Trim(), text[(colon + 1)..].Trim()));
         }
 
+        if (settings.AbortsJudgedElsewhere)
+        {
+            thresholds = [.. thresholds.Select(t => t with { AbortOnFail = false })];
+        }
+
         var http = plan.Http;
         if (settings.Http2)
         {

@@ -52,6 +52,12 @@ internal sealed record RunSettings
     /// <summary>The execution segment sequence (<c>0,1/4,1/2,3/4,1</c>), as given.</summary>
     public string? SegmentSequence { get; init; }
 
+    /// <summary>
+    /// A coordinated run's worker: the coordinator judges <c>abortOnFail</c> thresholds on every worker's totals
+    /// together and tells the workers to stop, so this share does not abort on its own part of the load.
+    /// </summary>
+    public bool AbortsJudgedElsewhere { get; init; }
+
     /// <summary>True when the options replace the plan's executors.</summary>
     public bool OverridesLoad => Vus is not null || Duration is not null || Iterations is not null || Stages.Count > 0 || Rate is not null;
 }

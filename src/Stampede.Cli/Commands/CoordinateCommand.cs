@@ -73,9 +73,10 @@ internal static class CoordinateCommand
             var file = parse.GetValue(planFile)!;
             var envValues = parse.GetValue(env) ?? [];
             string? text = null;
+            IReadOnlyList<ThresholdPlan> thresholds = [];
             if (errors.Count == 0)
             {
-                text = Check(file, envValues, host, errors);
+                (text, thresholds) = Check(file, envValues, host, errors);
             }
 
             if (errors.Count > 0 || text is null)
@@ -85,7 +86,7 @@ internal static class CoordinateCommand
             }
 
             var secret = parse.GetValue(token) is { Length: > 0 } given ? given : Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-            var run = new CoordinatedRun(Path.GetFileName(file), text, envValues, count, host.Time, join, lost, StartDelay);
+            var run = new CoordinatedRun(Path.GetFileName(file), text, envValues, count, host.Time, join, lost, StartDelay, thresholds);
             CoordinatorServer server;
             try
             {
@@ -214,6 +215,18 @@ internal static class CoordinateCommand
             };
         }
 
+        // The workers left abortOnFail to the coordinator, which judged it on their totals together.
+        var judgements = run.AbortJudgements();
+        if (judgements.Count > 0)
+        {
+            merged = merged with
+            {
+                Thresholds = [.. merged.Thresholds.Select(t => judgements.Where(j => j.Plan.Selector == t.Metric && j.Plan.Expression == t.Expression).Select(j => (Judged: true, j.Aborted, j.FirstFailedAt)).FirstOrDefault() is { Judged: true } j
+                    ? t with { AbortOnFail = true, Aborted = j.Aborted, FirstFailedAt = j.FirstFailedAt ?? t.FirstFailedAt }
+                    : t)],
+            };
+        }
+
         var failures = new List<string>();
         foreach (var (spec, writer) in writers)
         {
@@ -236,8 +249,11 @@ internal static class CoordinateCommand
             : ExitCodes.Ok;
     }
 
-    /// <summary>Loads the plan here first, so a bad plan is refused (exit 2) before any worker joins; returns its text.</summary>
-    private static string? Check(string file, IReadOnlyList<string> env, IConsoleHost host, List<PlanError> errors)
+    /// <summary>
+    /// Loads the plan here first, so a bad plan is refused (exit 2) before any worker joins; returns its text and its
+    /// thresholds, whose <c>abortOnFail</c> ones the coordinator judges.
+    /// </summary>
+    private static (string? Text, IReadOnlyList<ThresholdPlan> Thresholds) Check(string file, IReadOnlyList<string> env, IConsoleHost host, List<PlanError> errors)
     {
         string text;
         try
@@ -247,7 +263,7 @@ internal static class CoordinateCommand
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             errors.Add(new PlanError("", $"cannot read the plan: {exception.Message}", new SourceLocation(file)));
-            return null;
+            return (null, []);
         }
 
         var settings = new RunSettings { Env = env };
@@ -255,7 +271,7 @@ internal static class CoordinateCommand
         {
             using var script = K6ScriptLoader.Load(file, new K6LoadOptions { Env = HostEnvironment.From(host, env) });
             errors.AddRange(script.Errors);
-            return text;
+            return (text, script.Plan?.Thresholds ?? []);
         }
 
         var load = PlanFile.Load(file, settings, host);
@@ -265,7 +281,7 @@ internal static class CoordinateCommand
             errors.AddRange(plan.Validate());
         }
 
-        return text;
+        return (text, load.Plan?.Thresholds ?? []);
     }
 
     private static TimeSpan ReadDuration(string text, string option, List<PlanError> errors)

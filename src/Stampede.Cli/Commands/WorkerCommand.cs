@@ -98,6 +98,7 @@ internal static class WorkerCommand
                     NoHistory = true,
                     Segment = assignment.Segment,
                     SegmentSequence = assignment.SegmentSequence,
+                    AbortsJudgedElsewhere = assignment.AbortSelectors is { Count: > 0 },
                 };
                 var planPath = Path.Combine(folder.FullName, Path.GetFileName(assignment.PlanFile));
                 await File.WriteAllTextAsync(planPath, assignment.PlanText, cancellation).ConfigureAwait(false);
@@ -129,7 +130,7 @@ internal static class WorkerCommand
                 }
 
                 var control = new RunControl();
-                var reporter = new ProgressReporter();
+                var reporter = new ProgressReporter(assignment.AbortSelectors);
                 using var stopping = new CancellationTokenSource();
                 using var hardStop = cancellation.Register(() => control.RequestHardStop("worker cancelled"));
                 var sending = SendProgressAsync(assignment.Worker, reporter, control, stopping.Token);
@@ -240,6 +241,11 @@ internal static class WorkerCommand
                     if (reply.Succeeded)
                     {
                         lastAnswer = host.Time.GetUtcNow();
+                        if (reply.Value?.Stop is { } reason && !control.Graceful.IsCancellationRequested)
+                        {
+                            host.Error.WriteLine($"\nworker {name}: the coordinator stops the run: {reason}");
+                            control.RequestStop(reason);
+                        }
                     }
                     else if (host.Time.GetUtcNow() - lastAnswer > coordinatorTimeout)
                     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Stampede.Metrics;
 using Stampede.Plans;
+using Stampede.Thresholds;
 
 namespace Stampede.Cli.Coordination;
 
@@ -17,9 +18,18 @@ namespace Stampede.Cli.Coordination;
 /// <param name="joinTimeout">How long to wait for every worker to join.</param>
 /// <param name="lostAfter">How long a worker without a result may stay silent before its share is lost.</param>
 /// <param name="startDelay">How far ahead of the last join the start is set.</param>
-internal sealed class CoordinatedRun(string planFile, string planText, IReadOnlyList<string> env, int workers, TimeProvider time, TimeSpan joinTimeout, TimeSpan lostAfter, TimeSpan startDelay)
+/// <param name="abortThresholds">
+/// The plan's <c>abortOnFail</c> thresholds, judged each second on every worker's totals together: one that fails
+/// (after its <c>delayAbortEval</c>) stops every worker, which a share judged alone could not decide.
+/// </param>
+internal sealed class CoordinatedRun(string planFile, string planText, IReadOnlyList<string> env, int workers, TimeProvider time, TimeSpan joinTimeout, TimeSpan lostAfter, TimeSpan startDelay, IReadOnlyList<ThresholdPlan>? abortThresholds = null)
 {
     private readonly Lock _gate = new();
+    private readonly List<(ThresholdPlan Plan, ThresholdTracker Tracker)> _aborts = [.. (abortThresholds ?? []).Where(t => t.AbortOnFail)
+        .Select(t => (Plan: t, Expression: ThresholdExpression.Parse(t.Expression)))
+        .Where(t => t.Expression.Succeeded)
+        .Select(t => (t.Plan, new ThresholdTracker(new ThresholdRule(t.Expression.Value!, AbortOnFail: true, t.Plan.DelayAbortEval))))];
+    private string? _stop;
     private readonly List<CoordinatedWorker> _workers = [];
     private readonly ExecutionSegmentSequence _sequence = EvenSplit(workers);
     private readonly DateTimeOffset _opened = time.GetUtcNow();
@@ -93,7 +103,8 @@ internal sealed class CoordinatedRun(string planFile, string planText, IReadOnly
             }
 
             refusal = null;
-            return new WorkerAssignment(worker.Id, worker.Name, worker.Segment, _sequence.ToString(), planFile, planText, env);
+            IReadOnlyList<string>? selectors = _aborts.Count == 0 ? null : [.. _aborts.Select(a => a.Plan.Selector).Distinct(StringComparer.Ordinal)];
+            return new WorkerAssignment(worker.Id, worker.Name, worker.Segment, _sequence.ToString(), planFile, planText, env, selectors);
         }
     }
 
@@ -111,17 +122,39 @@ internal sealed class CoordinatedRun(string planFile, string planText, IReadOnly
         }
     }
 
-    public bool Progress(string id, WorkerProgress progress)
+    /// <summary>Why every worker must stop (an <c>abortOnFail</c> threshold failed on the merged totals), or null.</summary>
+    public string? StopReason
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _stop;
+            }
+        }
+    }
+
+    /// <summary>Takes a worker's totals; the answer tells it to stop when the run must. Null for a worker that never joined.</summary>
+    public ProgressAnswer? Progress(string id, WorkerProgress progress)
     {
         lock (_gate)
         {
             if (Touch(id) is not { } worker)
             {
-                return false;
+                return null;
             }
 
             worker.Progress = progress;
-            return true;
+            return new ProgressAnswer(_stop);
+        }
+    }
+
+    /// <summary>Each <c>abortOnFail</c> threshold as the coordinator judged it on the merged totals.</summary>
+    public IReadOnlyList<(ThresholdPlan Plan, bool Aborted, double? FirstFailedAt)> AbortJudgements()
+    {
+        lock (_gate)
+        {
+            return [.. _aborts.Select(a => (a.Plan, a.Tracker.ShouldAbort, a.Tracker.FirstFailedAt?.TotalSeconds))];
         }
     }
 
@@ -178,6 +211,7 @@ internal sealed class CoordinatedRun(string planFile, string planText, IReadOnly
 
             // Before the start, workers have nothing to say: silence counts from the later of the start and their last word.
             var start = _startAt.Value;
+            JudgeAborts(now - start, events);
             foreach (var worker in _workers.Where(w => !w.Done))
             {
                 if (now - (worker.LastContact > start ? worker.LastContact : start) > lostAfter)
@@ -231,6 +265,34 @@ internal sealed class CoordinatedRun(string planFile, string planText, IReadOnly
             return [.. _workers.Select(w => (w.Name, w.Segment, w.Result, w.Lost))];
         }
     }
+
+    /// <summary>
+    /// Judges the <c>abortOnFail</c> thresholds on every worker's latest totals (those that ended keep their last):
+    /// exact, since counts, passes and HDR histograms add up.
+    /// </summary>
+    private void JudgeAborts(TimeSpan elapsed, List<string> events)
+    {
+        if (elapsed < TimeSpan.Zero)
+        {
+            return;
+        }
+
+        foreach (var (plan, tracker) in _aborts)
+        {
+            var parts = _workers.SelectMany(w => w.Progress.Totals ?? []).Where(t => t.Selector == plan.Selector).ToList();
+            var outcome = parts.Count == 0
+                ? ThresholdOutcome.NoData
+                : MergedThresholds.Evaluate(tracker.Rule.Expression, parts[0].Kind, parts[0].Unit, parts.Select(Totals), elapsed.TotalSeconds).Outcome;
+            if (tracker.Observe(elapsed, outcome) && _stop is null)
+            {
+                _stop = $"threshold {plan.Selector} '{plan.Expression}' failed on every worker's results together and has abortOnFail";
+                events.Add($"stopping every worker: {_stop}");
+            }
+        }
+    }
+
+    private static SeriesTotals Totals(SelectorTotals part) => new(
+        part.Count, part.Passes, part.Value, part.Min, part.Max, part.Sum, part.Histogram is { } encoded ? HistogramCodec.Decode(encoded) : null);
 
     private CoordinatedWorker? Touch(string id)
     {

@@ -9,4 +9,5 @@ namespace Stampede.Cli.Coordination;
 [JsonSerializable(typeof(StartSignal))]
 [JsonSerializable(typeof(WorkerProgress))]
 [JsonSerializable(typeof(WorkerFailure))]
+[JsonSerializable(typeof(ProgressAnswer))]
 internal sealed partial class CoordinationJsonContext : JsonSerializerContext;

@@ -1,3 +1,5 @@
+using Stampede.Metrics;
+
 namespace Stampede.Cli.Coordination;
 
 // The messages a coordinator and its workers exchange, as JSON (CoordinationJsonContext); docs/distributed.md
@@ -15,7 +17,11 @@ internal sealed record WorkerJoin(string Name);
 /// <param name="PlanFile">The plan's file name (its extension says YAML or k6 script).</param>
 /// <param name="PlanText">The plan's text.</param>
 /// <param name="Env">The coordinator's <c>--env</c> values, KEY=VALUE.</param>
-internal sealed record WorkerAssignment(string Worker, string Name, string Segment, string SegmentSequence, string PlanFile, string PlanText, IReadOnlyList<string> Env);
+/// <param name="AbortSelectors">
+/// The metrics and submetrics of the plan's <c>abortOnFail</c> thresholds: the coordinator judges those on every
+/// worker's totals together, so the worker sends its totals of them and does not abort on its share alone.
+/// </param>
+internal sealed record WorkerAssignment(string Worker, string Name, string Segment, string SegmentSequence, string PlanFile, string PlanText, IReadOnlyList<string> Env, IReadOnlyList<string>? AbortSelectors = null);
 
 /// <summary>When the run starts: null until every worker has joined; an error when they did not in time.</summary>
 internal sealed record StartSignal(DateTimeOffset? StartAt, string? Error, int Joined, int Expected);
@@ -29,7 +35,17 @@ internal sealed record StartSignal(DateTimeOffset? StartAt, string? Error, int J
 /// The latest its share can end, in seconds from its start (every scenario's end with its graceful stop, and setup
 /// and teardown at their timeout); null until its run has started.
 /// </param>
-internal sealed record WorkerProgress(long Requests, long Errors, int Vus, long Iterations, double? LatestEnd = null);
+/// <param name="Totals">The worker's totals so far of each of <see cref="WorkerAssignment.AbortSelectors"/> it has samples of.</param>
+internal sealed record WorkerProgress(long Requests, long Errors, int Vus, long Iterations, double? LatestEnd = null, IReadOnlyList<SelectorTotals>? Totals = null);
+
+/// <summary>
+/// A worker's totals of one metric or submetric so far, merged over its series, in the form that adds up across
+/// workers exactly (counts, passes, sums, min and max, and the HDR histogram, base64 as results hold it).
+/// </summary>
+internal sealed record SelectorTotals(string Selector, MetricKind Kind, MetricUnit Unit, double Count, long Passes, double? Value, double? Min, double? Max, double Sum, string? Histogram);
+
+/// <summary>The coordinator's answer to progress: <paramref name="Stop"/> says why every worker must stop now, or is null.</summary>
+internal sealed record ProgressAnswer(string? Stop);
 
 /// <summary>A worker that cannot run its share (its plan did not load there) says so, rather than going silent.</summary>
 internal sealed record WorkerFailure(string Message);

@@ -24,8 +24,8 @@ internal sealed class CoordinatorClient : IDisposable
     public Task<Reply<StartSignal>> StartAsync(string worker, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Get, For(CoordinationProtocol.Start, worker), null, CoordinationJsonContext.Default.StartSignal, TimeSpan.FromSeconds(5), cancellationToken);
 
-    public Task<Reply<WorkerProgress>> ProgressAsync(string worker, WorkerProgress progress, CancellationToken cancellationToken) =>
-        SendAsync<WorkerProgress>(HttpMethod.Post, For(CoordinationProtocol.Progress, worker), Json(progress, CoordinationJsonContext.Default.WorkerProgress), null, TimeSpan.FromSeconds(5), cancellationToken);
+    public Task<Reply<ProgressAnswer>> ProgressAsync(string worker, WorkerProgress progress, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Post, For(CoordinationProtocol.Progress, worker), Json(progress, CoordinationJsonContext.Default.WorkerProgress), CoordinationJsonContext.Default.ProgressAnswer, TimeSpan.FromSeconds(5), cancellationToken);
 
     public Task<Reply<WorkerFailure>> FailedAsync(string worker, string message, CancellationToken cancellationToken) =>
         SendAsync<WorkerFailure>(HttpMethod.Post, For(CoordinationProtocol.Failed, worker), Json(new WorkerFailure(message), CoordinationJsonContext.Default.WorkerFailure), null, TimeSpan.FromSeconds(5), cancellationToken);

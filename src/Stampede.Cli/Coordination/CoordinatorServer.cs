@@ -114,9 +114,9 @@ internal sealed class CoordinatorServer : IAsyncDisposable
                     break;
                 case ("POST", CoordinationProtocol.Progress):
                     var progress = await JsonSerializer.DeserializeAsync(request.Body, CoordinationJsonContext.Default.WorkerProgress, context.RequestAborted).ConfigureAwait(false);
-                    if (progress is not null && run.Progress(worker, progress))
+                    if (progress is not null && run.Progress(worker, progress) is { } answer)
                     {
-                        context.Response.StatusCode = StatusCodes.Status204NoContent;
+                        await WriteJsonAsync(context, JsonSerializer.Serialize(answer, CoordinationJsonContext.Default.ProgressAnswer)).ConfigureAwait(false);
                         return;
                     }
 

@@ -92,7 +92,7 @@ internal sealed class ThresholdMonitor
     /// Series tags are redacted when they are made, so a filter on a name with an api_key in it must be too, to match
     /// them (and to keep the key out of the results that quote the selector).
     /// </summary>
-    private static (MetricSelector Selector, string Shown) Redacted(MetricSelector selector, string written, UrlRedaction redaction)
+    internal static (MetricSelector Selector, string Shown) Redacted(MetricSelector selector, string written, UrlRedaction redaction)
     {
         var filters = selector.Filters.Select(f => f with { Value = redaction.Redact(f.Value) }).ToList();
         if (filters.Select(f => f.Value).SequenceEqual(selector.Filters.Select(f => f.Value), ReferenceEqualityComparer.Instance))

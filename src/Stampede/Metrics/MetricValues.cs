@@ -112,6 +112,12 @@ public sealed record MetricValues
         }
     }
 
+    /// <summary>
+    /// These values as one series' totals, so that values merged on one machine can be merged again with another's
+    /// by <see cref="Of(MetricKind, MetricUnit, IEnumerable{SeriesTotals}, double)"/>.
+    /// </summary>
+    internal SeriesTotals AsTotals() => new(Count, Passes ?? 0, Value, Min, Max, Sum ?? 0, Histogram);
+
     /// <summary>The values as the JSON result holds them: only the kind's own figures.</summary>
     internal ResultValues ToResult() => new()
     {

@@ -22,9 +22,7 @@ internal static class MergedThresholds
             if (selector.Succeeded && expression.Succeeded && merged.Metric(selector.Value.MetricName) is { } metric)
             {
                 var series = metric.Series.Where(s => selector.Value.Matches(s.Tags)).Select(SeriesTotals.Of);
-                var values = new ThresholdValues(MetricValues.Of(metric.Kind, metric.Unit, series, merged.Meta.DurationSeconds));
-                outcome = expression.Value.Evaluate(values);
-                observed = values.Get(expression.Value.Aggregation, expression.Value.Percentile ?? 0);
+                (outcome, observed) = Evaluate(expression.Value, metric.Kind, metric.Unit, series, merged.Meta.DurationSeconds);
             }
 
             judged.Add(declared with
@@ -43,5 +41,15 @@ internal static class MergedThresholds
         }
 
         return judged;
+    }
+
+    /// <summary>
+    /// Judges <paramref name="expression"/> on the totals of several parts (series of one result, or the same
+    /// submetric as several machines saw it), over <paramref name="elapsedSeconds"/> of the whole run.
+    /// </summary>
+    public static (ThresholdOutcome Outcome, double? Observed) Evaluate(ThresholdExpression expression, MetricKind kind, MetricUnit unit, IEnumerable<SeriesTotals> parts, double elapsedSeconds)
+    {
+        var values = new ThresholdValues(MetricValues.Of(kind, unit, parts, elapsedSeconds));
+        return (expression.Evaluate(values), values.Get(expression.Aggregation, expression.Percentile ?? 0));
     }
 }

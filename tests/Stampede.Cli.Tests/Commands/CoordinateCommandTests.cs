@@ -192,6 +192,47 @@ public sealed partial class CoordinateCommandTests : CommandTestBase, IAsyncLife
         result.Metric("http_reqs")!.Values.Count!.Value.ShouldBeGreaterThan(0);
     }
 
+    [Fact]
+    public async Task Coordinate_AbortOnFailThresholdBrokenByTheWorkersTogether_StopsEveryWorkerAndFailsTheRun()
+    {
+        // Each worker's VU makes about 20 requests a second for up to 5 minutes; together they pass 40 in about a second.
+        var plan = PathFor("aborting.yaml");
+        File.WriteAllText(plan, """
+            name: aborting
+            baseUrl: ${BASE_URL}
+            scenarios:
+              work:
+                executor: constant-vus
+                vus: 2
+                duration: 5m
+                flow:
+                  - get: /api/health
+                  - think: 50ms
+            thresholds:
+              http_reqs: [ { threshold: "count<40", abortOnFail: true } ]
+            """);
+        var (coordinator, coordinatorHost, address, token) = await StartCoordinatorAsync(plan, "--workers", "2", "--out", $"json={PathFor("merged.json")}");
+        var workerHosts = new[] { new TestConsoleHost(), new TestConsoleHost() };
+        var workers = workerHosts.Select((h, i) => StartWorker(h, address, token, $"w{i + 1}")).ToList();
+
+        var exitCodes = await Task.WhenAll(workers).WaitAsync(Patience);
+        var exit = await coordinator.WaitAsync(Patience);
+
+        exit.ShouldBe(ExitCodes.ThresholdsFailed, coordinatorHost.Errors);
+        coordinatorHost.Errors.ShouldContain("stopping every worker: threshold http_reqs 'count<40' failed on every worker's results together");
+        workerHosts.ShouldAllBe(h => h.Errors.Contains("the coordinator stops the run"), string.Join("\n---\n", workerHosts.Select(h => h.Errors)));
+        var merged = RunResultJson.Deserialize(File.ReadAllText(PathFor("merged.json")));
+        var threshold = merged.Thresholds.ShouldHaveSingleItem();
+        threshold.Outcome.ShouldBe("failed");
+        threshold.AbortOnFail.ShouldBeTrue();
+        threshold.Aborted.ShouldBeTrue();
+
+        // Every worker stopped on the coordinator's word, none on its own share's count.
+        merged.Meta.Segments!.ShouldAllBe(s => s.StopReason!.Contains("every worker's results together"));
+        merged.Meta.DurationSeconds.ShouldBeLessThan(60);
+        merged.Metric("http_reqs")!.Values.Count!.Value.ShouldBeGreaterThanOrEqualTo(40);
+    }
+
     [GeneratedRegex(@"stampede worker --coordinator (?<address>http://\S+) --token (?<token>\S+)")]
     private static partial Regex WorkerLine();
 

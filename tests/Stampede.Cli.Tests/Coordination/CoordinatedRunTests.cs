@@ -1,5 +1,8 @@
 using Microsoft.Extensions.Time.Testing;
+using HdrHistogram;
 using Stampede.Cli.Coordination;
+using Stampede.Metrics;
+using Stampede.Plans;
 
 namespace Stampede.Cli.Tests.Coordination;
 
@@ -67,7 +70,7 @@ public sealed class CoordinatedRunTests
 
         // The wait before the start is not silence.
         _time.Advance(StartDelay + LostAfter - TimeSpan.FromSeconds(1));
-        run.Progress(talking.Worker, new WorkerProgress(1, 0, 1, 1)).ShouldBeTrue();
+        run.Progress(talking.Worker, new WorkerProgress(1, 0, 1, 1)).ShouldNotBeNull();
         run.Check().ShouldBeEmpty();
         _time.Advance(TimeSpan.FromSeconds(2));
         var events = run.Check();
@@ -112,5 +115,76 @@ public sealed class CoordinatedRunTests
         run.Finished.ShouldBeTrue();
         run.Outcomes().Select(o => o.Lost).ShouldBe([null, "failed: plan did not load"]);
         run.Result("nobody", SyntheticRuns.Run(1)).ShouldBeFalse();
+    }
+
+    private CoordinatedRun AbortingRun(params ThresholdPlan[] thresholds) =>
+        new("plan.yaml", "name: p", [], 2, _time, JoinTimeout, LostAfter, StartDelay, thresholds);
+
+    private static WorkerProgress Requests(long count) =>
+        new(count, 0, 1, count, Totals: [new SelectorTotals("http_reqs", MetricKind.Counter, MetricUnit.None, count, 0, null, null, null, 0, null)]);
+
+    [Fact]
+    public void Check_CountThatEachShareKeepsButTheWholeBreaks_StopsEveryWorker()
+    {
+        var run = AbortingRun(new ThresholdPlan("http_reqs", "count<100", AbortOnFail: true), new ThresholdPlan("http_req_failed", "rate<0.1"));
+        var a = run.Join("a", out _)!;
+        var b = run.Join("b", out _)!;
+        _time.Advance(StartDelay + TimeSpan.FromSeconds(1));
+
+        // Only abortOnFail thresholds are the coordinator's to judge, so only theirs are asked for.
+        a.AbortSelectors.ShouldBe(["http_reqs"]);
+        run.Progress(a.Worker, Requests(60))!.Stop.ShouldBeNull();
+        run.Progress(b.Worker, Requests(30));
+        run.Check().ShouldBeEmpty();
+        run.Progress(b.Worker, Requests(60));
+        _time.Advance(TimeSpan.FromSeconds(1));
+        var events = run.Check();
+
+        events.ShouldBe(["stopping every worker: threshold http_reqs 'count<100' failed on every worker's results together and has abortOnFail"]);
+        run.Progress(a.Worker, Requests(61))!.Stop.ShouldNotBeNull().ShouldContain("http_reqs 'count<100'");
+        var judged = run.AbortJudgements().ShouldHaveSingleItem();
+        judged.Aborted.ShouldBeTrue();
+        judged.FirstFailedAt.ShouldBe(2);
+    }
+
+    [Fact]
+    public void Check_FailureWithinDelayAbortEval_DoesNotStopTheRun()
+    {
+        var run = AbortingRun(new ThresholdPlan("http_reqs", "count<100", AbortOnFail: true, DelayAbortEval: TimeSpan.FromSeconds(10)));
+        var a = run.Join("a", out _)!;
+        run.Join("b", out _);
+        _time.Advance(StartDelay + TimeSpan.FromSeconds(3));
+        run.Progress(a.Worker, Requests(150));
+
+        run.Check().ShouldBeEmpty();
+        _time.Advance(TimeSpan.FromSeconds(8));
+        run.Check().ShouldHaveSingleItem().ShouldStartWith("stopping every worker");
+    }
+
+    [Fact]
+    public void Check_PercentileOfTheMergedHistograms_IsWhatIsJudged()
+    {
+        var run = AbortingRun(new ThresholdPlan("http_req_duration", "p(50)<100", AbortOnFail: true));
+        var fast = run.Join("fast", out _)!;
+        var slow = run.Join("slow", out _)!;
+        _time.Advance(StartDelay + TimeSpan.FromSeconds(1));
+
+        // 60 samples at 50 ms and 40 at 500 ms: the median of the whole is 50 ms, under 100; with 40 and 60 it is 500 ms.
+        run.Progress(fast.Worker, Durations(60, 50));
+        run.Progress(slow.Worker, Durations(40, 500));
+        run.Check().ShouldBeEmpty();
+        run.Progress(fast.Worker, Durations(40, 50));
+        run.Progress(slow.Worker, Durations(60, 500));
+        _time.Advance(TimeSpan.FromSeconds(1));
+
+        run.Check().ShouldHaveSingleItem().ShouldContain("http_req_duration 'p(50)<100'");
+    }
+
+    private static WorkerProgress Durations(int count, double milliseconds)
+    {
+        var scale = TrendScale.For(MetricUnit.Time);
+        var histogram = new LongHistogram(scale.HighestTrackable, TrendScale.SignificantDigits);
+        histogram.RecordValueWithCount(scale.ToUnits(milliseconds), count);
+        return new(count, 0, 1, count, Totals: [new SelectorTotals("http_req_duration", MetricKind.Trend, MetricUnit.Time, count, 0, null, milliseconds, milliseconds, count * milliseconds, HistogramCodec.Encode(histogram))]);
     }
 }
