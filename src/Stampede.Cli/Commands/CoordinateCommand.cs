@@ -34,9 +34,10 @@ internal static class CoordinateCommand
         var env = new Option<string[]>("--env", "-e") { Description = "An environment variable for the plan, KEY=VALUE, handed to every worker. Repeatable." };
         var outs = new Option<string[]>("--out", "-o") { Description = "Write the merged result, KIND=FILE: json, html, markdown, junit, csv, summary. Repeatable." };
         var noSummary = new Option<bool>("--no-summary") { Description = "Do not print the merged summary." };
+        var history = new RunOptions();
         var command = new Command("coordinate", "Coordinate a run split across workers (stampede worker): hand each a segment, start them together, merge their results.")
         {
-            planFile, workers, listen, port, token, joinTimeout, lostAfter, env, outs, noSummary,
+            planFile, workers, listen, port, token, joinTimeout, lostAfter, env, outs, noSummary, history.Store, history.NoHistory, history.Baseline, history.Regressions,
         };
         command.SetAction(async (parse, _) =>
         {
@@ -85,6 +86,21 @@ internal static class CoordinateCommand
                 return ExitCodes.BadInput;
             }
 
+            // The merged run is stored as one run of the plan, as stampede run stores its own.
+            var historySettings = new RunSettings
+            {
+                Store = parse.GetValue(history.Store),
+                NoHistory = parse.GetValue(history.NoHistory),
+                Baseline = parse.GetValue(history.Baseline),
+                Regressions = parse.GetValue(history.Regressions),
+            };
+            var historyHook = RunHistoryHook.Create(host, historySettings, errors);
+            if (errors.Count > 0)
+            {
+                ErrorReport.Write(host.Error, errors);
+                return ExitCodes.BadInput;
+            }
+
             var secret = parse.GetValue(token) is { Length: > 0 } given ? given : Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
             var run = new CoordinatedRun(Path.GetFileName(file), text, envValues, count, host.Time, join, lost, StartDelay, thresholds);
             CoordinatorServer server;
@@ -103,12 +119,12 @@ internal static class CoordinateCommand
             var url = server.Address.ToString().TrimEnd('/');
             host.Error.WriteLine($"coordinating {Path.GetFileName(file)}: listening on {url}, waiting for {count} worker(s) (for up to {Duration.Format(join)}); segments {run.Sequence}");
             host.Error.WriteLine($"start each worker with: stampede worker --coordinator {url} --token {secret}");
-            return await CoordinateAsync(host, run, writers, parse.GetValue(noSummary)).ConfigureAwait(false);
+            return await CoordinateAsync(host, run, writers, parse.GetValue(noSummary), (file, historyHook)).ConfigureAwait(false);
         });
         return command;
     }
 
-    private static async Task<int> CoordinateAsync(IConsoleHost host, CoordinatedRun run, List<(string Spec, IOutput Output)> writers, bool noSummary)
+    private static async Task<int> CoordinateAsync(IConsoleHost host, CoordinatedRun run, List<(string Spec, IOutput Output)> writers, bool noSummary, (string Plan, RunHistoryHook Hook) history)
     {
         using var interrupted = new CancellationTokenSource();
         using var signal = host.OnStopSignal(reason =>
@@ -174,11 +190,11 @@ internal static class CoordinateCommand
         }
 
         run.Abandon("the coordinator was stopped before it sent its result");
-        return await EndAsync(host, run, writers, noSummary).ConfigureAwait(false);
+        return await EndAsync(host, run, writers, noSummary, history).ConfigureAwait(false);
     }
 
     /// <summary>Merges what the workers handed in, marks what is missing, writes the outputs and decides the exit code.</summary>
-    private static async Task<int> EndAsync(IConsoleHost host, CoordinatedRun run, List<(string Spec, IOutput Output)> writers, bool noSummary)
+    private static async Task<int> EndAsync(IConsoleHost host, CoordinatedRun run, List<(string Spec, IOutput Output)> writers, bool noSummary, (string Plan, RunHistoryHook Hook) history)
     {
         var outcomes = run.Outcomes();
         var parts = outcomes.Where(o => o.Result is not null).Select(o => (Name: $"{o.Name} ({o.Segment})", Result: o.Result!)).ToList();
@@ -244,9 +260,13 @@ internal static class CoordinateCommand
             host.Error.WriteLine($"error: {failure}");
         }
 
-        return !merged.Passed ? ExitCodes.ThresholdsFailed
+        var exitCode = !merged.Passed ? ExitCodes.ThresholdsFailed
             : missing.Count > 0 || failures.Count > 0 || merged.Meta.StopReason is not null ? ExitCodes.Failure
             : ExitCodes.Ok;
+
+        // The workers ran a copy in a folder of their own; the history keeps the coordinator's plan text.
+        merged = merged with { Meta = merged.Meta with { Source = history.Plan } };
+        return await history.Hook.AfterRunAsync(merged, exitCode, []).ConfigureAwait(false);
     }
 
     /// <summary>

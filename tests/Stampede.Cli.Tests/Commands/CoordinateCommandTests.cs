@@ -45,7 +45,8 @@ public sealed partial class CoordinateCommandTests : CommandTestBase, IAsyncLife
     private async Task<(Task<int> Run, TestConsoleHost Host, string Address, string Token)> StartCoordinatorAsync(string plan, params string[] extra)
     {
         var host = new TestConsoleHost();
-        var run = Task.Run(() => StampedeCli.RunAsync(["coordinate", plan, "--port", "0", "-e", $"BASE_URL={BaseUrl}", "--no-summary", .. extra], host));
+        string[] history = extra.Contains("--store") ? [] : ["--no-history"];
+        var run = Task.Run(() => StampedeCli.RunAsync(["coordinate", plan, "--port", "0", "-e", $"BASE_URL={BaseUrl}", "--no-summary", .. history, .. extra], host));
         var started = await WaitUntilAsync(() => WorkerLine().IsMatch(host.Errors) || run.IsCompleted);
         started.ShouldBeTrue(host.Errors);
         var match = WorkerLine().Match(host.Errors);
@@ -90,7 +91,7 @@ public sealed partial class CoordinateCommandTests : CommandTestBase, IAsyncLife
         single.ExitCode.ShouldBe(ExitCodes.Ok, single.Error);
         var servedBefore = await ServedAsync("/api/health");
 
-        var (coordinator, coordinatorHost, address, token) = await StartCoordinatorAsync(plan, "--workers", "3", "--out", $"json={PathFor("merged.json")}");
+        var (coordinator, coordinatorHost, address, token) = await StartCoordinatorAsync(plan, "--workers", "3", "--out", $"json={PathFor("merged.json")}", "--store", StorePath);
         var workerHosts = Enumerable.Range(1, 3).Select(_ => new TestConsoleHost()).ToList();
         var workers = workerHosts.Select((h, i) => StartWorker(h, address, token, $"w{i + 1}")).ToList();
         var exitCodes = await Task.WhenAll(workers).WaitAsync(Patience);
@@ -112,6 +113,14 @@ public sealed partial class CoordinateCommandTests : CommandTestBase, IAsyncLife
         merged.Passed.ShouldBeTrue();
         coordinatorHost.Errors.ShouldContain("all 3 workers joined; starting at");
         coordinatorHost.Output.ShouldContain("merged 3 of 3 workers' results");
+
+        // The merged run is one run of the plan in the history, with the coordinator's plan text.
+        coordinatorHost.Output.ShouldContain("history: stored as run #1");
+        await using var store = Stampede.History.Store.RunStores.Open(StorePath);
+        var stored = (await store.GetAsync(1)).ShouldNotBeNull();
+        stored.Result.Metric("http_reqs")!.Values.Count.ShouldBe(90);
+        stored.Result.Meta.SegmentSequence.ShouldBe("0,1/3,2/3,1");
+        stored.PlanText.ShouldNotBeNull().ShouldContain("name: coordinated");
     }
 
     [Fact]
