@@ -75,9 +75,11 @@ internal static class CoordinateCommand
             var envValues = parse.GetValue(env) ?? [];
             string? text = null;
             IReadOnlyList<ThresholdPlan> thresholds = [];
+            IReadOnlyList<BundledFile>? files = null;
             if (errors.Count == 0)
             {
                 (text, thresholds) = Check(file, envValues, host, errors);
+                files = PlanBundle.Collect(file, errors);
             }
 
             if (errors.Count > 0 || text is null)
@@ -102,7 +104,7 @@ internal static class CoordinateCommand
             }
 
             var secret = parse.GetValue(token) is { Length: > 0 } given ? given : Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-            var run = new CoordinatedRun(Path.GetFileName(file), text, envValues, count, host.Time, join, lost, StartDelay, thresholds);
+            var run = new CoordinatedRun(Path.GetFileName(file), text, envValues, count, host.Time, join, lost, StartDelay, thresholds, files);
             CoordinatorServer server;
             try
             {

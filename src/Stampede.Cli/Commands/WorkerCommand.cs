@@ -102,11 +102,22 @@ internal static class WorkerCommand
                 };
                 var planPath = Path.Combine(folder.FullName, Path.GetFileName(assignment.PlanFile));
                 await File.WriteAllTextAsync(planPath, assignment.PlanText, cancellation).ConfigureAwait(false);
+                try
+                {
+                    // The files beside the plan on the coordinator's machine, so its data files and imports resolve here.
+                    PlanBundle.Unpack(assignment.Files ?? [], folder.FullName);
+                }
+                catch (Exception exception) when (exception is InvalidDataException or IOException or FormatException or UnauthorizedAccessException)
+                {
+                    host.Error.WriteLine($"error: worker {assignment.Name}: {exception.Message}");
+                    await _client.FailedAsync(assignment.Worker, exception.Message, cancellation).ConfigureAwait(false);
+                    return ExitCodes.Failure;
+                }
+
                 TestPlan? plan = null;
                 if (!K6ScriptRun.IsScript(planPath))
                 {
-                    // Data files the plan names are read from this worker's current folder: they are not sent.
-                    var load = PlanFile.LoadText(assignment.PlanText, assignment.PlanFile, Directory.GetCurrentDirectory(), settings, host);
+                    var load = PlanFile.LoadText(assignment.PlanText, assignment.PlanFile, folder.FullName, settings, host);
                     if (!load.Succeeded)
                     {
                         ErrorReport.Write(host.Error, load.Errors);

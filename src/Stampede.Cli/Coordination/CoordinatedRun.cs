@@ -22,7 +22,8 @@ namespace Stampede.Cli.Coordination;
 /// The plan's <c>abortOnFail</c> thresholds, judged each second on every worker's totals together: one that fails
 /// (after its <c>delayAbortEval</c>) stops every worker, which a share judged alone could not decide.
 /// </param>
-internal sealed class CoordinatedRun(string planFile, string planText, IReadOnlyList<string> env, int workers, TimeProvider time, TimeSpan joinTimeout, TimeSpan lostAfter, TimeSpan startDelay, IReadOnlyList<ThresholdPlan>? abortThresholds = null)
+/// <param name="files">The files beside the plan, handed to every worker with it.</param>
+internal sealed class CoordinatedRun(string planFile, string planText, IReadOnlyList<string> env, int workers, TimeProvider time, TimeSpan joinTimeout, TimeSpan lostAfter, TimeSpan startDelay, IReadOnlyList<ThresholdPlan>? abortThresholds = null, IReadOnlyList<BundledFile>? files = null)
 {
     private readonly Lock _gate = new();
     private readonly List<(ThresholdPlan Plan, ThresholdTracker Tracker)> _aborts = [.. (abortThresholds ?? []).Where(t => t.AbortOnFail)
@@ -104,7 +105,7 @@ internal sealed class CoordinatedRun(string planFile, string planText, IReadOnly
 
             refusal = null;
             IReadOnlyList<string>? selectors = _aborts.Count == 0 ? null : [.. _aborts.Select(a => a.Plan.Selector).Distinct(StringComparer.Ordinal)];
-            return new WorkerAssignment(worker.Id, worker.Name, worker.Segment, _sequence.ToString(), planFile, planText, env, selectors);
+            return new WorkerAssignment(worker.Id, worker.Name, worker.Segment, _sequence.ToString(), planFile, planText, env, selectors, files);
         }
     }
 

@@ -21,7 +21,11 @@ internal sealed record WorkerJoin(string Name);
 /// The metrics and submetrics of the plan's <c>abortOnFail</c> thresholds: the coordinator judges those on every
 /// worker's totals together, so the worker sends its totals of them and does not abort on its share alone.
 /// </param>
-internal sealed record WorkerAssignment(string Worker, string Name, string Segment, string SegmentSequence, string PlanFile, string PlanText, IReadOnlyList<string> Env, IReadOnlyList<string>? AbortSelectors = null);
+/// <param name="Files">The files beside the plan (<see cref="PlanBundle"/>), by their path relative to its folder.</param>
+internal sealed record WorkerAssignment(string Worker, string Name, string Segment, string SegmentSequence, string PlanFile, string PlanText, IReadOnlyList<string> Env, IReadOnlyList<string>? AbortSelectors = null, IReadOnlyList<BundledFile>? Files = null);
+
+/// <summary>A file beside the plan: its path relative to the plan's folder (with <c>/</c>) and its bytes, base64.</summary>
+internal sealed record BundledFile(string Path, string Content);
 
 /// <summary>When the run starts: null until every worker has joined; an error when they did not in time.</summary>
 internal sealed record StartSignal(DateTimeOffset? StartAt, string? Error, int Joined, int Expected);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
+using Stampede.Cli.Coordination;
 using Stampede.Cli.Tests.Support;
 using Stampede.DemoTarget;
 using Stampede.Metrics;
@@ -240,6 +241,81 @@ public sealed partial class CoordinateCommandTests : CommandTestBase, IAsyncLife
         merged.Meta.Segments!.ShouldAllBe(s => s.StopReason!.Contains("every worker's results together"));
         merged.Meta.DurationSeconds.ShouldBeLessThan(60);
         merged.Metric("http_reqs")!.Values.Count!.Value.ShouldBeGreaterThanOrEqualTo(40);
+    }
+
+    [Fact]
+    public async Task Coordinate_PlansWithFilesBesideThem_WorkersGetTheFilesAndRunFromThem()
+    {
+        // The workers run in a folder of their own, far from these files: only what the coordinator sends them resolves.
+        var folder = PathFor("suite");
+        Directory.CreateDirectory(Path.Combine(folder, "lib"));
+        Directory.CreateDirectory(Path.Combine(folder, "data"));
+        File.WriteAllText(Path.Combine(folder, "lib", "routes.js"), "export const health = '/api/health';\n");
+        File.WriteAllText(Path.Combine(folder, "data", "names.json"), """["ada", "grace", "edsger", "barbara"]""");
+        File.WriteAllText(Path.Combine(folder, "data", "users.csv"), "name\nada\ngrace\n");
+        var script = Path.Combine(folder, "script.js");
+        File.WriteAllText(script, """
+            import http from 'k6/http';
+            import { check } from 'k6';
+            import { SharedArray } from 'k6/data';
+            import { health } from './lib/routes.js';
+            const names = new SharedArray('names', () => JSON.parse(open('./data/names.json')));
+            export const options = { scenarios: { work: { executor: 'per-vu-iterations', vus: 2, iterations: 3 } } };
+            export default function () {
+              const res = http.get(`${__ENV.BASE_URL}${health}?who=${names[__ITER % names.length]}`);
+              check(res, { 'health is 200': (r) => r.status === 200, 'four names': () => names.length === 4 });
+            }
+            """);
+        var plan = Path.Combine(folder, "plan.yaml");
+        File.WriteAllText(plan, """
+            name: with-data
+            baseUrl: ${BASE_URL}
+            data:
+              users: { csv: data/users.csv }
+            scenarios:
+              work:
+                executor: per-vu-iterations
+                vus: 2
+                iterations: 2
+                flow:
+                  - get: /api/health?who={{ data.users.name }}
+                    check: { status: 200 }
+            """);
+
+        foreach (var (file, requests) in new[] { (script, 6L), (plan, 4L) })
+        {
+            var merged = PathFor($"{Path.GetFileNameWithoutExtension(file)}.json");
+            var (coordinator, coordinatorHost, address, token) = await StartCoordinatorAsync(file, "--workers", "2", "--out", $"json={merged}");
+            var workerHosts = new[] { new TestConsoleHost(), new TestConsoleHost() };
+            var exitCodes = await Task.WhenAll(workerHosts.Select((h, i) => StartWorker(h, address, token, $"w{i + 1}"))).WaitAsync(Patience);
+            var exit = await coordinator.WaitAsync(Patience);
+
+            exit.ShouldBe(ExitCodes.Ok, coordinatorHost.Errors + string.Join("\n---\n", workerHosts.Select(h => h.Errors)));
+            exitCodes.ShouldAllBe(c => c == ExitCodes.Ok);
+            var result = RunResultJson.Deserialize(File.ReadAllText(merged));
+            result.Metric("http_reqs")!.Values.Count.ShouldBe(requests);
+            result.Metric("checks")!.Values.Fails.ShouldBe(0);
+            result.Errors.ShouldBeEmpty();
+        }
+    }
+
+    [Fact]
+    public async Task Coordinate_PlanBesideMoreThanItSends_IsRefusedBeforeAnyWorkerJoins()
+    {
+        var folder = PathFor("crowded");
+        Directory.CreateDirectory(folder);
+        using (var big = File.Create(Path.Combine(folder, "recording.bin")))
+        {
+            big.SetLength(PlanBundle.MaxBytes + 1);
+        }
+
+        var plan = Path.Combine(folder, "plan.yaml");
+        File.Copy(WritePlan("    executor: shared-iterations\n    vus: 1\n    iterations: 1"), plan);
+
+        var (exit, _, error) = await RunCliAsync("coordinate", plan, "--workers", "1", "--port", "0", "--no-history");
+
+        exit.ShouldBe(ExitCodes.BadInput);
+        error.ShouldContain("more than 16 MB (at recording.bin)");
     }
 
     [GeneratedRegex(@"stampede worker --coordinator (?<address>http://\S+) --token (?<token>\S+)")]
