@@ -105,6 +105,14 @@ public static class K6ScriptLoader
             Prepare = (running, cancellationToken) => script.InitializeAsync(VusToInitialize(running), cancellationToken),
             Setup = functions.Contains("setup") ? vu => SetupAsync(initRuntime, vu) : null,
             Teardown = functions.Contains("teardown") ? (vu, _) => TeardownAsync(initRuntime, vu) : null,
+
+            // Setup's data is JSON already (k6 hands each VU a copy parsed from it); every engine reads it from the script.
+            WriteSetupData = data => data as string,
+            ReadSetupData = json =>
+            {
+                script.SetupJson = json;
+                return json;
+            },
         };
         var handlesSummary = functions.Contains("handleSummary");
         return new K6LoadResult

@@ -78,7 +78,7 @@ internal static class CoordinateCommand
             IReadOnlyList<BundledFile>? files = null;
             if (errors.Count == 0)
             {
-                (text, thresholds) = Check(file, envValues, host, errors);
+                (text, thresholds, var hasSetup, var hasTeardown) = Check(file, envValues, host, errors);
                 files = PlanBundle.Collect(file, errors);
             }
 
@@ -104,7 +104,9 @@ internal static class CoordinateCommand
             }
 
             var secret = parse.GetValue(token) is { Length: > 0 } given ? given : Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-            var run = new CoordinatedRun(Path.GetFileName(file), text, envValues, count, host.Time, join, lost, StartDelay, thresholds, files);
+            // Setup and teardown once for all (the first worker's) needs the workers' side of the exchange, which is not
+            // there yet: until it is, every worker runs them for its share, as with --segment.
+            var run = new CoordinatedRun(new CoordinatedPlan(Path.GetFileName(file), text, envValues, files ?? [], thresholds), count, host.Time, join, lost, StartDelay);
             CoordinatorServer server;
             try
             {
@@ -275,7 +277,7 @@ internal static class CoordinateCommand
     /// Loads the plan here first, so a bad plan is refused (exit 2) before any worker joins; returns its text and its
     /// thresholds, whose <c>abortOnFail</c> ones the coordinator judges.
     /// </summary>
-    private static (string? Text, IReadOnlyList<ThresholdPlan> Thresholds) Check(string file, IReadOnlyList<string> env, IConsoleHost host, List<PlanError> errors)
+    private static (string? Text, IReadOnlyList<ThresholdPlan> Thresholds, bool HasSetup, bool HasTeardown) Check(string file, IReadOnlyList<string> env, IConsoleHost host, List<PlanError> errors)
     {
         string text;
         try
@@ -285,7 +287,7 @@ internal static class CoordinateCommand
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             errors.Add(new PlanError("", $"cannot read the plan: {exception.Message}", new SourceLocation(file)));
-            return (null, []);
+            return (null, [], false, false);
         }
 
         var settings = new RunSettings { Env = env };
@@ -293,7 +295,7 @@ internal static class CoordinateCommand
         {
             using var script = K6ScriptLoader.Load(file, new K6LoadOptions { Env = HostEnvironment.From(host, env) });
             errors.AddRange(script.Errors);
-            return (text, script.Plan?.Thresholds ?? []);
+            return (text, script.Plan?.Thresholds ?? [], script.Plan?.Setup is not null, script.Plan?.Teardown is not null);
         }
 
         var load = PlanFile.Load(file, settings, host);
@@ -303,7 +305,7 @@ internal static class CoordinateCommand
             errors.AddRange(plan.Validate());
         }
 
-        return (text, load.Plan?.Thresholds ?? []);
+        return (text, load.Plan?.Thresholds ?? [], load.Plan?.Setup is not null, load.Plan?.Teardown is not null);
     }
 
     private static TimeSpan ReadDuration(string text, string option, List<PlanError> errors)

@@ -9,33 +9,37 @@ namespace Stampede.Cli.Coordination;
 /// What a coordinator knows of its run: who joined with which segment, when the run starts, each worker's latest
 /// totals and its result, and which shares are lost. Every worker gets the next segment of an evenly split sequence;
 /// the start is set once the last one joins, <paramref name="startDelay"/> ahead so every worker can load its plan.
+/// A plan with setup has the first worker run it once for all, once every worker has joined: the start is set when
+/// its data arrives, and goes to the others with it. That worker also runs teardown, once every other one is done.
+/// The plan's <c>abortOnFail</c> thresholds are judged each second on every worker's totals together: one that
+/// fails (after its <c>delayAbortEval</c>) stops every worker, which a share judged alone could not decide.
 /// </summary>
-/// <param name="planFile">The plan's file name, handed to the workers.</param>
-/// <param name="planText">The plan's text.</param>
-/// <param name="env">The <c>--env</c> values handed to the workers.</param>
+/// <param name="plan">The plan as the workers get it.</param>
 /// <param name="workers">How many workers share the run.</param>
 /// <param name="time">The clock.</param>
 /// <param name="joinTimeout">How long to wait for every worker to join.</param>
 /// <param name="lostAfter">How long a worker without a result may stay silent before its share is lost.</param>
-/// <param name="startDelay">How far ahead of the last join the start is set.</param>
-/// <param name="abortThresholds">
-/// The plan's <c>abortOnFail</c> thresholds, judged each second on every worker's totals together: one that fails
-/// (after its <c>delayAbortEval</c>) stops every worker, which a share judged alone could not decide.
-/// </param>
-/// <param name="files">The files beside the plan, handed to every worker with it.</param>
-internal sealed class CoordinatedRun(string planFile, string planText, IReadOnlyList<string> env, int workers, TimeProvider time, TimeSpan joinTimeout, TimeSpan lostAfter, TimeSpan startDelay, IReadOnlyList<ThresholdPlan>? abortThresholds = null, IReadOnlyList<BundledFile>? files = null)
+/// <param name="startDelay">How far ahead of the last join (or of setup's end) the start is set.</param>
+internal sealed class CoordinatedRun(CoordinatedPlan plan, int workers, TimeProvider time, TimeSpan joinTimeout, TimeSpan lostAfter, TimeSpan startDelay)
 {
     private readonly Lock _gate = new();
-    private readonly List<(ThresholdPlan Plan, ThresholdTracker Tracker)> _aborts = [.. (abortThresholds ?? []).Where(t => t.AbortOnFail)
+    private readonly List<(ThresholdPlan Plan, ThresholdTracker Tracker)> _aborts = [.. plan.Thresholds.Where(t => t.AbortOnFail)
         .Select(t => (Plan: t, Expression: ThresholdExpression.Parse(t.Expression)))
         .Where(t => t.Expression.Succeeded)
         .Select(t => (t.Plan, new ThresholdTracker(new ThresholdRule(t.Expression.Value!, AbortOnFail: true, t.Plan.DelayAbortEval))))];
     private string? _stop;
+
+    // Set up for all: every worker has joined and the first is running setup; the start waits for its data.
+    private bool _setupPending;
+    private string? _setupData;
     private readonly List<CoordinatedWorker> _workers = [];
     private readonly ExecutionSegmentSequence _sequence = EvenSplit(workers);
     private readonly DateTimeOffset _opened = time.GetUtcNow();
     private DateTimeOffset? _startAt;
     private string? _error;
+
+    /// <summary>The worker that runs setup and teardown for all: the first to join.</summary>
+    public const string LifecycleWorker = "1";
 
     public int Expected => workers;
 
@@ -98,14 +102,19 @@ internal sealed class CoordinatedRun(string planFile, string planText, IReadOnly
                 LastContact = time.GetUtcNow(),
             };
             _workers.Add(worker);
-            if (_workers.Count == workers)
+            if (_workers.Count == workers && plan.HasSetup)
+            {
+                _setupPending = true;
+            }
+            else if (_workers.Count == workers)
             {
                 _startAt = time.GetUtcNow() + startDelay;
             }
 
             refusal = null;
             IReadOnlyList<string>? selectors = _aborts.Count == 0 ? null : [.. _aborts.Select(a => a.Plan.Selector).Distinct(StringComparer.Ordinal)];
-            return new WorkerAssignment(worker.Id, worker.Name, worker.Segment, _sequence.ToString(), planFile, planText, env, selectors, files);
+            var lifecycle = !plan.HasSetup && !plan.HasTeardown ? null : worker.Id == LifecycleWorker ? LifecycleRoles.ForAll : LifecycleRoles.Elsewhere;
+            return new WorkerAssignment(worker.Id, worker.Name, worker.Segment, _sequence.ToString(), plan.File, plan.Text, plan.Env, selectors, plan.Files, lifecycle);
         }
     }
 
@@ -119,7 +128,49 @@ internal sealed class CoordinatedRun(string planFile, string planText, IReadOnly
                 return null;
             }
 
-            return new StartSignal(_startAt, _error, _workers.Count, workers);
+            return new StartSignal(_startAt, _error, _workers.Count, workers, RunSetup: _setupPending && id == LifecycleWorker, SetupData: _startAt is null ? null : _setupData);
+        }
+    }
+
+    /// <summary>
+    /// Takes setup's outcome from the worker that ran it: its data sets the start, its failure ends the run before
+    /// any other worker starts. False for any other worker, or when no setup was awaited.
+    /// </summary>
+    public bool SetupDone(string id, SetupOutcome outcome)
+    {
+        lock (_gate)
+        {
+            if (id != LifecycleWorker || !_setupPending || Touch(id) is not { } worker)
+            {
+                return false;
+            }
+
+            _setupPending = false;
+            if (outcome.Error is { } error)
+            {
+                _error = $"setup failed on worker {worker}: {error}";
+            }
+            else
+            {
+                _setupData = outcome.Data;
+                _startAt = time.GetUtcNow() + startDelay;
+            }
+
+            return true;
+        }
+    }
+
+    /// <summary>Whether the worker that tears down for all may now: once every other worker has its result in or is lost.</summary>
+    public TeardownSignal? Teardown(string id)
+    {
+        lock (_gate)
+        {
+            if (id != LifecycleWorker || Touch(id) is null)
+            {
+                return null;
+            }
+
+            return new TeardownSignal(_workers.Where(w => w.Id != id).All(w => w.Done));
         }
     }
 
@@ -199,7 +250,13 @@ internal sealed class CoordinatedRun(string planFile, string planText, IReadOnly
         var events = new List<string>();
         lock (_gate)
         {
-            if (_startAt is null && _error is null && now - _opened > joinTimeout)
+            if (_setupPending && _error is null && _workers.Find(w => w.Id == LifecycleWorker) is { } setter && now - setter.LastContact > lostAfter)
+            {
+                _error = $"worker {setter}, which runs setup for every worker, was lost: no word from it for {Duration.Format(lostAfter)}";
+                events.Add(_error);
+            }
+
+            if (_startAt is null && !_setupPending && _error is null && now - _opened > joinTimeout)
             {
                 _error = $"only {_workers.Count} of {workers} workers joined within {Duration.Format(joinTimeout)}";
                 events.Add(_error);

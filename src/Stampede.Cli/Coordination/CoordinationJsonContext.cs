@@ -10,4 +10,6 @@ namespace Stampede.Cli.Coordination;
 [JsonSerializable(typeof(WorkerProgress))]
 [JsonSerializable(typeof(WorkerFailure))]
 [JsonSerializable(typeof(ProgressAnswer))]
+[JsonSerializable(typeof(SetupOutcome))]
+[JsonSerializable(typeof(TeardownSignal))]
 internal sealed partial class CoordinationJsonContext : JsonSerializerContext;

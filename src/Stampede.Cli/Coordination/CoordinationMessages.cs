@@ -22,13 +22,38 @@ internal sealed record WorkerJoin(string Name);
 /// worker's totals together, so the worker sends its totals of them and does not abort on its share alone.
 /// </param>
 /// <param name="Files">The files beside the plan (<see cref="PlanBundle"/>), by their path relative to its folder.</param>
-internal sealed record WorkerAssignment(string Worker, string Name, string Segment, string SegmentSequence, string PlanFile, string PlanText, IReadOnlyList<string> Env, IReadOnlyList<string>? AbortSelectors = null, IReadOnlyList<BundledFile>? Files = null);
+/// <param name="Lifecycle">
+/// Who runs the plan's setup and teardown: <see cref="LifecycleRoles.ForAll"/> (this worker, once for every worker),
+/// <see cref="LifecycleRoles.Elsewhere"/> (another worker; this one gets setup's data with the start), or null
+/// (the plan has neither).
+/// </param>
+internal sealed record WorkerAssignment(string Worker, string Name, string Segment, string SegmentSequence, string PlanFile, string PlanText, IReadOnlyList<string> Env, IReadOnlyList<string>? AbortSelectors = null, IReadOnlyList<BundledFile>? Files = null, string? Lifecycle = null);
+
+/// <summary>The values of <see cref="WorkerAssignment.Lifecycle"/>.</summary>
+internal static class LifecycleRoles
+{
+    public const string ForAll = "for-all";
+
+    public const string Elsewhere = "elsewhere";
+}
 
 /// <summary>A file beside the plan: its path relative to the plan's folder (with <c>/</c>) and its bytes, base64.</summary>
 internal sealed record BundledFile(string Path, string Content);
 
-/// <summary>When the run starts: null until every worker has joined; an error when they did not in time.</summary>
-internal sealed record StartSignal(DateTimeOffset? StartAt, string? Error, int Joined, int Expected);
+/// <summary>When the run starts: null until every worker has joined (and setup has run); an error when they did not in time.</summary>
+/// <param name="StartAt">When every worker starts its share.</param>
+/// <param name="Error">Why the run cannot start, or null.</param>
+/// <param name="Joined">How many workers have joined.</param>
+/// <param name="Expected">How many are expected.</param>
+/// <param name="RunSetup">True for the worker that sets up for all, once every worker has joined: start now and run setup.</param>
+/// <param name="SetupData">What setup returned, as the plan's front end writes it, with the start.</param>
+internal sealed record StartSignal(DateTimeOffset? StartAt, string? Error, int Joined, int Expected, bool RunSetup = false, string? SetupData = null);
+
+/// <summary>What the worker that sets up for all reports: setup's data, or why setup failed.</summary>
+internal sealed record SetupOutcome(string? Data, string? Error);
+
+/// <summary>Whether the worker that tears down for all may: true once every other worker is done.</summary>
+internal sealed record TeardownSignal(bool Go);
 
 /// <summary>A worker's running totals, sent each second.</summary>
 /// <param name="Requests">HTTP requests so far.</param>

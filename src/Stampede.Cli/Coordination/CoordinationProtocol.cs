@@ -13,6 +13,10 @@ internal static class CoordinationProtocol
 
     public const string Failed = "/failed";
 
+    public const string Setup = "/setup";
+
+    public const string Teardown = "/teardown";
+
     /// <summary>The query parameter naming the worker (its id from the assignment).</summary>
     public const string WorkerParameter = "worker";
 

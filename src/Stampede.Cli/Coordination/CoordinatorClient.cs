@@ -27,6 +27,12 @@ internal sealed class CoordinatorClient : IDisposable
     public Task<Reply<ProgressAnswer>> ProgressAsync(string worker, WorkerProgress progress, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Post, For(CoordinationProtocol.Progress, worker), Json(progress, CoordinationJsonContext.Default.WorkerProgress), CoordinationJsonContext.Default.ProgressAnswer, TimeSpan.FromSeconds(5), cancellationToken);
 
+    public Task<Reply<SetupOutcome>> SetupAsync(string worker, SetupOutcome outcome, CancellationToken cancellationToken) =>
+        SendAsync<SetupOutcome>(HttpMethod.Post, For(CoordinationProtocol.Setup, worker), Json(outcome, CoordinationJsonContext.Default.SetupOutcome), null, TimeSpan.FromSeconds(10), cancellationToken);
+
+    public Task<Reply<TeardownSignal>> TeardownAsync(string worker, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Get, For(CoordinationProtocol.Teardown, worker), null, CoordinationJsonContext.Default.TeardownSignal, TimeSpan.FromSeconds(5), cancellationToken);
+
     public Task<Reply<WorkerFailure>> FailedAsync(string worker, string message, CancellationToken cancellationToken) =>
         SendAsync<WorkerFailure>(HttpMethod.Post, For(CoordinationProtocol.Failed, worker), Json(new WorkerFailure(message), CoordinationJsonContext.Default.WorkerFailure), null, TimeSpan.FromSeconds(5), cancellationToken);
 

@@ -133,6 +133,23 @@ internal sealed class CoordinatorServer : IAsyncDisposable
                     }
 
                     break;
+                case ("POST", CoordinationProtocol.Setup):
+                    var setup = await JsonSerializer.DeserializeAsync(request.Body, CoordinationJsonContext.Default.SetupOutcome, context.RequestAborted).ConfigureAwait(false);
+                    if (setup is not null && run.SetupDone(worker, setup))
+                    {
+                        context.Response.StatusCode = StatusCodes.Status204NoContent;
+                        return;
+                    }
+
+                    break;
+                case ("GET", CoordinationProtocol.Teardown):
+                    if (run.Teardown(worker) is { } teardown)
+                    {
+                        await WriteJsonAsync(context, JsonSerializer.Serialize(teardown, CoordinationJsonContext.Default.TeardownSignal)).ConfigureAwait(false);
+                        return;
+                    }
+
+                    break;
                 case ("POST", CoordinationProtocol.Failed):
                     var failure = await JsonSerializer.DeserializeAsync(request.Body, CoordinationJsonContext.Default.WorkerFailure, context.RequestAborted).ConfigureAwait(false);
                     if (run.Failed(worker, failure?.Message ?? "no reason given"))

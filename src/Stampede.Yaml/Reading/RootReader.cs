@@ -118,6 +118,8 @@ internal sealed class RootReader(PlanReader reader, PlanLoadOptions options)
             },
             Teardown = teardown is null ? null : (vu, setupData) =>
                 teardown.RunAsync(shared.RunOf(vu).ForLifecycle(vu, teardownPart!, setupData)),
+            WriteSetupData = SetupDataJson.Write,
+            ReadSetupData = SetupDataJson.Read,
         };
         return (plan, profile);
     }

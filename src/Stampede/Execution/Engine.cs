@@ -67,13 +67,13 @@ public sealed class Engine(EngineOptions? options = null)
         var ticker = TickAsync(run, runtimes, started, finished, thresholds, monitoring, tickStop.Token);
         try
         {
-            if (prepared && await monitoring.StartAsync(run.Plan, run.Errors, run.StartTimestamp, expected, run.Control.Graceful).ConfigureAwait(false) && await RunSetupAsync(run).ConfigureAwait(false))
+            if (prepared && await monitoring.StartAsync(run.Plan, run.Errors, run.StartTimestamp, expected, run.Control.Graceful).ConfigureAwait(false) && await RunSetupAsync(run, _options.Lifecycle).ConfigureAwait(false))
             {
                 var scenarios = runtimes.Select((runtime, index) => RunScenarioAsync(runtime, () => started[index] = true, () => finished[index] = true));
                 await Task.WhenAll(scenarios).ConfigureAwait(false);
             }
 
-            await RunTeardownAsync(run).ConfigureAwait(false);
+            await RunTeardownAsync(run, _options.Lifecycle).ConfigureAwait(false);
         }
         finally
         {
@@ -205,7 +205,7 @@ public sealed class Engine(EngineOptions? options = null)
         }
     }
 
-    private static async Task<bool> RunSetupAsync(RunContext run)
+    private static async Task<bool> RunSetupAsync(RunContext run, IRunLifecycle? lifecycle)
     {
         if (run.Plan.Setup is not { } setup)
         {
@@ -214,7 +214,14 @@ public sealed class Engine(EngineOptions? options = null)
 
         try
         {
-            await RunLifecycleAsync(run, "setup", async vu => run.SetupData = await setup(vu).ConfigureAwait(false)).ConfigureAwait(false);
+            async Task<object?> RunSetup()
+            {
+                object? data = null;
+                await RunLifecycleAsync(run, "setup", async vu => data = await setup(vu).ConfigureAwait(false)).ConfigureAwait(false);
+                return data;
+            }
+
+            run.SetupData = lifecycle is null ? await RunSetup().ConfigureAwait(false) : await lifecycle.SetupAsync(run.Plan, RunSetup, run.Control.Graceful).ConfigureAwait(false);
             return true;
         }
         catch (Exception exception)
@@ -225,7 +232,7 @@ public sealed class Engine(EngineOptions? options = null)
         }
     }
 
-    private static async Task RunTeardownAsync(RunContext run)
+    private static async Task RunTeardownAsync(RunContext run, IRunLifecycle? lifecycle)
     {
         if (run.Plan.Teardown is not { } teardown || run.Control.Hard.IsCancellationRequested)
         {
@@ -234,7 +241,8 @@ public sealed class Engine(EngineOptions? options = null)
 
         try
         {
-            await RunLifecycleAsync(run, "teardown", vu => teardown(vu, run.SetupData)).ConfigureAwait(false);
+            Task RunTeardown() => RunLifecycleAsync(run, "teardown", vu => teardown(vu, run.SetupData));
+            await (lifecycle is null ? RunTeardown() : lifecycle.TeardownAsync(RunTeardown, run.Control.Hard)).ConfigureAwait(false);
         }
         catch (Exception exception)
         {

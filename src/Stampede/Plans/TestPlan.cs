@@ -34,6 +34,15 @@ public sealed record TestPlan
     /// <summary>Runs once after every scenario, with the setup's data.</summary>
     public Func<VuContext, object?, Task>? Teardown { get; init; }
 
+    /// <summary>
+    /// Writes what <see cref="Setup"/> returned as text, for a run split across machines that sets up once and hands
+    /// the data to the others; null when the front end cannot (then every machine runs setup for its share).
+    /// </summary>
+    internal Func<object?, string?>? WriteSetupData { get; init; }
+
+    /// <summary>Reads what <see cref="WriteSetupData"/> wrote, as <see cref="Setup"/> would have returned it.</summary>
+    internal Func<string?, object?>? ReadSetupData { get; init; }
+
     /// <summary>Longest time setup or teardown may take. Default 60s.</summary>
     public TimeSpan SetupTimeout { get; init; } = TimeSpan.FromSeconds(60);
 

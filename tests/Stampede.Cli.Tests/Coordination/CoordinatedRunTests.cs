@@ -15,7 +15,7 @@ public sealed class CoordinatedRunTests
 
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 1, 1, 12, 0, 0, TimeSpan.Zero));
 
-    private CoordinatedRun Run(int workers) => new("plan.yaml", "name: p", ["A=1"], workers, _time, JoinTimeout, LostAfter, StartDelay);
+    private CoordinatedRun Run(int workers, bool setup = false) => new(new("plan.yaml", "name: p", ["A=1"], [], [], setup, setup), workers, _time, JoinTimeout, LostAfter, StartDelay);
 
     [Fact]
     public void Join_ThreeWorkers_EachGetsTheNextThirdAndTheStartIsSetAfterTheLast()
@@ -118,7 +118,7 @@ public sealed class CoordinatedRunTests
     }
 
     private CoordinatedRun AbortingRun(params ThresholdPlan[] thresholds) =>
-        new("plan.yaml", "name: p", [], 2, _time, JoinTimeout, LostAfter, StartDelay, thresholds);
+        new(new("plan.yaml", "name: p", [], [], thresholds), 2, _time, JoinTimeout, LostAfter, StartDelay);
 
     private static WorkerProgress Requests(long count) =>
         new(count, 0, 1, count, Totals: [new SelectorTotals("http_reqs", MetricKind.Counter, MetricUnit.None, count, 0, null, null, null, 0, null)]);
