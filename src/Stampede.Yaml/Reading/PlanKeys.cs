@@ -57,9 +57,11 @@ internal static class PlanKeys
 
     public static readonly IReadOnlyList<string> WsStep = ["ws", "headers", "name", "timeout", "actions", "check", "capture", "abortIterationOnFail", "tags"];
 
-    public static readonly IReadOnlyList<string> WsActions = ["send", "receive", "ping", "think", "close"];
+    public static readonly IReadOnlyList<string> WsActions = ["send", "receive", "listen", "ping", "think", "close"];
 
-    public static readonly IReadOnlyList<string> WsReceive = ["until", "count", "timeout", "firstTimeout", "check", "capture"];
+    public static readonly IReadOnlyList<string> WsReceive = ["until", "count", "timeout", "firstTimeout", "belongs", "check", "capture"];
+
+    public static readonly IReadOnlyList<string> WsListen = ["duration", "until", "belongs", "check", "capture"];
 
     public static readonly IReadOnlyList<string> WsPing = ["send", "until", "timeout"];
 
