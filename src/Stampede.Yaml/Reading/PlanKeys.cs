@@ -50,7 +50,9 @@ internal static class PlanKeys
     public static readonly IReadOnlyList<string> LogLevels = ["info", "warn", "error"];
 
     public static readonly IReadOnlyList<string> Request =
-        ["method", "json", "form", "body", "contentType", "headers", "query", "timeout", "name", "check", "capture", "retry", "abortIterationOnFail", "expect", "metric", "tags"];
+        ["method", "json", "form", "body", "multipart", "bodyFile", "gzip", "contentType", "headers", "query", "timeout", "name", "check", "capture", "retry", "abortIterationOnFail", "expect", "metric", "tags"];
+
+    public static readonly IReadOnlyList<string> MultipartFile = ["path", "contentType", "filename"];
 
     public static readonly IReadOnlyList<string> SseStep =
         ["sse", "method", "json", "body", "contentType", "headers", "name", "timeout", "firstEventTimeout", "idleTimeout", "maxDuration", "until", "check", "capture", "abortIterationOnFail", "tags"];
