@@ -103,7 +103,7 @@ internal sealed class BodyReader(PlanReader reader, TemplateReader templates)
 
     private byte[]? Read(string file, YamlNode node, string path)
     {
-        var full = Path.GetFullPath(Path.Combine(reader.BaseDirectory, file));
+        var full = Path.GetFullPath(Path.Combine(reader.DirectoryOf(node), file));
         if (!System.IO.File.Exists(full))
         {
             reader.Error(path, $"file '{file}' not found (paths are relative to the plan file)", node);

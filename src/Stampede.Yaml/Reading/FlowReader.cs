@@ -34,6 +34,9 @@ internal sealed class FlowReader(PlanReader reader, TemplateReader templates)
     /// <summary>The plan's custom metrics (<c>metrics:</c>) by name, which request steps add to with <c>metric:</c>.</summary>
     public IReadOnlyDictionary<string, Metric> Declared { get; init; } = new Dictionary<string, Metric>();
 
+    /// <summary>Where <c>- include: FILE</c> steps come from.</summary>
+    public IncludeReader Includes { get; init; } = new(reader);
+
     /// <summary>The kinds of metric-recording step the plan has anywhere: request, sse, ws, llm, group.</summary>
     public HashSet<string> Recording { get; } = new(StringComparer.Ordinal);
 
@@ -47,21 +50,57 @@ internal sealed class FlowReader(PlanReader reader, TemplateReader templates)
             reader.Error(path, "an empty list of steps does nothing: give at least one step", node);
         }
 
+        var partial = false;
         for (var i = 0; i < items.Count; i++)
         {
-            if (Step(items[i], $"{path}[{i}]") is { } step)
-            {
-                steps.Add(step);
-            }
+            partial |= !Add(items[i], $"{path}[{i}]", steps);
         }
 
         var flow = new Flow(steps);
-        if (steps.Count < items.Count)
+        if (partial)
         {
             _partial.Add(flow);
         }
 
         return flow;
+    }
+
+    /// <summary>Reads one step into <paramref name="steps"/>, or the steps of an included file in its place; false when something could not be read.</summary>
+    private bool Add(YamlNode item, string path, List<IFlowStep> steps)
+    {
+        if (item is YamlMappingNode { Children.Count: 1 } only && only.Children.First().Key is YamlScalarNode { Value: "include" })
+        {
+            var value = only.Children.First().Value;
+            reader.Remember(path, item);
+            var included = Includes.EnterSteps(value, path + ".include");
+            if (included is null)
+            {
+                return false;
+            }
+
+            try
+            {
+                var ok = true;
+                for (var j = 0; j < included.Count; j++)
+                {
+                    ok &= Add(included[j], $"{path}.include[{j}]", steps);
+                }
+
+                return ok;
+            }
+            finally
+            {
+                Includes.Leave();
+            }
+        }
+
+        if (Step(item, path) is { } step)
+        {
+            steps.Add(step);
+            return true;
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -163,6 +202,7 @@ internal sealed class FlowReader(PlanReader reader, TemplateReader templates)
             "repeat" => ["repeat", "steps"],
             "if" => ["if", "steps", "else"],
             "think" => ["think"],
+            "include" => ["include"],
             "log" => PlanKeys.LogStep,
             "sse" => PlanKeys.SseStep,
             "ws" => PlanKeys.WsStep,
@@ -192,6 +232,8 @@ internal sealed class FlowReader(PlanReader reader, TemplateReader templates)
 
         switch (kind)
         {
+            case "include":
+                return null;   // an include with other keys: each is reported above
             case "group":
                 Recording.Add("group");
                 var name = reader.Text(value, PlanReader.Join(path, "group"), "a group name");

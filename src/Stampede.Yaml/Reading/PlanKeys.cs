@@ -8,7 +8,7 @@ internal static class PlanKeys
 {
     public static readonly IReadOnlyList<string> Root =
         ["name", "description", "baseUrl", "profile", "seed", "data", "questions", "vars", "scenarios", "thresholds", "setup", "teardown", "env", "tags", "http", "llm",
-         "monitor", "target", "chaos", "limits", "redact", "metrics"];
+         "monitor", "target", "chaos", "limits", "redact", "metrics", "include"];
 
     public static readonly IReadOnlyList<string> MetricDeclaration = ["type", "unit", "isTime"];
 
@@ -43,7 +43,7 @@ internal static class PlanKeys
 
     public static readonly IReadOnlyList<string> StreamKinds = ["sse", "ws", "llm"];
 
-    public static readonly IReadOnlyList<string> StepKinds = [.. Methods, "request", "group", "think", "repeat", "if", "log", .. StreamKinds];
+    public static readonly IReadOnlyList<string> StepKinds = [.. Methods, "request", "group", "think", "repeat", "if", "log", "include", .. StreamKinds];
 
     public static readonly IReadOnlyList<string> LogStep = ["log", "level", "perSecond"];
 
