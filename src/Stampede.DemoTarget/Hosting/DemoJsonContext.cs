@@ -40,6 +40,7 @@ namespace Stampede.DemoTarget.Hosting;
 [JsonSerializable(typeof(ModelListResponse))]
 [JsonSerializable(typeof(CookiesResponse))]
 [JsonSerializable(typeof(EchoResponse))]
+[JsonSerializable(typeof(HealthDetailsResponse))]
 [JsonSerializable(typeof(RedirectResponse))]
 [JsonSerializable(typeof(AuthenticatedResponse))]
 internal sealed partial class DemoJsonContext : JsonSerializerContext;

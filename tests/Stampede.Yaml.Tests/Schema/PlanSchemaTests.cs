@@ -17,7 +17,7 @@ public sealed class PlanSchemaTests
         "unknown-executor.yaml", "unknown-profile.yaml", "negative-duration.yaml", "bad-duration-unit.yaml", "think-uniform-one.yaml",
         "think-unknown-distribution.yaml", "bad-pick.yaml", "bad-bool.yaml", "llm-step-unknown-key.yaml", "llm-unknown-format.yaml",
         "ws-action-misspelt.yaml", "llm-wrong-type-turns.yaml", "empty-flow.yaml", "empty-group.yaml", "metrics-unknown-type.yaml",
-        "ws-listen-no-duration.yaml", "ws-every-without-send.yaml", "multipart-file-without-path.yaml");
+        "ws-listen-no-duration.yaml", "ws-every-without-send.yaml", "multipart-file-without-path.yaml", "monitor-json-no-select.yaml");
 
     public static TheoryData<string> Examples() => ExamplesTests.Examples();
 
