@@ -12,7 +12,7 @@ internal static class PlanKeys
 
     public static readonly IReadOnlyList<string> MetricDeclaration = ["type", "unit", "isTime"];
 
-    public static readonly IReadOnlyList<string> Profile = ["name", "vus", "rate", "duration"];
+    public static readonly IReadOnlyList<string> Profile = ["name", "vus", "rate", "duration", "users", "spawnRate"];
 
     public static readonly IReadOnlyList<string> Executors =
         ["constant-vus", "ramping-vus", "constant-arrival-rate", "ramping-arrival-rate", "per-vu-iterations", "shared-iterations"];
