@@ -6,7 +6,7 @@ namespace Stampede.Cli;
 /// <summary>
 /// Applies command-line options to a plan, as k6's shortcut options do: load options replace every scenario's
 /// executor (--stage → ramping-vus starting at --vus or 1; --rate → constant-arrival-rate; --iterations →
-/// shared-iterations; --vus/--duration → constant-vus); -e, --tag, --threshold and HTTP options add to the plan.
+/// shared-iterations; --users/--spawn-rate → Locust's ramp; --vus/--duration → constant-vus); -e, --tag, --threshold and HTTP options add to the plan.
 /// </summary>
 internal static class PlanOverrides
 {
@@ -123,6 +123,29 @@ internal static class PlanOverrides
                 errors.Add(new PlanError("--duration", error!));
                 return null;
             }
+        }
+
+        if (settings.BothVusAndUsers)
+        {
+            errors.Add(new PlanError("--users", "--users is Locust's word for --vus: give one of them"));
+            return null;
+        }
+
+        if (settings.SpawnRate is { } spawnRate)
+        {
+            if (spawnRate <= 0 || double.IsNaN(spawnRate) || double.IsInfinity(spawnRate))
+            {
+                errors.Add(new PlanError("--spawn-rate", $"expected users per second greater than 0, found {spawnRate}"));
+                return null;
+            }
+
+            if (settings.Stages.Count > 0 || settings.Rate is not null || settings.Iterations is not null)
+            {
+                errors.Add(new PlanError("--spawn-rate", "is a ramp of its own: leave out --stage, --rate and --iterations"));
+                return null;
+            }
+
+            return new Plans.Profiles.SpawnRateProfile(spawnRate).Build(new Plans.Profiles.ProfileParameters { Vus = settings.Vus, Duration = duration ?? defaultDuration });
         }
 
         if (settings.Stages.Count > 0)

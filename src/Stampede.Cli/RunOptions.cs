@@ -10,6 +10,10 @@ internal sealed class RunOptions
 {
     public Option<int?> Vus { get; } = new("--vus", "-u") { Description = "Number of virtual users (overrides the plan's executors with constant-vus, or sets the start of --stage ramps)." };
 
+    public Option<int?> Users { get; } = new("--users") { Description = "Locust's word for --vus: how many users. With --spawn-rate, the peak of the ramp." };
+
+    public Option<double?> SpawnRate { get; } = new("--spawn-rate") { Description = "Locust's ramp: start --users (or --vus) at this many users per second from none, then hold them until --duration (which counts the ramp; default 1m)." };
+
     public Option<string?> Duration { get; } = new("--duration", "-d") { Description = "How long to run, e.g. 30s, 1m30s (with --vus: constant-vus; with --rate: constant-arrival-rate)." };
 
     public Option<int?> Iterations { get; } = new("--iterations", "-i") { Description = "Total iterations shared by the VUs (shared-iterations)." };
@@ -61,7 +65,7 @@ internal sealed class RunOptions
     public Option<string?> SegmentSequence { get; } = new("--segment-sequence", "--execution-segment-sequence") { Description = "How the whole load is cut into segments, e.g. 0,1/4,1/2,3/4,1; give every machine the same one so their shares interleave exactly (k6's --execution-segment-sequence)." };
 
     public IEnumerable<Option> All =>
-        [Profile, Vus, Duration, Iterations, Stages, Rate, Overflow, Env, Out, OutDir, Thresholds, Tags, Quiet, NoSummary, NoColor, Http2, Insecure, Timeout, Store, Baseline, Regressions, NoHistory, Segment, SegmentSequence];
+        [Profile, Vus, Users, SpawnRate, Duration, Iterations, Stages, Rate, Overflow, Env, Out, OutDir, Thresholds, Tags, Quiet, NoSummary, NoColor, Http2, Insecure, Timeout, Store, Baseline, Regressions, NoHistory, Segment, SegmentSequence];
 
     public void AddTo(Command command)
     {
@@ -79,7 +83,9 @@ internal sealed class RunOptions
 
     public RunSettings Read(ParseResult parse) => new()
     {
-        Vus = parse.GetValue(Vus),
+        Vus = parse.GetValue(Vus) ?? parse.GetValue(Users),
+        BothVusAndUsers = parse.GetValue(Vus) is not null && parse.GetValue(Users) is not null,
+        SpawnRate = parse.GetValue(SpawnRate),
         Duration = parse.GetValue(Duration),
         Iterations = parse.GetValue(Iterations),
         Stages = parse.GetValue(Stages) ?? [],

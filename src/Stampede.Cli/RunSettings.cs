@@ -5,6 +5,12 @@ internal sealed record RunSettings
 {
     public int? Vus { get; init; }
 
+    /// <summary>Both --vus and --users were given (they say the same thing).</summary>
+    public bool BothVusAndUsers { get; init; }
+
+    /// <summary>--spawn-rate: users started per second, Locust's ramp.</summary>
+    public double? SpawnRate { get; init; }
+
     public string? Duration { get; init; }
 
     public int? Iterations { get; init; }
@@ -59,5 +65,5 @@ internal sealed record RunSettings
     public bool AbortsJudgedElsewhere { get; init; }
 
     /// <summary>True when the options replace the plan's executors.</summary>
-    public bool OverridesLoad => Vus is not null || Duration is not null || Iterations is not null || Stages.Count > 0 || Rate is not null;
+    public bool OverridesLoad => Vus is not null || Duration is not null || Iterations is not null || Stages.Count > 0 || Rate is not null || SpawnRate is not null;
 }

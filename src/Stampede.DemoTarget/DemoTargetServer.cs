@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
+using Stampede.DemoTarget.Echo;
 using Stampede.DemoTarget.Faults;
 using Stampede.DemoTarget.Hosting;
 using Stampede.DemoTarget.Missions;
@@ -162,6 +163,7 @@ public sealed class DemoTargetServer : IAsyncDisposable
 
         HealthEndpoints.Map(app);
         SessionEndpoints.Map(app);
+        BodyEchoEndpoints.Map(app);
         MissionEndpoints.Map(app);
         SpecEndpoints.Map(app);
         TenancyEndpoints.Map(app);

@@ -48,7 +48,7 @@ internal static class PlanFile
 
     /// <summary>A run of a profile plan takes --vus/--rate/--duration as the profile's scale, not as k6's executor shortcuts.</summary>
     public static RunSettings ForProfile(RunSettings settings, PlanLoadResult load) =>
-        load.Profile is null || settings.Stages.Count > 0 || settings.Iterations is not null
+        load.Profile is null || settings.Stages.Count > 0 || settings.Iterations is not null || settings.SpawnRate is not null
             ? settings with { Profile = null }
             : settings with { Vus = null, Rate = null, Duration = null, Profile = null };
 }

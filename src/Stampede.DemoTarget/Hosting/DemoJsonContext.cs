@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Mvc;
+using Stampede.DemoTarget.Echo;
 using Stampede.DemoTarget.Missions;
 using Stampede.DemoTarget.OpenAi;
 using Stampede.DemoTarget.Sessions;
@@ -38,6 +39,8 @@ namespace Stampede.DemoTarget.Hosting;
 [JsonSerializable(typeof(CreatedKeyResponse))]
 [JsonSerializable(typeof(ModelListResponse))]
 [JsonSerializable(typeof(CookiesResponse))]
+[JsonSerializable(typeof(EchoResponse))]
+[JsonSerializable(typeof(HealthDetailsResponse))]
 [JsonSerializable(typeof(RedirectResponse))]
 [JsonSerializable(typeof(AuthenticatedResponse))]
 internal sealed partial class DemoJsonContext : JsonSerializerContext;

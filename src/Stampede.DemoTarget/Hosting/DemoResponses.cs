@@ -17,6 +17,12 @@ internal sealed record OpenAiError(string Message, string Type, string Code);
 /// <summary><c>GET /api/health</c>.</summary>
 internal sealed record HealthResponse(string Status, string Service, string Version, int Seed, double UptimeSeconds, long InFlight);
 
+/// <summary><c>GET /api/health/details</c>: health with the backend loop nested, as JSON health endpoints often are.</summary>
+internal sealed record HealthDetailsResponse(string Status, double UptimeSeconds, long InFlight, LoopHealth Loop);
+
+/// <summary>The backend loop: its measured and target frequency and its ticks so far.</summary>
+internal sealed record LoopHealth(double Hz, int TargetHz, long Ticks);
+
 /// <summary>An organisation as the tenancy API shows it.</summary>
 internal sealed record OrganizationResponse(string Slug, decimal BudgetUsd, decimal SpentUsd, long Requests, int Users);
 

@@ -20,7 +20,10 @@ internal sealed record RequestStep(
     RetryPolicy Retry,
     bool AbortIterationOnFail,
     ExpectedStatuses? Expect,
-    IReadOnlyList<MetricAdd> Metrics) : IFlowStep
+    IReadOnlyList<MetricAdd> Metrics,
+    MultipartBody? Multipart = null,
+    HttpBody? Bytes = null,
+    bool Gzip = false) : IFlowStep
 {
     public async Task RunAsync(FlowRun run)
     {
@@ -104,10 +107,25 @@ internal sealed record RequestStep(
         {
             body = HttpBody.Raw(Body.Render(scope), ContentType ?? "text/plain; charset=utf-8");
         }
+        else if (Multipart is not null)
+        {
+            body = Multipart.Render(scope);
+        }
+        else if (Bytes is not null)
+        {
+            body = Bytes;
+        }
+
+        List<KeyValuePair<string, string>>? headers = Headers.Count == 0 ? null : [.. Headers.Select(h => new KeyValuePair<string, string>(h.Key, h.Value.Render(scope)))];
+        if (Gzip && body is not null)
+        {
+            body = GzipBody.Compress(body);
+            (headers ??= []).Add(new("Content-Encoding", "gzip"));
+        }
 
         return new HttpRequestSpec(Method, url)
         {
-            Headers = Headers.Count == 0 ? null : [.. Headers.Select(h => new KeyValuePair<string, string>(h.Key, h.Value.Render(scope)))],
+            Headers = headers,
             Body = body,
             Timeout = Timeout,
             Name = Name,

@@ -12,8 +12,11 @@ internal sealed record StreamValues(string Kind, IReadOnlyList<string> Names, IR
         ["duration", "firstEvent", "connect"], "event", HasJson: true);
 
     public static StreamValues Ws { get; } = new("ws",
-        ["connected", "messages", "completed", "error", "duration", "firstMessage", "ping", "text"],
+        ["connected", "status", "messages", "completed", "error", "duration", "firstMessage", "ping", "text"],
         ["duration", "firstMessage", "ping"], "message", HasJson: true);
+
+    /// <summary>One message of a session: what <c>belongs:</c> and a <c>listen</c>'s per-message checks read.</summary>
+    public static StreamValues WsMessage { get; } = new("ws message", ["text"], [], null, HasJson: true);
 
     public static StreamValues Llm { get; } = new("llm",
         ["ok", "good", "status", "error", "errorMessage", "text", "ttft", "tpot", "e2e", "outputTokens", "inputTokens", "chunks", "cost", "finishReason", "turns"],

@@ -16,7 +16,8 @@ internal sealed record WsStep(
     TimeSpan? Timeout,
     IReadOnlyList<WsAction> Actions,
     StreamAssertions Assertions,
-    bool AbortIterationOnFail) : IFlowStep
+    bool AbortIterationOnFail,
+    bool ReadsStatus = false) : IFlowStep
 {
     public async Task RunAsync(FlowRun run)
     {
@@ -33,9 +34,17 @@ internal sealed record WsStep(
         }
 
         var start = Stopwatch.GetTimestamp();
-        var session = await run.Vu.Ws.ConnectAsync(options).ConfigureAwait(false);
+
+        // The upgrade's status and headers are kept only for a step that reads the status.
+        var handshake = await run.Vu.Ws.ConnectWithDetailsAsync(options, details: ReadsStatus).ConfigureAwait(false);
+        var session = handshake.Session;
         if (run.Vu.CancellationToken.IsCancellationRequested)
         {
+            if (session is not null)
+            {
+                await session.CloseAsync().ConfigureAwait(false);
+            }
+
             return;
         }
 
@@ -56,6 +65,7 @@ internal sealed record WsStep(
             }
             finally
             {
+                await state.StopIntervalsAsync().ConfigureAwait(false);
                 await session.CloseAsync().ConfigureAwait(false);
             }
         }
@@ -64,6 +74,7 @@ internal sealed record WsStep(
         outcome.Items.AddRange(state.Texts);
         var values = outcome.Values;
         values["connected"] = session is not null;
+        values["status"] = ReadsStatus ? handshake.Status : null;
         values["messages"] = state.Texts.Count;
         values["completed"] = session is not null && state.Completed;
         values["error"] = session is null ? "connect" : state.Error;
@@ -88,6 +99,7 @@ internal sealed record WsStep(
             case WsExchange exchange:
                 var received = 0;
                 var reply = await session.StreamAsync(exchange.Send.Render(run.Scope), m => exchange.Receive.IsEnd(m.Text, ++received),
+                    belongs: exchange.Receive.Belongs is null ? null : m => exchange.Receive.Accepts(m.Text),
                     firstMessageTimeout: exchange.Receive.FirstTimeout ?? exchange.Receive.Timeout, idleTimeout: exchange.Receive.Timeout).ConfigureAwait(false);
                 state.FirstMessageMs ??= reply.TimeToFirstMessageMs;
                 return Received(exchange.Receive, [.. reply.Messages.Select(m => m.Text)], reply.Completed, reply.Error, reply.TimeToFirstMessageMs, run, state);
@@ -102,8 +114,14 @@ internal sealed record WsStep(
                         break;
                     }
 
-                    texts.Add(message.Text);
-                    completed = receive.IsEnd(message.Text, texts.Count);
+                    var text = message.Text;
+                    if (!receive.Accepts(text))
+                    {
+                        continue;
+                    }
+
+                    texts.Add(text);
+                    completed = receive.IsEnd(text, texts.Count);
                 }
 
                 var error = completed ? null : session.State != System.Net.WebSockets.WebSocketState.Open ? "closed" : texts.Count == 0 ? "first_message_timeout" : "idle_timeout";
@@ -118,12 +136,61 @@ internal sealed record WsStep(
                 }
 
                 return true;
+            case WsSendEvery every:
+                state.StartInterval(every, session, run);
+                return true;
+            case WsListen listen:
+                return await ListenAsync(listen, session, run, state).ConfigureAwait(false);
             case WsThink think:
                 await run.Vu.SleepAsync(think.Time.Sample(run.Vu.Random)).ConfigureAwait(false);
                 return true;
             default:
                 await session.CloseAsync().ConfigureAwait(false);
                 return true;
+        }
+    }
+
+    private static async Task<bool> ListenAsync(WsListen listen, WsSession session, FlowRun run, State state)
+    {
+        var time = run.Vu.Time;
+        var deadline = time.GetTimestamp() + (long)(listen.Duration.TotalSeconds * time.TimestampFrequency);
+        var passed = true;
+        while (true)
+        {
+            var left = deadline - time.GetTimestamp();
+            if (left <= 0)
+            {
+                return passed;
+            }
+
+            if (await session.ReceiveAsync(TimeSpan.FromSeconds((double)left / time.TimestampFrequency)).ConfigureAwait(false) is not { } message)
+            {
+                if (session.State != System.Net.WebSockets.WebSocketState.Open)
+                {
+                    state.Completed = false;
+                    state.Error ??= "closed";
+                    return passed;
+                }
+
+                continue;
+            }
+
+            var text = message.Text;
+            if (listen.Belongs is { } belongs && !belongs.Accepts(text))
+            {
+                continue;
+            }
+
+            state.Texts.Add(text);
+            if (listen.PerMessage.Checks.Count > 0 || listen.PerMessage.Captures.Count > 0)
+            {
+                passed &= listen.PerMessage.Apply(run, WsMessageOutcome.Of(text));
+            }
+
+            if (listen.Until?.Matches(text) == true)
+            {
+                return passed;
+            }
         }
     }
 
@@ -159,5 +226,53 @@ internal sealed record WsStep(
         public double? FirstMessageMs { get; set; }
 
         public double? PingMs { get; set; }
+
+        private List<(Task Loop, CancellationTokenSource Stop)>? _intervals;
+
+        public void StartInterval(WsSendEvery every, WsSession session, FlowRun run)
+        {
+            var stop = CancellationTokenSource.CreateLinkedTokenSource(run.Vu.CancellationToken);
+            // Rendered once, here: the actions that follow write captures the loop must not read while they change.
+            var text = every.Send.Render(run.Scope);
+            (_intervals ??= []).Add((SendEveryAsync(text, every.Every, session, run.Vu.Time, stop.Token), stop));
+        }
+
+        public async Task StopIntervalsAsync()
+        {
+            foreach (var (loop, stop) in _intervals ?? [])
+            {
+                await stop.CancelAsync().ConfigureAwait(false);
+                await loop.ConfigureAwait(false);
+                stop.Dispose();
+            }
+        }
+
+        private static async Task SendEveryAsync(string text, TimeSpan every, WsSession session, TimeProvider time, CancellationToken stop)
+        {
+            // Each send is due at a multiple of the interval from the start, so a slow send does not push the rest back.
+            var started = time.GetTimestamp();
+            for (var n = 1; ; n++)
+            {
+                var due = TimeSpan.FromTicks(every.Ticks * n) - time.GetElapsedTime(started);
+                try
+                {
+                    if (due > TimeSpan.Zero)
+                    {
+                        await Task.Delay(due, time, stop).ConfigureAwait(false);
+                    }
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+
+                if (stop.IsCancellationRequested || session.State != System.Net.WebSockets.WebSocketState.Open)
+                {
+                    return;
+                }
+
+                await session.SendTextAsync(text).ConfigureAwait(false);
+            }
+        }
     }
 }

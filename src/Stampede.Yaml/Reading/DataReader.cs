@@ -42,7 +42,7 @@ internal sealed class DataReader(PlanReader reader)
                 continue;
             }
 
-            var full = Path.GetFullPath(Path.Combine(reader.BaseDirectory, file));
+            var full = Path.GetFullPath(Path.Combine(reader.DirectoryOf(fileNode), file));
             if (!File.Exists(full))
             {
                 reader.Error(path + "." + formats[0], $"data file '{file}' not found (paths are relative to the plan file)", fileNode);

@@ -13,9 +13,12 @@ namespace Stampede.Yaml.Reading;
 /// <summary>Reads user journeys: steps, groups, loops, conditions, pauses, and requests with their checks and captures.</summary>
 internal sealed class FlowReader(PlanReader reader, TemplateReader templates)
 {
-    private static readonly string[] BodyKinds = ["json", "form", "body"];
+    private static readonly string[] BodyKinds = ["json", "form", "body", "multipart", "bodyFile"];
 
     private StreamStepReader? _streams;
+    private BodyReader? _bodies;
+
+    private BodyReader Bodies => _bodies ??= new BodyReader(reader, templates);
 
     // Steps are records, equal by value; these side tables are about the very step read at a place.
     private readonly Dictionary<IFlowStep, (SourceLocation At, string Why)> _inert = new(ReferenceEqualityComparer.Instance);
@@ -31,6 +34,9 @@ internal sealed class FlowReader(PlanReader reader, TemplateReader templates)
     /// <summary>The plan's custom metrics (<c>metrics:</c>) by name, which request steps add to with <c>metric:</c>.</summary>
     public IReadOnlyDictionary<string, Metric> Declared { get; init; } = new Dictionary<string, Metric>();
 
+    /// <summary>Where <c>- include: FILE</c> steps come from.</summary>
+    public IncludeReader Includes { get; init; } = new(reader);
+
     /// <summary>The kinds of metric-recording step the plan has anywhere: request, sse, ws, llm, group.</summary>
     public HashSet<string> Recording { get; } = new(StringComparer.Ordinal);
 
@@ -44,21 +50,57 @@ internal sealed class FlowReader(PlanReader reader, TemplateReader templates)
             reader.Error(path, "an empty list of steps does nothing: give at least one step", node);
         }
 
+        var partial = false;
         for (var i = 0; i < items.Count; i++)
         {
-            if (Step(items[i], $"{path}[{i}]") is { } step)
-            {
-                steps.Add(step);
-            }
+            partial |= !Add(items[i], $"{path}[{i}]", steps);
         }
 
         var flow = new Flow(steps);
-        if (steps.Count < items.Count)
+        if (partial)
         {
             _partial.Add(flow);
         }
 
         return flow;
+    }
+
+    /// <summary>Reads one step into <paramref name="steps"/>, or the steps of an included file in its place; false when something could not be read.</summary>
+    private bool Add(YamlNode item, string path, List<IFlowStep> steps)
+    {
+        if (item is YamlMappingNode { Children.Count: 1 } only && only.Children.First().Key is YamlScalarNode { Value: "include" })
+        {
+            var value = only.Children.First().Value;
+            reader.Remember(path, item);
+            var included = Includes.EnterSteps(value, path + ".include");
+            if (included is null)
+            {
+                return false;
+            }
+
+            try
+            {
+                var ok = true;
+                for (var j = 0; j < included.Count; j++)
+                {
+                    ok &= Add(included[j], $"{path}.include[{j}]", steps);
+                }
+
+                return ok;
+            }
+            finally
+            {
+                Includes.Leave();
+            }
+        }
+
+        if (Step(item, path) is { } step)
+        {
+            steps.Add(step);
+            return true;
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -160,6 +202,7 @@ internal sealed class FlowReader(PlanReader reader, TemplateReader templates)
             "repeat" => ["repeat", "steps"],
             "if" => ["if", "steps", "else"],
             "think" => ["think"],
+            "include" => ["include"],
             "log" => PlanKeys.LogStep,
             "sse" => PlanKeys.SseStep,
             "ws" => PlanKeys.WsStep,
@@ -189,6 +232,8 @@ internal sealed class FlowReader(PlanReader reader, TemplateReader templates)
 
         switch (kind)
         {
+            case "include":
+                return null;   // an include with other keys: each is reported above
             case "group":
                 Recording.Add("group");
                 var name = reader.Text(value, PlanReader.Join(path, "group"), "a group name");
@@ -443,9 +488,24 @@ internal sealed class FlowReader(PlanReader reader, TemplateReader templates)
 
         TemplatedJson? json = get.TryGetValue("json", out var jsonNode) ? Json(jsonNode, path + ".json") : null;
         var form = get.TryGetValue("form", out var formNode) ? Pairs(formNode, path + ".form", "form fields") : null;
-        var body = get.TryGetValue("body", out var bodyNode) ? templates.Parse(bodyNode, path + ".body") : null;
+        var body = get.TryGetValue("body", out var bodyNode) && bodyNode is not YamlMappingNode ? templates.Parse(bodyNode, path + ".body") : null;
         var contentType = get.TryGetValue("contentType", out var ct) ? reader.Text(ct, path + ".contentType") : null;
         var headers = get.TryGetValue("headers", out var h) ? Pairs(h, path + ".headers", "headers") : [];
+        var multipart = get.TryGetValue("multipart", out var mp) ? Bodies.Multipart(mp, path + ".multipart") : null;
+        var bytes = get.TryGetValue("bodyFile", out var bf) ? Bodies.File(bf, path + ".bodyFile", contentType)
+            : bodyNode is YamlMappingNode ? Bodies.Base64(bodyNode, path + ".body", contentType) : null;
+        var gzip = get.TryGetValue("gzip", out var gz) && reader.Bool(gz, path + ".gzip") == true;
+        if (gzip && bytes is not null)
+        {
+            // A body fixed when the plan loads is compressed once, not on every request.
+            bytes = GzipBody.Compress(bytes);
+            headers.Add(new("Content-Encoding", Template.Parse("gzip", [], path + ".gzip")));
+            gzip = false;
+        }
+        else if (gzip && json is null && form is null && body is null && multipart is null)
+        {
+            reader.Error(path + ".gzip", "gzip: compresses the request's body, and this request has none", gz!);
+        }
         var query = get.TryGetValue("query", out var q) ? Pairs(q, path + ".query", "query parameters") : [];
         var timeout = get.TryGetValue("timeout", out var t) ? reader.Duration(t, path + ".timeout", allowZero: false) : null;
         var name = get.TryGetValue("name", out var n) ? reader.Text(n, path + ".name") : nameTag?.Name;
@@ -464,7 +524,8 @@ internal sealed class FlowReader(PlanReader reader, TemplateReader templates)
             return null;
         }
 
-        return new RequestStep(new HttpMethod(method), url, query, headers, json, form, body, contentType, timeout, name, checks, captures, retry, abort, expect, metrics);
+        return new RequestStep(new HttpMethod(method), url, query, headers, json, form, body, contentType, timeout, name, checks, captures, retry, abort, expect, metrics,
+            multipart, bytes, gzip);
     }
 
     internal List<KeyValuePair<string, Template>> Pairs(YamlNode node, string path, string what)

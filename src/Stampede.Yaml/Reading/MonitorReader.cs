@@ -11,9 +11,14 @@ namespace Stampede.Yaml.Reading;
 /// </summary>
 internal sealed class MonitorReader(PlanReader reader)
 {
-    public static readonly IReadOnlyList<string> Monitor = ["prometheus"];
+    public static readonly IReadOnlyList<string> Monitor = ["prometheus", "json"];
 
     public static readonly IReadOnlyList<string> Prometheus = ["url", "every", "timeout", "select"];
+
+    public static readonly IReadOnlyList<string> Json = ["url", "every", "timeout", "select"];
+
+    /// <summary>The plan's <c>baseUrl</c>, which a relative <c>monitor.json.url</c> (<c>/api/health/details</c>) resolves against.</summary>
+    public Uri? BaseUrl { get; init; }
 
     public static readonly IReadOnlyList<string> Target = ["command", "pid", "workingDirectory", "ready", "readyTimeout", "stopTimeout", "sample"];
 
@@ -51,9 +56,9 @@ internal sealed class MonitorReader(PlanReader reader)
     private MonitorPlan ReadMonitor(YamlNode node)
     {
         var plan = new MonitorPlan();
-        foreach (var (_, _, value) in reader.Mapping(node, "monitor", Monitor, "a monitor { prometheus }"))
+        foreach (var (key, _, value) in reader.Mapping(node, "monitor", Monitor, "a monitor { prometheus, json }"))
         {
-            plan = plan with { Prometheus = ReadPrometheus(value) };
+            plan = key == "json" ? plan with { Json = ReadJson(value) } : plan with { Prometheus = ReadPrometheus(value) };
         }
 
         return plan;
@@ -360,6 +365,97 @@ internal sealed class MonitorReader(PlanReader reader)
         }
 
         return value;
+    }
+
+    private JsonScrapeOptions? ReadJson(YamlNode node)
+    {
+        const string path = "monitor.json";
+        var entries = reader.Mapping(node, path, Json, "json { url, every, timeout, select }");
+        Uri? url = null;
+        var select = new Dictionary<string, string>(StringComparer.Ordinal);
+        var options = new JsonScrapeOptions { Url = new Uri("http://127.0.0.1/"), Select = select };
+        foreach (var (key, _, value) in entries)
+        {
+            var at = PlanReader.Join(path, key);
+            switch (key)
+            {
+                case "url":
+                    url = RelativeUrl(value, at);
+                    break;
+                case "every":
+                    options = reader.Duration(value, at, allowZero: false) is { } every ? options with { Every = every } : options;
+                    break;
+                case "timeout":
+                    options = reader.Duration(value, at, allowZero: false) is { } timeout ? options with { Timeout = timeout } : options;
+                    break;
+                default:
+                    foreach (var (name, nameNode, pathNode) in reader.Mapping(value, at, null, "values to read { metric_name: $.json.path }"))
+                    {
+                        var entry = PlanReader.Join(at, name);
+                        if (!Metric.IsValidName(name))
+                        {
+                            reader.Error(entry, $"'{name}' is not a metric name (letters, digits and _, not starting with a digit)", nameNode);
+                            continue;
+                        }
+
+                        if (reader.Text(pathNode, entry, "a JSON path such as $.loop.hz") is not { } text)
+                        {
+                            continue;
+                        }
+
+                        if (!Protocols.JsonPath.TryParse(text, out _, out var error))
+                        {
+                            reader.Error(entry, error, pathNode);
+                            continue;
+                        }
+
+                        select[name] = text;
+                    }
+
+                    if (value is YamlMappingNode { Children.Count: 0 })
+                    {
+                        reader.Error(at, "select at least one value: { backend_loop_hz: $.loop.hz }", value);
+                    }
+
+                    break;
+            }
+        }
+
+        if (!entries.Any(e => e.Key == "select"))
+        {
+            reader.Missing(path, "select", "missing select: the values to read, e.g. { backend_loop_hz: $.loop.hz }", node);
+            return null;
+        }
+
+        if (url is null)
+        {
+            if (!entries.Any(e => e.Key == "url"))
+            {
+                reader.Missing(path, "url", "missing url: the target's JSON endpoint, e.g. /api/health/details", node);
+            }
+
+            return null;
+        }
+
+        return select.Count == 0 ? null : options with { Url = url };
+    }
+
+    /// <summary>An absolute URL, or a path resolved against the plan's <c>baseUrl</c>.</summary>
+    private Uri? RelativeUrl(YamlNode node, string path)
+    {
+        var text = reader.Text(node, path, "a URL");
+        if (text is not null && BaseUrl is not null && text.StartsWith('/') && Uri.TryCreate(BaseUrl, text, out var resolved))
+        {
+            return resolved;
+        }
+
+        if (text is not null && text.StartsWith('/'))
+        {
+            reader.Error(path, $"'{text}' is a path: give the plan a baseUrl, or write the whole URL", node);
+            return null;
+        }
+
+        return text is null ? null : Url(node, path);
     }
 
     private Uri? Url(YamlNode node, string path)

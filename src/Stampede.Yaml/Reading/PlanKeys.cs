@@ -8,11 +8,11 @@ internal static class PlanKeys
 {
     public static readonly IReadOnlyList<string> Root =
         ["name", "description", "baseUrl", "profile", "seed", "data", "questions", "vars", "scenarios", "thresholds", "setup", "teardown", "env", "tags", "http", "llm",
-         "monitor", "target", "chaos", "limits", "redact", "metrics"];
+         "monitor", "target", "chaos", "limits", "redact", "metrics", "include"];
 
     public static readonly IReadOnlyList<string> MetricDeclaration = ["type", "unit", "isTime"];
 
-    public static readonly IReadOnlyList<string> Profile = ["name", "vus", "rate", "duration"];
+    public static readonly IReadOnlyList<string> Profile = ["name", "vus", "rate", "duration", "users", "spawnRate"];
 
     public static readonly IReadOnlyList<string> Executors =
         ["constant-vus", "ramping-vus", "constant-arrival-rate", "ramping-arrival-rate", "per-vu-iterations", "shared-iterations"];
@@ -43,23 +43,27 @@ internal static class PlanKeys
 
     public static readonly IReadOnlyList<string> StreamKinds = ["sse", "ws", "llm"];
 
-    public static readonly IReadOnlyList<string> StepKinds = [.. Methods, "request", "group", "think", "repeat", "if", "log", .. StreamKinds];
+    public static readonly IReadOnlyList<string> StepKinds = [.. Methods, "request", "group", "think", "repeat", "if", "log", "include", .. StreamKinds];
 
     public static readonly IReadOnlyList<string> LogStep = ["log", "level", "perSecond"];
 
     public static readonly IReadOnlyList<string> LogLevels = ["info", "warn", "error"];
 
     public static readonly IReadOnlyList<string> Request =
-        ["method", "json", "form", "body", "contentType", "headers", "query", "timeout", "name", "check", "capture", "retry", "abortIterationOnFail", "expect", "metric", "tags"];
+        ["method", "json", "form", "body", "multipart", "bodyFile", "gzip", "contentType", "headers", "query", "timeout", "name", "check", "capture", "retry", "abortIterationOnFail", "expect", "metric", "tags"];
+
+    public static readonly IReadOnlyList<string> MultipartFile = ["path", "contentType", "filename"];
 
     public static readonly IReadOnlyList<string> SseStep =
         ["sse", "method", "json", "body", "contentType", "headers", "name", "timeout", "firstEventTimeout", "idleTimeout", "maxDuration", "until", "check", "capture", "abortIterationOnFail", "tags"];
 
     public static readonly IReadOnlyList<string> WsStep = ["ws", "headers", "name", "timeout", "actions", "check", "capture", "abortIterationOnFail", "tags"];
 
-    public static readonly IReadOnlyList<string> WsActions = ["send", "receive", "ping", "think", "close"];
+    public static readonly IReadOnlyList<string> WsActions = ["send", "receive", "listen", "ping", "think", "close"];
 
-    public static readonly IReadOnlyList<string> WsReceive = ["until", "count", "timeout", "firstTimeout", "check", "capture"];
+    public static readonly IReadOnlyList<string> WsReceive = ["until", "count", "timeout", "firstTimeout", "belongs", "check", "capture"];
+
+    public static readonly IReadOnlyList<string> WsListen = ["duration", "until", "belongs", "check", "capture"];
 
     public static readonly IReadOnlyList<string> WsPing = ["send", "until", "timeout"];
 

@@ -25,7 +25,32 @@ internal sealed class PlanReader(string file, string baseDirectory, IReadOnlyDic
     /// <summary>What validates but probably is not what the author meant; reported only for a plan without errors.</summary>
     public List<PlanError> Warnings { get; } = [];
 
-    public SourceLocation At(YamlNode node) => new(File, (int)node.Start.Line, (int)node.Start.Column);
+    // Nodes read from an included file, with that file (as shown, and its folder): their problems are located there,
+    // and the paths written in them resolve from there.
+    private readonly Dictionary<YamlNode, (string Shown, string Directory)> _included = new(ReferenceEqualityComparer.Instance);
+
+    public SourceLocation At(YamlNode node) => new(FileOf(node), (int)node.Start.Line, (int)node.Start.Column);
+
+    /// <summary>The file <paramref name="node"/> was written in: the plan, or the included file it came from.</summary>
+    public string FileOf(YamlNode node) => _included.TryGetValue(node, out var file) ? file.Shown : File;
+
+    /// <summary>The folder paths written at <paramref name="node"/> are relative to (data, bodies, includes).</summary>
+    public string DirectoryOf(YamlNode node) => _included.TryGetValue(node, out var file) ? file.Directory : BaseDirectory;
+
+    /// <summary>The plan file's full path.</summary>
+    public string FullPath => Path.GetFullPath(Path.Combine(BaseDirectory, Path.GetFileName(File)));
+
+    /// <summary>Marks every node of an included document as written in the file at <paramref name="fullPath"/>.</summary>
+    public void Adopt(YamlNode root, string fullPath)
+    {
+        // Shown as the plan is: examples/suite/login.yaml beside examples/suite/plan.yaml.
+        var shown = Path.Combine(Path.GetDirectoryName(File) ?? "", Path.GetRelativePath(BaseDirectory, fullPath));
+        var directory = Path.GetDirectoryName(fullPath) ?? BaseDirectory;
+        foreach (var node in root.AllNodes)
+        {
+            _included[node] = (shown, directory);
+        }
+    }
 
     public void Error(string path, string message, YamlNode node) => Errors.Add(new PlanError(path, message, At(node)));
 

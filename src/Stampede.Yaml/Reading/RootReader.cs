@@ -18,6 +18,12 @@ internal sealed class RootReader(PlanReader reader, PlanLoadOptions options)
 
     public (TestPlan? Plan, LoadProfile? Profile) Read(YamlNode root)
     {
+        var includes = new IncludeReader(reader);
+        if (root is YamlMappingNode mapping)
+        {
+            includes.MergeInto(mapping);
+        }
+
         var entries = reader.Mapping(root, "", PlanKeys.Root, "a plan");
         if (root is not YamlMappingNode)
         {
@@ -56,9 +62,9 @@ internal sealed class RootReader(PlanReader reader, PlanLoadOptions options)
         var redact = get.TryGetValue("redact", out var rd) ? Redact(rd) : [];
         var http = get.TryGetValue("http", out var h) ? new HttpSettingsReader(reader).Read(h) : new HttpDefaults();
         var llm = get.TryGetValue("llm", out var l) ? LlmSettingsReader.Defaults(reader, l) : LlmDefaults.None;
-        var monitoring = new MonitorReader(reader).Read(get);
+        var monitoring = new MonitorReader(reader) { BaseUrl = baseUrl }.Read(get);
         var custom = get.TryGetValue("metrics", out var cm) ? new MetricsReader(reader).Read(cm) : [];
-        var flows = new FlowReader(reader, _templates) { Llm = llm, Declared = custom, Log = options.Log };
+        var flows = new FlowReader(reader, _templates) { Llm = llm, Declared = custom, Log = options.Log, Includes = includes };
         var shared = new FlowShared(data, vars, options.Env, options.Time, seed, strategy, questionTemplates);
         Flow? setup = null, teardown = null;
         FlowPart? setupPart = null, teardownPart = null;

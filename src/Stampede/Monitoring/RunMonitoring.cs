@@ -1,6 +1,7 @@
 using Stampede.Metrics;
 using Stampede.Monitoring.Chaos;
 using Stampede.Monitoring.Processes;
+using Stampede.Monitoring.Json;
 using Stampede.Monitoring.Prometheus;
 using Stampede.Plans;
 using Stampede.Plans.Monitoring;
@@ -22,6 +23,7 @@ internal sealed class RunMonitoring : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private TargetProcess? _target;
     private PrometheusScraper? _scraper;
+    private JsonScraper? _jsonScraper;
     private ProcessSampler? _sampler;
     private ChaosRunner? _chaos;
     private Task _chaosRun = Task.CompletedTask;
@@ -99,6 +101,12 @@ internal sealed class RunMonitoring : IAsyncDisposable
             _scraper.Start();
         }
 
+        if (plan.Monitor?.Json is { } json)
+        {
+            _jsonScraper = new JsonScraper(json, _registry, _time, errors);
+            _jsonScraper.Start();
+        }
+
         if (plan.Chaos is { Faults.Count: > 0 } chaos)
         {
             _chaos = new ChaosRunner(chaos, _proxy, _time, startTimestamp, errors);
@@ -132,6 +140,12 @@ internal sealed class RunMonitoring : IAsyncDisposable
         {
             await _scraper.DisposeAsync().ConfigureAwait(false);
             _scraper = null;
+        }
+
+        if (_jsonScraper is not null)
+        {
+            await _jsonScraper.DisposeAsync().ConfigureAwait(false);
+            _jsonScraper = null;
         }
 
         _proxy?.Clear();

@@ -57,6 +57,9 @@ public class DemoJsonContextTests
         (await Status(keyed.PostAsync("v1/embeddings", Json("""{"input":["a","b"]}""")))).ShouldBe(HttpStatusCode.OK);
         (await Status(client.GetAsync("api/health?fault-error-rate=1"))).ShouldBe(HttpStatusCode.InternalServerError);
         (await Status(client.GetAsync("metrics"))).ShouldBe(HttpStatusCode.OK);
+        (await Status(client.PostAsync("api/echo", Json("{}")))).ShouldBe(HttpStatusCode.OK);
+        (await Status(client.GetAsync("api/health/details"))).ShouldBe(HttpStatusCode.OK);
+        (await Status(client.PostAsync("api/echo", new StringContent("x") { Headers = { ContentEncoding = { "br" } } }))).ShouldBe(HttpStatusCode.UnsupportedMediaType);
     }
 
     [Fact]

@@ -30,4 +30,18 @@ public class HealthEndpointsTests(DemoTargetFixture target) : IClassFixture<Demo
         body.RootElement.GetProperty("uptimeSeconds").ValueKind.ShouldBe(JsonValueKind.Number);
         body.RootElement.GetProperty("inFlight").GetInt64().ShouldBe(1);
     }
+
+    [Fact]
+    public async Task GetHealthDetails_Running_NestsTheBackendLoop()
+    {
+        using var response = await target.Client.GetAsync("api/health/details");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        WireJson.Names(body.RootElement).ShouldBe("status,uptimeSeconds,inFlight,loop");
+        var loop = body.RootElement.GetProperty("loop");
+        WireJson.Names(loop).ShouldBe("hz,targetHz,ticks");
+        loop.GetProperty("hz").ValueKind.ShouldBe(JsonValueKind.Number);
+        loop.GetProperty("targetHz").GetInt32().ShouldBeGreaterThan(0);
+    }
 }

@@ -4,7 +4,7 @@ namespace Stampede.EndToEnd.Tests.Docs;
 
 /// <summary>
 /// Loads a documented plan block with <c>stampede validate</c>, from a folder that holds the files the docs' plans
-/// name (the examples' data and stand-ins for the rest), and returns what the loader reported; empty when it loads.
+/// name (the examples' data and shared files, and stand-ins for the rest), and returns what the loader reported; empty when it loads.
 /// </summary>
 internal sealed class DocPlanCheck : IDisposable
 {
@@ -17,6 +17,13 @@ internal sealed class DocPlanCheck : IDisposable
         foreach (var file in Directory.GetFiles(Path.Combine(repositoryRoot, "examples", "data")))
         {
             File.Copy(file, Path.Combine(data, Path.GetFileName(file)));
+        }
+
+        var common = Path.Combine(_folder, "common");
+        Directory.CreateDirectory(common);
+        foreach (var file in Directory.GetFiles(Path.Combine(repositoryRoot, "examples", "common")))
+        {
+            File.Copy(file, Path.Combine(common, Path.GetFileName(file)));
         }
 
         File.Copy(Path.Combine(repositoryRoot, "examples", "data", "users.csv"), Path.Combine(_folder, "users.csv"));

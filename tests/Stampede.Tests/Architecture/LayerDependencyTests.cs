@@ -19,7 +19,7 @@ public sealed class LayerDependencyTests
         ["Plans"] = ["Metrics", "Thresholds"],
         ["Data"] = ["Plans"],
         ["Protocols"] = ["Data", "Metrics"],
-        ["Monitoring"] = ["Metrics", "Plans"],
+        ["Monitoring"] = ["Metrics", "Plans", "Protocols"],
         ["Outputs"] = ["Metrics", "Plans", "Thresholds"],
         ["Execution"] = ["Data", "Metrics", "Monitoring", "Outputs", "Plans", "Protocols", "Thresholds"],
     };

@@ -16,7 +16,8 @@ public sealed class PlanSchemaTests
         "wrong-type-flow.yaml", "wrong-type-scenarios.yaml", "wrong-type-vus.yaml", "step-two-kinds.yaml", "step-no-kind.yaml",
         "unknown-executor.yaml", "unknown-profile.yaml", "negative-duration.yaml", "bad-duration-unit.yaml", "think-uniform-one.yaml",
         "think-unknown-distribution.yaml", "bad-pick.yaml", "bad-bool.yaml", "llm-step-unknown-key.yaml", "llm-unknown-format.yaml",
-        "ws-action-misspelt.yaml", "llm-wrong-type-turns.yaml", "empty-flow.yaml", "empty-group.yaml", "metrics-unknown-type.yaml");
+        "ws-action-misspelt.yaml", "llm-wrong-type-turns.yaml", "empty-flow.yaml", "empty-group.yaml", "metrics-unknown-type.yaml",
+        "ws-listen-no-duration.yaml", "ws-every-without-send.yaml", "multipart-file-without-path.yaml", "monitor-json-no-select.yaml");
 
     public static TheoryData<string> Examples() => ExamplesTests.Examples();
 

@@ -5,4 +5,7 @@ public sealed record MonitorPlan
 {
     /// <summary>Scrape the target's Prometheus endpoint. Default null: no scraping.</summary>
     public PrometheusScrapeOptions? Prometheus { get; init; }
+
+    /// <summary>Read values out of a JSON endpoint of the target. Default null: none.</summary>
+    public JsonScrapeOptions? Json { get; init; }
 }

@@ -7,7 +7,7 @@ public static class MonitoredMetrics
 {
     /// <summary>
     /// The metrics a plan with these parts records, to declare in <see cref="TestPlan.Metrics"/>: every metric of
-    /// <see cref="MonitoringMetrics"/>, and a trend per selected scraped name.
+    /// <see cref="MonitoringMetrics"/>, and a trend per selected scraped name and per value read from a JSON endpoint.
     /// </summary>
     public static IReadOnlyList<Metric> DeclaredBy(MonitorPlan? monitor, TargetPlan? target, ChaosPlan? chaos)
     {
@@ -20,6 +20,7 @@ public static class MonitoredMetrics
         var scraped = monitor?.Prometheus?.Select
             .Where(n => Metric.IsValidName(n.Replace(':', '_')) && !builtin.Contains(n.Replace(':', '_')))
             .Select(MonitoringMetrics.Scraped) ?? [];
-        return [.. MonitoringMetrics.All, .. scraped.Distinct()];
+        var read = monitor?.Json?.Select.Keys.Where(n => Metric.IsValidName(n) && !builtin.Contains(n)).Select(MonitoringMetrics.Scraped) ?? [];
+        return [.. MonitoringMetrics.All, .. scraped.Concat(read).Distinct()];
     }
 }

@@ -21,6 +21,37 @@ internal static class MonitoringValidation
             }
         }
 
+        if (plan.Monitor?.Json is { } json)
+        {
+            if (!json.Url.IsAbsoluteUri || json.Url.Scheme is not ("http" or "https"))
+            {
+                errors.Add(new PlanError("monitor.json.url", $"expected an absolute http:// or https:// URL, found '{json.Url}'"));
+            }
+
+            Positive(errors, "monitor.json.every", json.Every);
+            Positive(errors, "monitor.json.timeout", json.Timeout);
+            if (json.Select.Count == 0)
+            {
+                errors.Add(new PlanError("monitor.json.select", "select at least one value: { name: $.path }"));
+            }
+
+            var builtin = Metrics.BuiltinMetrics.All.Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
+            foreach (var (name, path) in json.Select)
+            {
+                if (!Metrics.Metric.IsValidName(name) || builtin.Contains(name))
+                {
+                    errors.Add(new PlanError($"monitor.json.select.{name}", builtin.Contains(name)
+                        ? $"'{name}' is one of Stampede's own metrics; name the value something else"
+                        : $"'{name}' is not a metric name (letters, digits and _, not starting with a digit)"));
+                }
+
+                if (string.IsNullOrWhiteSpace(path))
+                {
+                    errors.Add(new PlanError($"monitor.json.select.{name}", "expected a JSON path such as $.loop.hz"));
+                }
+            }
+        }
+
         if (plan.Target is { } target)
         {
             if (target.Command is null == target.Pid is null)

@@ -28,6 +28,9 @@ public sealed class WsSession : IAsyncDisposable
     private readonly byte[] _buffer;
     private readonly CancellationTokenSource _lifetime;
     private readonly long _opened;
+
+    // ClientWebSocket allows one send at a time; a plan's interval sends run beside its other actions.
+    private readonly SemaphoreSlim _sendLock = new(1, 1);
     private Task<WsMessage?>? _pending;
     private int _closed;
 
@@ -325,12 +328,25 @@ public sealed class WsSession : IAsyncDisposable
     {
         try
         {
+            await _sendLock.WaitAsync(_lifetime.Token).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or ObjectDisposedException)
+        {
+            return;
+        }
+
+        try
+        {
             await _socket.SendAsync(bytes, type, endOfMessage: true, _lifetime.Token).ConfigureAwait(false);
             _series.Sent.Add(1);
         }
         catch (Exception exception) when (exception is WebSocketException or IOException or ObjectDisposedException)
         {
             _recorder.Error(_tags, Name, "send");
+        }
+        finally
+        {
+            _sendLock.Release();
         }
     }
 
