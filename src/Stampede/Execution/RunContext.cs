@@ -85,6 +85,9 @@ internal sealed class RunContext : IDisposable
     /// <summary>Tags on every sample of the run.</summary>
     public TagSet BaseTags { get; }
 
+    /// <summary>The users the plan's <c>tenants:</c> created, which VUs act as; set before setup runs, null without tenants.</summary>
+    public Tenancy.TenantDirectory? Tenants { get; set; }
+
     /// <summary>What setup returned; set before any scenario starts.</summary>
     public object? SetupData { get; set; }
 
