@@ -110,6 +110,45 @@ public sealed class TenantPlanRunTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Run_InterruptedBySigtermTwice_StillLeavesNothingOnTheTarget()
+    {
+        var path = Path.Combine(_folder, "long.yaml");
+        File.WriteAllText(path, $$$"""
+            name: tenants-interrupted
+            baseUrl: {{{_server.BaseAddress}}}
+            tenants: { organizations: 3, users: 2, manifest: "{{{_folder}}}/m-{run}.json" }
+            scenarios:
+              ask:
+                executor: constant-vus
+                vus: 6
+                duration: 60s
+                flow:
+                  - llm: /v1/chat/completions
+                    prompt: "{{ question }}"
+                  - think: 50ms
+            """);
+        var host = new TestConsoleHost();
+
+        var run = StampedeCli.RunAsync(["run", path, "--quiet", "--no-history"], host);
+        while ((await Orgs()).GetProperty("orgs").GetArrayLength() < 3 || (await Orgs()).GetProperty("orgs")[2].GetProperty("requests").GetInt64() == 0)
+        {
+            run.IsCompleted.ShouldBeFalse(host.Errors + host.Output);
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
+
+        host.RaiseSignal("terminated (SIGTERM)");
+        host.RaiseSignal("terminated (SIGTERM)");
+        await run.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+
+        host.Output.ShouldContain("Run stopped early: terminated (SIGTERM)");
+        host.Output.ShouldContain("cleanup: deleted 6 keys, 6 users, 3 organisations");
+        var orgs = await Orgs();
+        orgs.GetProperty("orgs").GetArrayLength().ShouldBe(0);
+        orgs.GetProperty("keys").GetInt32().ShouldBe(0);
+        Directory.GetFiles(_folder, "m-*.json").ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task Cleanup_NotAManifest_IsBadInputWithTheFileAndLine()
     {
         var path = Path.Combine(_folder, "bad.json");
