@@ -82,6 +82,9 @@ internal sealed class RunContext : IDisposable
     /// <summary>The run's LLM spend, shared by every VU so a cost limit sees the total.</summary>
     public Protocols.Llm.LlmCostLedger LlmLedger { get; }
 
+    /// <summary>The user messages sent so far, for <c>llm_prompt_unique</c>.</summary>
+    public Protocols.Llm.LlmPromptLedger LlmPrompts { get; } = new();
+
     /// <summary>Tags on every sample of the run.</summary>
     public TagSet BaseTags { get; }
 

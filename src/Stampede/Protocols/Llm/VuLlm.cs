@@ -22,12 +22,14 @@ public sealed class VuLlm : IAsyncDisposable
     private readonly Func<CancellationToken> _cancellation;
     private readonly Func<long> _scheduled;
     private readonly Func<string?>? _defaultApiKey;
+    private readonly LlmPromptLedger? _prompts;
     private WsSession? _socket;
     private string? _socketUrl;
 
     internal VuLlm(HttpSession session, VuWs ws, MetricRegistry registry, TimeProvider time, LlmCostLedger ledger,
-        Func<TagSet> tags, Func<CancellationToken> cancellation, Func<long> scheduled, Random random, Func<string?>? defaultApiKey = null)
+        Func<TagSet> tags, Func<CancellationToken> cancellation, Func<long> scheduled, Random random, Func<string?>? defaultApiKey = null, LlmPromptLedger? prompts = null)
     {
+        _prompts = prompts;
         _defaultApiKey = defaultApiKey;
         _session = session;
         _ws = ws;
@@ -221,6 +223,11 @@ public sealed class VuLlm : IAsyncDisposable
 
         var set = _recorder.For(_tags(), options.Name ?? options.Url, options.Model, options.Tenant);
         set.Requests.Add(1);
+        if (_prompts is not null && messages.LastOrDefault(m => m.Role == "user") is { } asked)
+        {
+            set.PromptUnique.Add(_prompts.IsNew(asked.Content));
+        }
+
         result.E2eMs = _time.GetElapsedTime(start, end).TotalMilliseconds;
         if (answer.FirstChunkTimestamp != 0)
         {
