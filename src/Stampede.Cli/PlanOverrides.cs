@@ -10,6 +10,9 @@ namespace Stampede.Cli;
 /// </summary>
 internal static class PlanOverrides
 {
+    /// <summary>Where a run from the command line lists what its tenants created, unless the plan names a file.</summary>
+    public const string DefaultTenantManifest = ".stampede/tenants-{run}.json";
+
     public static TestPlan Apply(TestPlan plan, RunSettings settings, List<PlanError> errors)
     {
         var env = new Dictionary<string, string>(plan.Env, StringComparer.Ordinal);
@@ -91,7 +94,14 @@ internal static class PlanOverrides
             }
         }
 
-        return plan with { Env = env, Tags = tags, Thresholds = thresholds, Http = http, Scenarios = scenarios };
+        var tenants = plan.Tenants;
+        if (tenants is not null)
+        {
+            // A run from the command line always leaves a manifest behind while it holds data, so a crash can be cleaned up.
+            tenants = tenants with { KeepData = tenants.KeepData || settings.KeepData, Manifest = tenants.Manifest ?? DefaultTenantManifest };
+        }
+
+        return plan with { Env = env, Tags = tags, Thresholds = thresholds, Http = http, Scenarios = scenarios, Tenants = tenants };
     }
 
     private static ArrivalOverflow? ParseOverflow(string text, List<PlanError> errors)

@@ -60,12 +60,14 @@ internal sealed class RunOptions
 
     public Option<bool> NoHistory { get; } = new("--no-history") { Description = "Do not store this run in the run history." };
 
+    public Option<bool> KeepData { get; } = new("--keep-data") { Description = "Leave the organisations, users and keys a plan's tenants: created on the target (no cleanup); their manifest is kept for stampede cleanup." };
+
     public Option<string?> Segment { get; } = new("--segment", "--execution-segment") { Description = "Run only this share of the plan, for a load split across machines: FROM:TO (1/4:1/2) or TO (1/2 means 0:1/2), as fractions, decimals or whole percentages (k6's --execution-segment); merge the parts with stampede merge. See docs/distributed.md." };
 
     public Option<string?> SegmentSequence { get; } = new("--segment-sequence", "--execution-segment-sequence") { Description = "How the whole load is cut into segments, e.g. 0,1/4,1/2,3/4,1; give every machine the same one so their shares interleave exactly (k6's --execution-segment-sequence)." };
 
     public IEnumerable<Option> All =>
-        [Profile, Vus, Users, SpawnRate, Duration, Iterations, Stages, Rate, Overflow, Env, Out, OutDir, Thresholds, Tags, Quiet, NoSummary, NoColor, Http2, Insecure, Timeout, Store, Baseline, Regressions, NoHistory, Segment, SegmentSequence];
+        [Profile, Vus, Users, SpawnRate, Duration, Iterations, Stages, Rate, Overflow, Env, Out, OutDir, Thresholds, Tags, Quiet, NoSummary, NoColor, Http2, Insecure, Timeout, Store, Baseline, Regressions, NoHistory, KeepData, Segment, SegmentSequence];
 
     public void AddTo(Command command)
     {
@@ -106,6 +108,7 @@ internal sealed class RunOptions
         Baseline = parse.GetValue(Baseline),
         Regressions = parse.GetValue(Regressions),
         NoHistory = parse.GetValue(NoHistory),
+        KeepData = parse.GetValue(KeepData),
         Segment = parse.GetValue(Segment),
         SegmentSequence = parse.GetValue(SegmentSequence),
     };

@@ -52,6 +52,9 @@ internal sealed record RunSettings
 
     public bool NoHistory { get; init; }
 
+    /// <summary>Leave what the plan's tenants created on the target.</summary>
+    public bool KeepData { get; init; }
+
     /// <summary>The execution segment to run (<c>1/4:1/2</c>), as given.</summary>
     public string? Segment { get; init; }
 

@@ -51,6 +51,7 @@ public static class StampedeCli
             TargetCommand.Create(host),
             ValidateCommand.Create(host),
             SchemaCommand.Create(host),
+            CleanupCommand.Create(host),
             ReportCommand.Create(host),
             HistoryCommand.Create(host),
             ShowCommand.Create(host),

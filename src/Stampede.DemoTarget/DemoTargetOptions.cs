@@ -76,6 +76,12 @@ public sealed record DemoTargetOptions
     /// <summary>Budget in US dollars of an organisation created without one. Default 10.</summary>
     public decimal DefaultOrgBudgetUsd { get; init; } = 10m;
 
+    /// <summary>
+    /// Breaks budget isolation on purpose, to prove an isolation check can fail: once any organisation has spent its
+    /// budget, every organisation's AI requests are refused with 429. Default false.
+    /// </summary>
+    public bool LeakyBudgets { get; init; }
+
     /// <summary>Whether to pre-create the <c>demo</c> organisation with a user and the key <see cref="DemoTargetServer.DemoApiKey"/>. Default true.</summary>
     public bool SeedDemoOrg { get; init; } = true;
 

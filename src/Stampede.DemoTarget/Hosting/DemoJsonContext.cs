@@ -35,6 +35,7 @@ namespace Stampede.DemoTarget.Hosting;
 [JsonSerializable(typeof(OpenAiErrorResponse))]
 [JsonSerializable(typeof(HealthResponse))]
 [JsonSerializable(typeof(OrganizationResponse))]
+[JsonSerializable(typeof(OrganizationListResponse))]
 [JsonSerializable(typeof(InvitedUserResponse))]
 [JsonSerializable(typeof(CreatedKeyResponse))]
 [JsonSerializable(typeof(ModelListResponse))]

@@ -24,7 +24,10 @@ internal sealed record HealthDetailsResponse(string Status, double UptimeSeconds
 internal sealed record LoopHealth(double Hz, int TargetHz, long Ticks);
 
 /// <summary>An organisation as the tenancy API shows it.</summary>
-internal sealed record OrganizationResponse(string Slug, decimal BudgetUsd, decimal SpentUsd, long Requests, int Users);
+internal sealed record OrganizationResponse(string Slug, decimal BudgetUsd, decimal SpentUsd, long Requests, int Users, int Keys);
+
+/// <summary>Every organisation, and the keys in force across all of them.</summary>
+internal sealed record OrganizationListResponse(IReadOnlyList<OrganizationResponse> Orgs, int Keys);
 
 /// <summary>The user an invite created.</summary>
 internal sealed record InvitedUserResponse(string Id, string Email, string Org);

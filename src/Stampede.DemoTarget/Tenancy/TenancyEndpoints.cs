@@ -28,6 +28,8 @@ internal static class TenancyEndpoints
                 ? Error(StatusCodes.Status409Conflict, "org_exists", $"Organization '{request.Slug}' already exists.")
                 : Results.Created($"/v1/orgs/{org.Slug}", Describe(org));
         });
+        orgs.MapGet("/", (TenantStore store) => Results.Ok(new OrganizationListResponse(
+            [.. store.Orgs().OrderBy(o => o.Slug, StringComparer.Ordinal).Select(Describe)], store.KeyCount)));
         orgs.MapGet("/{slug}", (string slug, TenantStore store) =>
             store.Find(slug) is { } org ? Results.Ok(Describe(org)) : OrgNotFound(slug));
         orgs.MapDelete("/{slug}", (string slug, TenantStore store) =>
@@ -56,7 +58,7 @@ internal static class TenancyEndpoints
         new JsonStatusResult<OpenAiErrorResponse>(new OpenAiErrorResponse(new OpenAiError(message, code, code)), status);
 
     private static OrganizationResponse Describe(Organization org) =>
-        new(org.Slug, org.BudgetUsd, org.SpentUsd, org.Requests, org.Users.Count);
+        new(org.Slug, org.BudgetUsd, org.SpentUsd, org.Requests, org.Users.Count, org.Users.Values.Sum(u => u.Keys.Count));
 
     private static IResult OrgNotFound(string slug) =>
         Error(StatusCodes.Status404NotFound, "not_found", $"No organization '{slug}'.");

@@ -18,6 +18,9 @@ internal sealed partial class TenantStore(int seed)
 
     public IEnumerable<Organization> Orgs() => _orgs.Values;
 
+    /// <summary>Keys in force, in every organisation.</summary>
+    public int KeyCount => _keys.Count;
+
     public Organization? Find(string slug) => _orgs.GetValueOrDefault(slug);
 
     public Organization? Authenticate(string? secret) =>

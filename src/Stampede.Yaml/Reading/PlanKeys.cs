@@ -8,7 +8,7 @@ internal static class PlanKeys
 {
     public static readonly IReadOnlyList<string> Root =
         ["name", "description", "baseUrl", "profile", "seed", "data", "questions", "vars", "scenarios", "thresholds", "setup", "teardown", "env", "tags", "http", "llm",
-         "monitor", "target", "chaos", "limits", "redact", "metrics", "include"];
+         "monitor", "target", "chaos", "limits", "redact", "metrics", "include", "tenants"];
 
     public static readonly IReadOnlyList<string> MetricDeclaration = ["type", "unit", "isTime"];
 

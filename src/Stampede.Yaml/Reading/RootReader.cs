@@ -64,6 +64,7 @@ internal sealed class RootReader(PlanReader reader, PlanLoadOptions options)
         var llm = get.TryGetValue("llm", out var l) ? LlmSettingsReader.Defaults(reader, l) : LlmDefaults.None;
         var monitoring = new MonitorReader(reader) { BaseUrl = baseUrl }.Read(get);
         var custom = get.TryGetValue("metrics", out var cm) ? new MetricsReader(reader).Read(cm) : [];
+        var tenants = get.TryGetValue("tenants", out var tn) ? new TenantsReader(reader).Read(tn) : null;
         var flows = new FlowReader(reader, _templates) { Llm = llm, Declared = custom, Log = options.Log, Includes = includes };
         var shared = new FlowShared(data, vars, options.Env, options.Time, seed, strategy, questionTemplates);
         Flow? setup = null, teardown = null;
@@ -92,7 +93,7 @@ internal sealed class RootReader(PlanReader reader, PlanLoadOptions options)
         var thresholdReader = new ThresholdReader(reader);
         var thresholds = get.TryGetValue("thresholds", out var th) ? thresholdReader.Read(th, metrics) : [];
         thresholdReader.WarnOfUnrecordedMetrics(thresholds, flows.Recording, [.. custom.Values, .. monitoring.Metrics]);
-        _templates.CheckNames(_data.Declared, vars.Keys, setup is not null);
+        _templates.CheckNames(_data.Declared, vars.Keys, setup is not null, tenants is not null);
         if (name is null)
         {
             return (null, profile);
@@ -113,6 +114,7 @@ internal sealed class RootReader(PlanReader reader, PlanLoadOptions options)
             Target = monitoring.Target,
             Chaos = monitoring.Chaos,
             Limits = monitoring.Limits,
+            Tenants = tenants,
             Seed = seed,
             Source = reader.File,
             SetupTimeout = setupTimeout,

@@ -65,7 +65,7 @@ internal sealed class TemplateReader(PlanReader reader)
     }
 
     /// <summary>Reports names no part of the plan provides.</summary>
-    public void CheckNames(IReadOnlyCollection<string> dataSets, IReadOnlyCollection<string> vars, bool hasSetup)
+    public void CheckNames(IReadOnlyCollection<string> dataSets, IReadOnlyCollection<string> vars, bool hasSetup, bool hasTenants = false)
     {
         foreach (var (name, isDataSet, location, setting) in _uses)
         {
@@ -74,6 +74,8 @@ internal sealed class TemplateReader(PlanReader reader)
                 : name switch
                 {
                     "setup" when !hasSetup => "the plan has no setup: section, so 'setup' names nothing",
+                    "tenant" when hasTenants => null,
+                    "tenant" when !Captures.Contains(name) && !vars.Contains(name) => "the plan has no tenants: section, so 'tenant' names nothing",
                     _ when PlanKeys.TemplateRoots.Contains(name) || Captures.Contains(name) || vars.Contains(name) => null,
                     _ => $"unknown name '{name}'" + Suggest(name, [.. Captures, .. vars, .. PlanKeys.TemplateRoots])
                         + "; a name must be captured by a step, defined in vars:, or be one of " + string.Join(", ", PlanKeys.TemplateRoots),

@@ -44,6 +44,8 @@ public sealed class Engine(EngineOptions? options = null)
         plan = monitoring.Plan;
         using var run = new RunContext(plan, registry, time, _options.Control, _options.SocketEventLoop, _options.OnSystemClock) { StartArrivalsInline = _options.StartArrivalsInline };
         var thresholds = new ThresholdMonitor(plan.Thresholds, registry, _options.Control);
+        using var tenants = plan.Tenants is null ? null : new Tenancy.TenantRun(plan, time);
+        var tenantLimits = plan.Tenants?.Limits is { } limits ? new Tenancy.TenantLimitMonitor(limits, plan.Tenants.Isolation?.Exhaust, registry, _options.Control.RequestStop) : null;
         var tuple = ExecutionTuple.For(segment, _options.SegmentSequence);
         var runtimes = plan.Scenarios.Select(s =>
         {
@@ -64,10 +66,12 @@ public sealed class Engine(EngineOptions? options = null)
         var started = new bool[runtimes.Count];
         var finished = new bool[runtimes.Count];
         using var tickStop = new CancellationTokenSource();
-        var ticker = TickAsync(run, runtimes, started, finished, thresholds, monitoring, tickStop.Token);
+        var ticker = TickAsync(run, runtimes, started, finished, thresholds, monitoring, tenantLimits, tickStop.Token);
         try
         {
-            if (prepared && await monitoring.StartAsync(run.Plan, run.Errors, run.StartTimestamp, expected, run.Control.Graceful).ConfigureAwait(false) && await RunSetupAsync(run, _options.Lifecycle).ConfigureAwait(false))
+            if (prepared && await monitoring.StartAsync(run.Plan, run.Errors, run.StartTimestamp, expected, run.Control.Graceful).ConfigureAwait(false)
+                && (tenants is null || await tenants.ProvisionAsync(run).ConfigureAwait(false))
+                && await RunSetupAsync(run, _options.Lifecycle).ConfigureAwait(false))
             {
                 var scenarios = runtimes.Select((runtime, index) => RunScenarioAsync(runtime, () => started[index] = true, () => finished[index] = true));
                 await Task.WhenAll(scenarios).ConfigureAwait(false);
@@ -77,6 +81,12 @@ public sealed class Engine(EngineOptions? options = null)
         }
         finally
         {
+            // Whatever ended the run (its course, a stop, a signal, a failed setup), what it created goes.
+            if (tenants is not null)
+            {
+                await tenants.CleanupAsync().ConfigureAwait(false);
+            }
+
             await tickStop.CancelAsync().ConfigureAwait(false);
             await ticker.ConfigureAwait(false);
             await monitoring.StopAsync().ConfigureAwait(false);
@@ -132,6 +142,10 @@ public sealed class Engine(EngineOptions? options = null)
             Errors = [.. run.Errors.Entries.Select(e => new ErrorResult(e.Scenario, e.Message, e.Count))],
             Annotations = annotations,
         };
+        if (tenants is not null)
+        {
+            result = result with { Tenants = tenants.Result(result) };
+        }
 
         using var outputTimeout = new CancellationTokenSource(_options.OutputTimeout, time);
         foreach (var output in _options.Outputs)
@@ -269,7 +283,7 @@ public sealed class Engine(EngineOptions? options = null)
             Iteration = static _ => Task.CompletedTask,
         });
 
-    private async Task TickAsync(RunContext run, List<ScenarioRuntime> runtimes, bool[] started, bool[] finished, ThresholdMonitor thresholds, Monitoring.RunMonitoring monitoring, CancellationToken stop)
+    private async Task TickAsync(RunContext run, List<ScenarioRuntime> runtimes, bool[] started, bool[] finished, ThresholdMonitor thresholds, Monitoring.RunMonitoring monitoring, Tenancy.TenantLimitMonitor? tenantLimits, CancellationToken stop)
     {
         var registry = run.Registry;
         var vus = registry.Gauge(BuiltinMetrics.Vus, TagSet.Empty);
@@ -289,6 +303,7 @@ public sealed class Engine(EngineOptions? options = null)
                 registry.Collect();
                 var elapsed = run.Elapsed;
                 monitoring.CheckLimits(elapsed);
+                tenantLimits?.Check();
                 var failing = thresholds.EvaluateLive(elapsed);
                 var snapshot = new LiveSnapshot
                 {

@@ -82,8 +82,14 @@ internal sealed class RunContext : IDisposable
     /// <summary>The run's LLM spend, shared by every VU so a cost limit sees the total.</summary>
     public Protocols.Llm.LlmCostLedger LlmLedger { get; }
 
+    /// <summary>The user messages sent so far, for <c>llm_prompt_unique</c>.</summary>
+    public Protocols.Llm.LlmPromptLedger LlmPrompts { get; } = new();
+
     /// <summary>Tags on every sample of the run.</summary>
     public TagSet BaseTags { get; }
+
+    /// <summary>The users the plan's <c>tenants:</c> created, which VUs act as; set before setup runs, null without tenants.</summary>
+    public Tenancy.TenantDirectory? Tenants { get; set; }
 
     /// <summary>What setup returned; set before any scenario starts.</summary>
     public object? SetupData { get; set; }

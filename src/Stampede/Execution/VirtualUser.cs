@@ -14,6 +14,8 @@ internal sealed class VirtualUser : IThreadPoolWorkItem, IAsyncDisposable
     // Keyed by the tags in force, not the group alone: a front end's own tags (SwapTags) change them within a group.
     private Dictionary<(TagSet Tags, string Check), RateSeries>? _checks;
     private Dictionary<string, object?>? _vars;
+    // The scenario's tags plus the tenant (and user) this VU acts as: what group changes start again from.
+    private readonly TagSet _baseTags;
     private long _scheduledTimestamp;
     private ConfiguredValueTaskAwaitable<IterationOutcome>.ConfiguredValueTaskAwaiter _dispatched;
     private Action? _onDispatchedEnd;
@@ -25,11 +27,22 @@ internal sealed class VirtualUser : IThreadPoolWorkItem, IAsyncDisposable
         IdInScenario = idInScenario;
         // Seeded from the plan's seed and the VU's number only, so the same plan makes the same choices in every process.
         Random = new Random(Data.SeedMixer.Mix(scenario.Run.Plan.Seed, id, Data.SeedMixer.VuRandom));
-        Tags = scenario.Tags;
+        Tenant = scenario.Run.Tenants?.For(id);
+        _baseTags = Tenant is null ? scenario.Tags
+            : scenario.Run.Plan.Tenants is { TagUsers: true } ? scenario.Tags.With("tenant", Tenant.Tenant).With("user", Tenant.UserTag)
+            : scenario.Tags.With("tenant", Tenant.Tenant);
+        Tags = _baseTags;
         Context = new VuContext(this);
+        if (Tenant is not null)
+        {
+            Vars["tenant"] = Tenant.ForTemplates();
+        }
     }
 
     public ScenarioRuntime Scenario { get; }
+
+    /// <summary>The tenant's user this VU acts as, or null.</summary>
+    public Tenancy.TenantUser? Tenant { get; }
 
     public RunContext Run => Scenario.Run;
 
@@ -74,14 +87,14 @@ internal sealed class VirtualUser : IThreadPoolWorkItem, IAsyncDisposable
         Group = group;
         if (group.Length == 0)
         {
-            Tags = Scenario.Tags;
+            Tags = _baseTags;
             return;
         }
 
         _groupTags ??= new(StringComparer.Ordinal);
         if (!_groupTags.TryGetValue(group, out var tags))
         {
-            tags = Scenario.Tags.With("group", group);
+            tags = _baseTags.With("group", group);
             _groupTags[group] = tags;
         }
 

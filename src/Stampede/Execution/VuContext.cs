@@ -35,7 +35,10 @@ public sealed class VuContext : IAsyncDisposable, Data.Templates.ITemplateVu
 
     /// <summary>This VU's LLM chat client (OpenAI-compatible or custom, over SSE or WebSocket); records the <c>llm_*</c> metrics.</summary>
     public VuLlm Llm => _llm ??= new VuLlm(_vu.Run.CreateHttpSession(), Ws, _vu.Run.Registry, _vu.Run.Time, _vu.Run.LlmLedger,
-        () => _vu.Tags, () => _vu.CancellationToken, () => _vu.ScheduledTimestamp, _vu.Random);
+        () => _vu.Tags, () => _vu.CancellationToken, () => _vu.ScheduledTimestamp, _vu.Random, () => _vu.Tenant?.ApiKey, _vu.Run.LlmPrompts);
+
+    /// <summary>The tenant's user this VU acts as (a plan with <c>tenants:</c>), with its key; null otherwise.</summary>
+    public Tenancy.TenantUser? Tenant => _vu.Tenant;
 
     /// <summary>The VU's number across the whole run, from 1.</summary>
     public int Id => _vu.Id;

@@ -168,6 +168,12 @@ public static class BuiltinMetrics
     /// <summary>LLM: failed requests, tagged <c>error</c> with the class (counter).</summary>
     public static readonly Metric LlmErrors = new("llm_errors", MetricKind.Counter);
 
+    /// <summary>LLM: share of requests whose last user message had not been sent before in the run (rate).</summary>
+    public static readonly Metric LlmPromptUnique = new("llm_prompt_unique", MetricKind.Rate);
+
+    /// <summary>LLM requests refused with 429 (a spent budget, a rate limit), by the VU's tags: what the isolation verdict reads.</summary>
+    public static readonly Metric LlmThrottled = new("llm_throttled", MetricKind.Counter);
+
     /// <summary>LLM: content chunks that arrived in the same read as the chunk before them (counter).</summary>
     public static readonly Metric LlmCoalescedChunks = new("llm_coalesced_chunks", MetricKind.Counter);
 
@@ -199,7 +205,7 @@ public static class BuiltinMetrics
         SseConnect, SseTimeToFirstEvent, SseEventGap, SseEvents, SseCoalescedEvents, SseStreamDuration, SseStreams, SseErrors,
         WsConnecting, WsSessionDuration, WsSessions, WsMsgsSent, WsMsgsReceived, WsPing, WsTimeToFirstMessage, WsMessageGap, WsCoalescedMessages, WsErrors,
         LlmTtft, LlmTtftScheduled, LlmTimeToHeaders, LlmTimeToFirstAnswerToken, LlmItl, LlmTpot, LlmE2e, LlmE2eScheduled,
-        LlmOutputTokens, LlmInputTokens, LlmTokensPerSecond, LlmRequests, LlmCost, LlmGoodput, LlmErrors, LlmCoalescedChunks,
+        LlmOutputTokens, LlmInputTokens, LlmTokensPerSecond, LlmRequests, LlmCost, LlmGoodput, LlmErrors, LlmThrottled, LlmPromptUnique, LlmCoalescedChunks,
         HarnessSchedulingLag, HarnessThreadPoolQueue, HarnessGcPause, HarnessCpu,
     ];
 }

@@ -39,6 +39,9 @@ public sealed record RunResult
     /// <summary>Injected faults and other moments of the run, in time order, with their resilience verdicts.</summary>
     public IReadOnlyList<RunAnnotation> Annotations { get; init; } = [];
 
+    /// <summary>Per-organisation rows, cleanup and the isolation verdict of a plan with <c>tenants:</c>; null (and absent from the JSON) otherwise.</summary>
+    public TenantsResult? Tenants { get; init; }
+
     /// <summary>
     /// Arrivals that arrival-rate scenarios dropped, with the share of all their arrivals; null (and absent from the
     /// JSON) when none was dropped. Worked out from <see cref="Scenarios"/>, so a merged or re-read result agrees.

@@ -135,6 +135,11 @@ public sealed class ConsoleSummary
             text.AppendLine();
         }
 
+        if (result.Tenants is { } tenants)
+        {
+            AppendTenants(text, tenants);
+        }
+
         if (result.Annotations.Count > 0)
         {
             text.AppendLine(Heading("FAULTS"));
@@ -175,6 +180,38 @@ public sealed class ConsoleSummary
         text.AppendLine(result.Thresholds.Count == 0 ? "  (no thresholds)" : verdict);
         text.AppendLine($"  ran {ValueFormat.Milliseconds(result.Meta.DurationSeconds * 1000)}, {result.Meta.Plan}");
         return text.ToString();
+    }
+
+    private void AppendTenants(StringBuilder text, TenantsResult tenants)
+    {
+        text.AppendLine(Heading($"TENANTS (run {tenants.RunId})"));
+        var rows = tenants.Tenants.Select(TenantReport.Cells).ToList();
+        var widths = TenantReport.Columns.Select((c, i) => Math.Max(c.Length, rows.Count == 0 ? 0 : rows.Max(r => r[i].Length))).ToList();
+        text.AppendLine("    " + string.Join("  ", TenantReport.Columns.Select((c, i) => c.PadRight(widths[i]))).TrimEnd());
+        foreach (var row in rows.Take(50))
+        {
+            text.AppendLine("    " + string.Join("  ", row.Select((c, i) => i >= 2 ? c.PadLeft(widths[i]) : c.PadRight(widths[i]))).TrimEnd());
+        }
+
+        if (rows.Count > 50)
+        {
+            text.AppendLine($"    …and {rows.Count - 50} more organisations (see the JSON result)");
+        }
+
+        if (tenants.Isolation is { } isolation)
+        {
+            foreach (var line in TenantReport.IsolationLines(isolation))
+            {
+                text.AppendLine(Paint("    " + line, isolation.Verdict == "isolated" ? Green : line.Contains('✓', StringComparison.Ordinal) ? Green : Red));
+            }
+        }
+
+        foreach (var line in TenantReport.CleanupLines(tenants))
+        {
+            text.AppendLine(Paint("    " + line, tenants.Cleanup is { Failures.Count: > 0 } || tenants.SetupError is not null ? Yellow : Green));
+        }
+
+        text.AppendLine();
     }
 
     /// <summary>The LLM spend (<c>llm_cost</c>): total, per tenant and per scenario, in dollars to four significant digits.</summary>

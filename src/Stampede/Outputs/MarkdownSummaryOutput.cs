@@ -128,6 +128,23 @@ public sealed class MarkdownSummaryOutput(string template) : IOutput
         }
 
         var failing = result.Checks.Where(c => c.Fails > 0).ToList();
+        if (result.Tenants is { } tenants)
+        {
+            md.Append("| ").Append(string.Join(" | ", TenantReport.Columns)).Append(" |\n|---|---|---:|---:|---:|---:|---:|\n");
+            foreach (var row in tenants.Tenants.Take(50))
+            {
+                md.Append("| ").Append(string.Join(" | ", TenantReport.Cells(row).Select(Escape))).Append(" |\n");
+            }
+
+            md.Append('\n');
+            foreach (var line in (tenants.Isolation is { } isolation ? TenantReport.IsolationLines(isolation) : []).Concat(TenantReport.CleanupLines(tenants)))
+            {
+                md.Append("- ").Append(Escape(line.Trim())).Append('\n');
+            }
+
+            md.Append('\n');
+        }
+
         if (failing.Count > 0)
         {
             md.Append("Failing checks:\n\n");

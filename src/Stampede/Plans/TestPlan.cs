@@ -80,6 +80,9 @@ public sealed record TestPlan
     /// <summary>Limits that stop the run cleanly (error rate, duration). Default null.</summary>
     public Monitoring.RunLimits? Limits { get; init; }
 
+    /// <summary>Organisations, users and keys to create on the target before the scenarios and delete after them. Default null.</summary>
+    public Tenants.TenantPlan? Tenants { get; init; }
+
     /// <summary>Where the plan came from (a file), for error messages and reports.</summary>
     public string? Source { get; init; }
 
@@ -87,7 +90,7 @@ public sealed record TestPlan
     public static TestPlanBuilder Create(string name) => new(name);
 
     /// <summary>Every problem with this plan; empty when it can run.</summary>
-    public IReadOnlyList<PlanError> Validate() => [.. PlanValidator.Validate(this), .. Monitoring.MonitoringValidation.Validate(this)];
+    public IReadOnlyList<PlanError> Validate() => [.. PlanValidator.Validate(this), .. Monitoring.MonitoringValidation.Validate(this), .. Plans.Tenants.TenantValidation.Validate(this)];
 
     /// <summary>
     /// What validates but probably is not what the author meant (a threshold on a metric no scenario records, an

@@ -29,6 +29,7 @@ public sealed class TestPlanBuilder
     private Monitoring.TargetPlan? _target;
     private Monitoring.ChaosPlan? _chaos;
     private Monitoring.RunLimits? _limits;
+    private Tenants.TenantPlan? _tenants;
 
     internal TestPlanBuilder(string name)
     {
@@ -179,6 +180,16 @@ public sealed class TestPlanBuilder
         return this;
     }
 
+    /// <summary>
+    /// Creates organisations, users and keys on the target before the scenarios and deletes them after; every VU acts
+    /// as one user (<see cref="VuContext.Tenant"/>) and its samples carry the <c>tenant</c> tag.
+    /// </summary>
+    public TestPlanBuilder Tenants(Tenants.TenantPlan tenants)
+    {
+        _tenants = tenants;
+        return this;
+    }
+
     /// <summary>The plan, and every problem the builder saw (the plan's own validation runs too).</summary>
     public TestPlan Build(out IReadOnlyList<PlanError> errors)
     {
@@ -210,6 +221,7 @@ public sealed class TestPlanBuilder
             Target = _target,
             Chaos = _chaos,
             Limits = _limits,
+            Tenants = _tenants,
         };
         all.AddRange(plan.Validate());
         errors = all;

@@ -28,6 +28,8 @@ internal sealed class LlmMetricsRecorder(MetricRegistry registry)
         public readonly CounterSeries Cost = registry.Counter(BuiltinMetrics.LlmCost, tags);
         public readonly RateSeries Goodput = registry.Rate(BuiltinMetrics.LlmGoodput, tags);
         public readonly CounterSeries Coalesced = registry.Counter(BuiltinMetrics.LlmCoalescedChunks, tags);
+        public readonly CounterSeries Throttled = registry.Counter(BuiltinMetrics.LlmThrottled, tags);
+        public readonly RateSeries PromptUnique = registry.Rate(BuiltinMetrics.LlmPromptUnique, tags);
     }
 
     public SeriesSet For(TagSet baseTags, string name, string model, string? tenant)

@@ -21,12 +21,16 @@ public sealed class VuLlm : IAsyncDisposable
     private readonly Func<TagSet> _tags;
     private readonly Func<CancellationToken> _cancellation;
     private readonly Func<long> _scheduled;
+    private readonly Func<string?>? _defaultApiKey;
+    private readonly LlmPromptLedger? _prompts;
     private WsSession? _socket;
     private string? _socketUrl;
 
     internal VuLlm(HttpSession session, VuWs ws, MetricRegistry registry, TimeProvider time, LlmCostLedger ledger,
-        Func<TagSet> tags, Func<CancellationToken> cancellation, Func<long> scheduled, Random random)
+        Func<TagSet> tags, Func<CancellationToken> cancellation, Func<long> scheduled, Random random, Func<string?>? defaultApiKey = null, LlmPromptLedger? prompts = null)
     {
+        _prompts = prompts;
+        _defaultApiKey = defaultApiKey;
         _session = session;
         _ws = ws;
         _recorder = new LlmMetricsRecorder(registry);
@@ -77,7 +81,7 @@ public sealed class VuLlm : IAsyncDisposable
         LlmResult result, long start, CancellationToken ct)
     {
         var headers = new List<KeyValuePair<string, string>>();
-        if (options.ApiKey is { } key)
+        if ((options.ApiKey ?? _defaultApiKey?.Invoke()) is { } key)
         {
             headers.Add(new("Authorization", "Bearer " + key));
         }
@@ -190,8 +194,9 @@ public sealed class VuLlm : IAsyncDisposable
         }
     }
 
-    private static IReadOnlyList<KeyValuePair<string, string>>? AuthHeaders(LlmOptions options) =>
-        options.ApiKey is { } key ? [new("Authorization", "Bearer " + key), .. options.Headers ?? []] : options.Headers;
+    // A VU that acts as a tenant's user sends that user's key unless the request names one of its own.
+    private IReadOnlyList<KeyValuePair<string, string>>? AuthHeaders(LlmOptions options) =>
+        (options.ApiKey ?? _defaultApiKey?.Invoke()) is { } key ? [new("Authorization", "Bearer " + key), .. options.Headers ?? []] : options.Headers;
 
     private void Finish(LlmOptions options, IReadOnlyList<LlmMessage> messages, LlmAnswerReader answer, LlmResult result,
         long start, long end, long scheduled, bool streamed)
@@ -218,6 +223,11 @@ public sealed class VuLlm : IAsyncDisposable
 
         var set = _recorder.For(_tags(), options.Name ?? options.Url, options.Model, options.Tenant);
         set.Requests.Add(1);
+        if (_prompts is not null && messages.LastOrDefault(m => m.Role == "user") is { } asked)
+        {
+            set.PromptUnique.Add(_prompts.IsNew(asked.Content));
+        }
+
         result.E2eMs = _time.GetElapsedTime(start, end).TotalMilliseconds;
         if (answer.FirstChunkTimestamp != 0)
         {
@@ -255,6 +265,11 @@ public sealed class VuLlm : IAsyncDisposable
 
         if (result.Error != LlmErrorKind.None)
         {
+            if (result.Status == 429)
+            {
+                set.Throttled.Add(1);
+            }
+
             _recorder.Error(set, result.Error);
             set.Goodput.Add(false);
             return;
