@@ -1,3 +1,5 @@
+using Stampede.Metrics;
+
 namespace Stampede.Execution;
 
 /// <summary>
@@ -9,6 +11,9 @@ public sealed class RunControl
 {
     private readonly CancellationTokenSource _graceful = new();
     private readonly CancellationTokenSource _hard = new();
+    private readonly Lock _gate = new();
+    private readonly List<RunAnnotation> _actions = [];
+    private Func<TimeSpan>? _elapsed;
     private string? _reason;
 
     /// <summary>Why the run was stopped early, or null when it ran its course.</summary>
@@ -33,5 +38,39 @@ public sealed class RunControl
         Interlocked.CompareExchange(ref _reason, reason, null);
         _graceful.Cancel();
         _hard.Cancel();
+    }
+
+    /// <summary>
+    /// Notes a change made to the running test from outside (the dashboard's or <c>stampede control</c>'s stop,
+    /// pause, VU or rate change) at the run second it happened; the result lists it with the run's faults.
+    /// </summary>
+    public void Annotate(string description)
+    {
+        lock (_gate)
+        {
+            var at = _elapsed is { } elapsed ? Math.Round(elapsed().TotalSeconds, 3) : 0;
+            _actions.Add(new RunAnnotation { At = at, Kind = RunAnnotation.ControlKind, Description = description });
+        }
+    }
+
+    /// <summary>The control actions so far, in order.</summary>
+    public IReadOnlyList<RunAnnotation> Annotations
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _actions];
+            }
+        }
+    }
+
+    /// <summary>The engine says where the run's clock starts, so that actions are placed in run seconds.</summary>
+    internal void StartClock(Func<TimeSpan> elapsed)
+    {
+        lock (_gate)
+        {
+            _elapsed = elapsed;
+        }
     }
 }
