@@ -72,7 +72,7 @@ internal sealed class PlanRunner(IConsoleHost host, bool userCode = false, RunCo
             outputs.Insert(0, new GuardedOutput(new LiveProgress(console, host.Out, host.IsTerminal, TimeSpan.FromSeconds(5)), "progress", failures));
         }
 
-        var runControl = control ?? new RunControl();
+        var runControl = control ?? new RunControl { LiveLoad = settings.Dashboard is not null };
         var signals = 0;
         using var leave = new CancellationTokenSource();
         using var registration = host.OnStopSignal(signal =>

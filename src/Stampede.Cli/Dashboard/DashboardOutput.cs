@@ -17,6 +17,7 @@ internal sealed class DashboardOutput(DashboardHub hub, RunControl control, Dash
     public void Start(RunInfo run)
     {
         _plan = run.Plan;
+        controls.Executors = [.. run.Plan.Scenarios.Select(s => s.Executor.Type)];
         _startedAt = time.GetUtcNow();
     }
 
