@@ -6,11 +6,16 @@ namespace Stampede.Cli.Tests.Commands;
 
 public sealed class ControlCommandTests : IAsyncLifetime
 {
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("stampede-control-");
     private DemoTargetServer _target = null!;
 
     public async ValueTask InitializeAsync() => _target = await DemoTargetServer.StartAsync(new DemoTargetOptions { Port = 0 });
 
-    public async ValueTask DisposeAsync() => await _target.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _target.DisposeAsync();
+        _folder.Delete(recursive: true);
+    }
 
     [Fact]
     public async Task Control_Stop_WithThePrintedAddress_StopsTheRunAndSaysWhy()
@@ -39,6 +44,31 @@ public sealed class ControlCommandTests : IAsyncLifetime
         run.Run.IsCompleted.ShouldBeFalse();
         (await CommandTestBase.RunCliAsync("control", run.PageLink, "--stop")).ExitCode.ShouldBe(ExitCodes.Ok);
         await run.EndAsync();
+    }
+
+    [Fact]
+    public async Task Control_RateOnAnArrivalRateRun_ChangesTheRateAndVusIsRefusedThere()
+    {
+        var run = await DashboardRun.StartAsync("run", "--url", new Uri(_target.BaseAddress, "api/health").ToString(), "--rate", "5", "--duration", "30s", "--out", "json=" + Path.Combine(_folder.FullName, "rate.json"));
+        var (vus, _, vusError) = await CommandTestBase.RunCliAsync("control", run.PageLink, "--vus", "3");
+        vus.ShouldBe(ExitCodes.Failure);
+        vusError.ShouldContain("no scenario of this run has a VU count to change");
+        var (rate, rateOut, _) = await CommandTestBase.RunCliAsync("control", run.PageLink, "--rate", "40");
+        rate.ShouldBe(ExitCodes.Ok);
+        rateOut.ShouldContain("rate: 40 iterations/s");
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        (await CommandTestBase.RunCliAsync("control", run.PageLink, "--pause")).ExitCode.ShouldBe(ExitCodes.Ok);
+        (await CommandTestBase.RunCliAsync("control", run.PageLink, "--pause")).ExitCode.ShouldBe(ExitCodes.Failure);
+        (await CommandTestBase.RunCliAsync("control", run.PageLink, "--resume")).ExitCode.ShouldBe(ExitCodes.Ok);
+        (await CommandTestBase.RunCliAsync("control", run.PageLink, "--stop")).ExitCode.ShouldBe(ExitCodes.Ok);
+        await run.EndAsync();
+
+        var result = Stampede.Metrics.RunResultJson.Deserialize(await File.ReadAllTextAsync(Path.Combine(_folder.FullName, "rate.json")));
+        result.Annotations.Select(a => a.Description).ShouldBe(["rate: 40/s", "pause: no new iterations", "resume", "stop: stopped from the dashboard"]);
+        result.Annotations.ShouldAllBe(a => a.Kind == "control");
+
+        // Three seconds at 40/s after a start at 5/s: far more than the plan's rate alone would have started.
+        result.Scenarios.Single().Iterations.ShouldBeGreaterThan(60);
     }
 
     [Theory]

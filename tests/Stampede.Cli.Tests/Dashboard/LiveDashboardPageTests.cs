@@ -63,4 +63,47 @@ public sealed class LiveDashboardPageTests : IAsyncLifetime
         run.Host.Output.ShouldContain("control: stop: stopped from the dashboard");
         problems.ShouldBeEmpty();
     }
+
+    [Fact]
+    public async Task Page_SetVus_ChangesTheVusSeriesWithinTwoSecondsAndPauseShowsPaused()
+    {
+        var run = await DashboardRun.StartAsync("run", "--url", new Uri(_target.BaseAddress, "api/health").ToString(), "--vus", "2", "--duration", "40s", "--think", "50ms");
+        await using var chromium = await HeadlessChromium.LaunchAsync();
+        var page = await chromium.Context.NewPageAsync();
+        var problems = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type is "error" or "warning")
+            {
+                problems.Add(message.Text);
+            }
+        };
+        page.PageError += (_, error) => problems.Add(error);
+        await page.GotoAsync(run.PageLink);
+        await page.WaitForFunctionAsync("document.body.dataset.vus === '2'", null, new PageWaitForFunctionOptions { Timeout = 20_000 });
+
+        await page.FillAsync("#vus", "6");
+        await page.ClickAsync("#set-vus");
+        (await page.Locator("#control-note.ok").TextContentAsync()).ShouldNotBeNull().ShouldContain("moving to 6");
+        var changedAt = int.Parse(await page.EvaluateAsync<string>("document.body.dataset.frames"));
+
+        // The vus series (the tile and the chart's last point come from the same frame) shows 6 within two frames.
+        await page.WaitForFunctionAsync("document.body.dataset.vus === '6'", null, new PageWaitForFunctionOptions { Timeout = 10_000 });
+        int.Parse(await page.EvaluateAsync<string>("document.body.dataset.frames")).ShouldBeLessThanOrEqualTo(changedAt + 2);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ArtifactFolder.For("dashboard"), "vus-changed.png"), FullPage = true });
+
+        await page.ClickAsync("#pause");
+        await page.WaitForFunctionAsync("document.body.classList.contains('paused')", null, new PageWaitForFunctionOptions { Timeout = 10_000 });
+        (await page.TextContentAsync("#state")).ShouldBe("paused");
+        await page.ClickAsync("#resume");
+        await page.WaitForFunctionAsync("!document.body.classList.contains('paused')", null, new PageWaitForFunctionOptions { Timeout = 10_000 });
+        await page.ClickAsync("#stop");
+        await page.WaitForFunctionAsync("document.body.dataset.ended === 'true'", null, new PageWaitForFunctionOptions { Timeout = 30_000 });
+
+        await run.EndAsync();
+        var events = await page.Locator("#events tbody tr td:nth-child(3)").AllTextContentsAsync();
+        events.ShouldBe(["vus: 6", "pause: no new iterations", "resume", "stop: stopped from the dashboard"]);
+        run.Host.Output.ShouldContain("control: vus: 6");
+        problems.ShouldBeEmpty();
+    }
 }
