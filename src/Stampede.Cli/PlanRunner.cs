@@ -1,4 +1,5 @@
 using Spectre.Console;
+using Stampede.Cli.Dashboard;
 using Stampede.Cli.Hosting;
 using Stampede.Cli.Outputs;
 using Stampede.Execution;
@@ -44,6 +45,7 @@ internal sealed class PlanRunner(IConsoleHost host, bool userCode = false, RunCo
         outputs.AddRange((extraOutputs ?? []).Select(o => new GuardedOutput(o, o.GetType().Name, failures)));
         var history = RunHistoryHook.Create(host, settings, errors);
         var (segment, sequence) = ReadSegment(settings, errors);
+        var (dashboardAddress, linger) = LiveDashboard.ReadOptions(settings, errors);
         if (errors.Count == 0)
         {
             errors.AddRange(plan.Validate());
@@ -70,10 +72,12 @@ internal sealed class PlanRunner(IConsoleHost host, bool userCode = false, RunCo
             outputs.Insert(0, new GuardedOutput(new LiveProgress(console, host.Out, host.IsTerminal, TimeSpan.FromSeconds(5)), "progress", failures));
         }
 
-        var runControl = control ?? new RunControl();
+        var runControl = control ?? new RunControl { LiveLoad = settings.Dashboard is not null };
         var signals = 0;
+        using var leave = new CancellationTokenSource();
         using var registration = host.OnStopSignal(signal =>
         {
+            leave.Cancel();
             if (Interlocked.Increment(ref signals) == 1)
             {
                 host.Error.WriteLine($"\nstopping: {signal}; letting running iterations finish (press Ctrl-C again to stop now)");
@@ -85,6 +89,18 @@ internal sealed class PlanRunner(IConsoleHost host, bool userCode = false, RunCo
                 runControl.RequestHardStop(signal);
             }
         });
+
+        await using var dashboard = settings.Dashboard is null ? null
+            : await LiveDashboard.StartAsync(host, settings, dashboardAddress!, linger, runControl, plan.Name, beforeStart: false).ConfigureAwait(false);
+        if (settings.Dashboard is not null && dashboard is null)
+        {
+            return new RunOutcome(null, ExitCodes.Failure);
+        }
+
+        if (dashboard is not null)
+        {
+            outputs.Add(new GuardedOutput(dashboard.Output, "dashboard", failures));
+        }
 
         var engine = new Engine(new EngineOptions
         {
@@ -102,6 +118,10 @@ internal sealed class PlanRunner(IConsoleHost host, bool userCode = false, RunCo
         });
         var result = await engine.RunAsync(plan).ConfigureAwait(false);
         result = notes is null ? result : NotedOutput.Annotate(result, notes);
+        if (dashboard is not null)
+        {
+            await dashboard.FinishAsync(host, result, ReportFile(settings, result), leave.Token).ConfigureAwait(false);
+        }
         if (!settings.NoSummary)
         {
             if (summary is not null)
@@ -125,6 +145,10 @@ internal sealed class PlanRunner(IConsoleHost host, bool userCode = false, RunCo
         exitCode = await history.AfterRunAsync(result, exitCode, plan.Redact).ConfigureAwait(false);
         return new RunOutcome(result, exitCode);
     }
+
+    /// <summary>The HTML report the run wrote, for the dashboard to link; null when it wrote none.</summary>
+    private static string? ReportFile(RunSettings settings, RunResult result) =>
+        settings.Outputs.Where(o => o.StartsWith("html=", StringComparison.Ordinal)).Select(o => Path.GetFullPath(OutputPath.Resolve(o["html=".Length..], result))).FirstOrDefault(File.Exists);
 
     /// <summary>The segment options, read and checked against each other before anything runs.</summary>
     private static (ExecutionSegment? Segment, ExecutionSegmentSequence? Sequence) ReadSegment(RunSettings settings, List<PlanError> errors)

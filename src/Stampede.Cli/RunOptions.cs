@@ -66,8 +66,14 @@ internal sealed class RunOptions
 
     public Option<string?> SegmentSequence { get; } = new("--segment-sequence", "--execution-segment-sequence") { Description = "How the whole load is cut into segments, e.g. 0,1/4,1/2,3/4,1; give every machine the same one so their shares interleave exactly (k6's --execution-segment-sequence)." };
 
+    public Option<string?> Dashboard { get; } = new("--dashboard") { Description = "Serve a live dashboard during the run at [HOST:]PORT (default 127.0.0.1:5665): charts, tables, thresholds, and controls (stop, pause, VUs, rate). Any address but loopback needs the token. See docs/dashboard.md.", Arity = ArgumentArity.ZeroOrOne };
+
+    public Option<string?> DashboardToken { get; } = new("--dashboard-token") { Description = "The dashboard's token (at least 8 characters); without it one is generated and printed. Control always needs it; watching needs it too off loopback." };
+
+    public Option<string?> DashboardLinger { get; } = new("--dashboard-linger") { Description = "Keep the dashboard up this long after the run, e.g. 5m (its page links the HTML report, when --out html wrote one)." };
+
     public IEnumerable<Option> All =>
-        [Profile, Vus, Users, SpawnRate, Duration, Iterations, Stages, Rate, Overflow, Env, Out, OutDir, Thresholds, Tags, Quiet, NoSummary, NoColor, Http2, Insecure, Timeout, Store, Baseline, Regressions, NoHistory, KeepData, Segment, SegmentSequence];
+        [Profile, Vus, Users, SpawnRate, Duration, Iterations, Stages, Rate, Overflow, Env, Out, OutDir, Thresholds, Tags, Quiet, NoSummary, NoColor, Http2, Insecure, Timeout, Store, Baseline, Regressions, NoHistory, KeepData, Segment, SegmentSequence, Dashboard, DashboardToken, DashboardLinger];
 
     public void AddTo(Command command)
     {
@@ -111,6 +117,9 @@ internal sealed class RunOptions
         KeepData = parse.GetValue(KeepData),
         Segment = parse.GetValue(Segment),
         SegmentSequence = parse.GetValue(SegmentSequence),
+        Dashboard = parse.GetResult(Dashboard) is null ? null : parse.GetValue(Dashboard) ?? "",
+        DashboardToken = parse.GetValue(DashboardToken),
+        DashboardLinger = parse.GetValue(DashboardLinger),
     };
 
     /// <summary>

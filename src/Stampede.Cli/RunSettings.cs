@@ -67,6 +67,15 @@ internal sealed record RunSettings
     /// </summary>
     public bool AbortsJudgedElsewhere { get; init; }
 
+    /// <summary><c>--dashboard</c>: null without it, empty for the default address, else <c>[HOST:]PORT</c>.</summary>
+    public string? Dashboard { get; init; }
+
+    /// <summary><c>--dashboard-token</c>, or null to generate one.</summary>
+    public string? DashboardToken { get; init; }
+
+    /// <summary><c>--dashboard-linger</c>, as given.</summary>
+    public string? DashboardLinger { get; init; }
+
     /// <summary>True when the options replace the plan's executors.</summary>
     public bool OverridesLoad => Vus is not null || Duration is not null || Iterations is not null || Stages.Count > 0 || Rate is not null || SpawnRate is not null;
 }

@@ -60,5 +60,6 @@ public static class StampedeCli
             CoordinateCommand.Create(host),
             WorkerCommand.Create(host),
             DriftCommand.Create(host),
+            ControlCommand.Create(host),
         };
 }

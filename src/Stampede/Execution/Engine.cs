@@ -57,6 +57,7 @@ public sealed class Engine(EngineOptions? options = null)
         var prepared = await PrepareAsync(run, plan with { Scenarios = [.. runtimes.Where(r => r.HasWork).Select(r => r.Plan)] }).ConfigureAwait(false);
         var startedAt = time.GetUtcNow();
         run.StartTimestamp = time.GetTimestamp();
+        _options.Control.StartClock(() => run.Elapsed);
         var expected = plan.Scenarios.Max(s => s.StartTime + s.Executor.ScheduledDuration);
         foreach (var output in _options.Outputs)
         {
@@ -140,7 +141,7 @@ public sealed class Engine(EngineOptions? options = null)
                 Vus = r.AllocatedVus,
             })],
             Errors = [.. run.Errors.Entries.Select(e => new ErrorResult(e.Scenario, e.Message, e.Count))],
-            Annotations = annotations,
+            Annotations = [.. annotations.Concat(_options.Control.Annotations).OrderBy(a => a.At)],
         };
         if (tenants is not null)
         {

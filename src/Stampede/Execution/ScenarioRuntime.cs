@@ -186,9 +186,16 @@ internal sealed class ScenarioRuntime : IAsyncDisposable
         }, this));
     }
 
-    /// <summary>Starts the arrival due at <paramref name="due"/> on a free VU, queues it, or counts it dropped.</summary>
+    /// <summary>Starts the arrival due at <paramref name="due"/> on a free VU, queues it, or counts it dropped (or, paused, skips it).</summary>
     public void Arrive(long due)
     {
+        // A paused run starts nothing: an arrival due meanwhile is skipped, neither queued nor counted as dropped.
+        if (Run.Control.Paused)
+        {
+            Run.Control.SkipArrival();
+            return;
+        }
+
         if (_backlog is { } backlog)
         {
             // First in, first out: while others wait, a new arrival waits behind them.
@@ -293,8 +300,19 @@ internal sealed class ScenarioRuntime : IAsyncDisposable
         Run.ActiveVus.Enter();
         try
         {
-            while (!SoftStop.IsCancellationRequested && vu.Retire?.IsCancellationRequested != true && claim())
+            while (!SoftStop.IsCancellationRequested && vu.Retire?.IsCancellationRequested != true)
             {
+                if (Run.Control.Paused)
+                {
+                    await WhilePausedAsync(vu).ConfigureAwait(false);
+                    continue;
+                }
+
+                if (!claim())
+                {
+                    break;
+                }
+
                 vu.IterationInScenario = NextIterationIndex();
                 if (await RunIterationAsync(vu, 0).ConfigureAwait(false) == IterationOutcome.Interrupted)
                 {
@@ -306,6 +324,20 @@ internal sealed class ScenarioRuntime : IAsyncDisposable
         {
             Interlocked.Decrement(ref _active);
             Run.ActiveVus.Leave();
+        }
+    }
+
+    /// <summary>A VU waits out a pause; the scenario's end or the VU's retirement ends the wait.</summary>
+    private async Task WhilePausedAsync(VirtualUser vu)
+    {
+        using var stop = vu.Retire is { } retire ? CancellationTokenSource.CreateLinkedTokenSource(SoftStop, retire.Token) : null;
+        try
+        {
+            await Run.Control.WhilePausedAsync(stop?.Token ?? SoftStop).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // the loop's condition says what ended the wait
         }
     }
 

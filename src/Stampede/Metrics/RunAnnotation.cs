@@ -1,7 +1,7 @@
 namespace Stampede.Metrics;
 
 /// <summary>
-/// Something that happened to the run at a moment or over a window — an injected fault — with its resilience
+/// Something that happened to the run at a moment or over a window — an injected fault, or a control action — with its resilience
 /// verdict when it had one (see docs/monitoring.md).
 /// </summary>
 public sealed record RunAnnotation
@@ -15,7 +15,10 @@ public sealed record RunAnnotation
     /// <summary>The fault's name (the <c>fault</c> tag of its resilience metrics), or null.</summary>
     public string? Name { get; init; }
 
-    /// <summary>What kind of thing it was: <c>command</c>, <c>http</c>, <c>proxy</c>, <c>code</c>.</summary>
+    /// <summary>The <see cref="Kind"/> of a change made to the running test from outside (dashboard, <c>stampede control</c>).</summary>
+    public const string ControlKind = "control";
+
+    /// <summary>What kind of thing it was: <c>command</c>, <c>http</c>, <c>proxy</c>, <c>code</c>, or <see cref="ControlKind"/>.</summary>
     public required string Kind { get; init; }
 
     /// <summary>Its name and what it did, e.g. <c>restart: command: systemctl restart api</c>.</summary>

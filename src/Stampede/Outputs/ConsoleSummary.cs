@@ -142,7 +142,7 @@ public sealed class ConsoleSummary
 
         if (result.Annotations.Count > 0)
         {
-            text.AppendLine(Heading("FAULTS"));
+            text.AppendLine(Heading(result.Annotations.Any(a => a.Kind == RunAnnotation.ControlKind) ? "FAULTS AND CONTROL ACTIONS" : "FAULTS"));
             foreach (var annotation in result.Annotations)
             {
                 text.AppendLine($"    {Annotation(annotation)}");

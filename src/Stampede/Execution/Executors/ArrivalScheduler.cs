@@ -24,6 +24,9 @@ internal sealed class ArrivalScheduler(ScenarioRuntime runtime, ArrivalPacer pac
 
     private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _next;
+    private RateChange? _rate;
+    private long _rateFrom;
+    private TimeSpan _rateStart;
 
     /// <summary>Runs the schedule on the idle VUs the executor prepared, and more up to the executor's <c>maxVUs</c>.</summary>
     public async Task RunAsync()
@@ -106,10 +109,31 @@ internal sealed class ArrivalScheduler(ScenarioRuntime runtime, ArrivalPacer pac
     /// schedule: the plan's arrival at the segment's place, so the segments of a distributed run start the plan's
     /// schedule between them, each arrival once and at its own moment.
     /// </summary>
-    private long? DueOf(long index) =>
-        pacer.OffsetOf(runtime.Stripe.Global(index)) is { } offset && offset < pacer.Duration
+    private long? DueOf(long index)
+    {
+        if (runtime.Run.Control.RateTarget is { } asked && asked.Sequence != _rate?.Sequence)
+        {
+            // The new rate's first arrival comes one of its gaps after the last one scheduled at the old rate, wherever
+            // the clock is: a scheduler that sees the change late catches up, as it does with any arrival it was late for.
+            _rateStart = index == 0 ? TimeSpan.Zero : OffsetOf(index - 1) ?? TimeSpan.Zero;
+            _rateFrom = index - 1;
+            _rate = asked;
+        }
+
+        return OffsetOf(index) is { } offset && offset < pacer.Duration
             ? runtime.StartTimestamp + (long)(offset.TotalSeconds * runtime.Run.Time.TimestampFrequency)
             : null;
+    }
+
+    /// <summary>
+    /// Where arrival <paramref name="index"/> falls: on the plan's schedule, or once the run's control set another rate
+    /// (<see cref="RunControl.SetRate"/>) evenly spaced at that rate from the last arrival before the change. A change
+    /// is seen when the next arrival is scheduled, so it takes effect within one gap of the old rate.
+    /// </summary>
+    private TimeSpan? OffsetOf(long index) =>
+        _rate is { } rate && index > _rateFrom
+            ? _rateStart + TimeSpan.FromSeconds((index - _rateFrom) / rate.PerSecond)
+            : pacer.OffsetOf(runtime.Stripe.Global(index));
 
     private void Schedule()
     {

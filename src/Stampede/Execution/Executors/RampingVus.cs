@@ -4,7 +4,8 @@ namespace Stampede.Execution.Executors;
 
 /// <summary>
 /// <c>ramping-vus</c>: starts and retires VUs so their number follows the stages. A retired VU finishes its
-/// iteration, or is interrupted after <see cref="RampingVusOptions.GracefulRampDown"/>.
+/// iteration, or is interrupted after <see cref="RampingVusOptions.GracefulRampDown"/>. Once the run's control asks
+/// for another count (<see cref="RunControl.SetVus"/>), that count replaces the stages, reached at the asked ramp.
 /// </summary>
 internal sealed class RampingVus(RampingVusOptions options) : IExecutor
 {
@@ -25,12 +26,27 @@ internal sealed class RampingVus(RampingVusOptions options) : IExecutor
         var running = new List<Slot>();
         var retired = new List<Slot>();
         var time = runtime.Run.Time;
+        var control = runtime.Run.Control;
+        VuChange? change = null;
+        var changedFrom = 0;
+        var changedAt = TimeSpan.Zero;
         try
         {
             while (!runtime.SoftStop.IsCancellationRequested)
             {
+                var elapsed = runtime.Elapsed;
+                if (control.VuTarget is { } asked && asked.Sequence != change?.Sequence)
+                {
+                    // A change ramps from the count the scenario has when it sees the change, in the plan's VUs.
+                    changedFrom = change is null ? ramp.VusAt(elapsed) : change.VusAt(changedFrom, elapsed - changedAt);
+                    change = asked;
+                    changedAt = elapsed;
+                }
+
+                var planned = change is null ? ramp.VusAt(elapsed) : change.VusAt(changedFrom, elapsed - changedAt);
+
                 // A segment runs its places among the plan's VUs, so the segments' counts add up to the plan's at every moment.
-                var target = (int)runtime.VuStripe.CountBelow(ramp.VusAt(runtime.Elapsed));
+                var target = (int)runtime.VuStripe.CountBelow(planned);
                 while (running.Count < target)
                 {
                     running.Add(Activate(runtime, retired));

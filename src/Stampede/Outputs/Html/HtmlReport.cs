@@ -46,7 +46,7 @@ public static class HtmlReport
 
         page.Append("<script id=\"report-data\" type=\"application/json\">");
         page.Append(Data(result));
-        page.Append("</script>\n<!-- uPlot, embedded below:\n").Append(HtmlAssets.ChartLibraryLicense.Replace("--", "- -", StringComparison.Ordinal)).Append("-->\n<script>").Append(HtmlAssets.ChartLibrary).Append("</script>\n<script>").Append(HtmlAssets.Script).Append("</script>\n</body></html>\n");
+        page.Append("</script>\n<!-- uPlot, embedded below:\n").Append(HtmlAssets.ChartLibraryLicense.Replace("--", "- -", StringComparison.Ordinal)).Append("-->\n<script>").Append(HtmlAssets.ChartLibrary).Append("</script>\n<script>").Append(HtmlAssets.Charts).Append("</script>\n<script>").Append(HtmlAssets.Script).Append("</script>\n</body></html>\n");
         return page.ToString();
     }
 
@@ -294,7 +294,7 @@ public static class HtmlReport
             return;
         }
 
-        page.Append("<section id=\"section-faults\"><h2>Faults</h2><table id=\"faults\" class=\"numeric\"><thead><tr><th>from s</th><th>to s</th><th>kind</th><th>fault</th><th>what</th><th>detected after s</th><th>recovered after s</th><th>requests lost</th></tr></thead><tbody>");
+        page.Append("<section id=\"section-faults\"><h2>").Append(result.Annotations.Any(a => a.Kind == RunAnnotation.ControlKind) ? "Faults and control actions" : "Faults").Append("</h2><table id=\"faults\" class=\"numeric\"><thead><tr><th>from s</th><th>to s</th><th>kind</th><th>fault</th><th>what</th><th>detected after s</th><th>recovered after s</th><th>requests lost</th></tr></thead><tbody>");
         foreach (var fault in result.Annotations)
         {
             page.Append(fault.Recovered == false ? "<tr class=\"failed\">" : "<tr>");

@@ -172,7 +172,7 @@ internal static class ReportCharts
     private static List<ReportLine> Lines(RunResult result, int seconds, params string[] names) =>
         [.. names.Select(result.Metric).OfType<MetricResult>().Select(m => new ReportLine(m.Name, RunTimeline.Values(m.Timeline, seconds)))];
 
-    private static bool IsBuiltin(string name) =>
+    public static bool IsBuiltin(string name) =>
         name.StartsWith("http_req", StringComparison.Ordinal) || name.StartsWith("iteration", StringComparison.Ordinal)
         || name is "vus" or "vus_max" or "data_sent" or "data_received" or "checks" or "group_duration" or "dropped_iterations" or "queued_iterations";
 

@@ -1,28 +1,12 @@
-// Draws the Stampede report's charts from the JSON embedded in the page. Time charts use uPlot (bundled above);
-// the histogram and heatmap are drawn here on canvases from buckets the report writer already computed.
+// Draws the Stampede report's charts from the JSON embedded in the page. Time charts are the ones the live
+// dashboard draws too (charts.js, on uPlot, both bundled above); the histogram and heatmap are drawn here on
+// canvases from buckets the report writer already computed.
 (function () {
   'use strict';
   var data = JSON.parse(document.getElementById('report-data').textContent);
-  var palette = ['#2563eb', '#16a34a', '#f59e0b', '#dc2626', '#7c3aed', '#0891b2', '#db2777', '#65a30d', '#ea580c', '#475569'];
+  var charts = window.StampedeCharts, format = charts.format;
   var plots = [];
   var drawn = 0;
-
-  function format(v, unit) {
-    if (v == null || !isFinite(v)) { return '-'; }
-    if (unit === 'ms') {
-      if (v < 1) { return +(v * 1000).toFixed(0) + 'µs'; }
-      if (v < 1000) { return +v.toPrecision(3) + 'ms'; }
-      return +(v / 1000).toPrecision(3) + 's';
-    }
-    if (unit === 'bytes') {
-      var units = ['B', 'kB', 'MB', 'GB', 'TB'], i = 0;
-      while (Math.abs(v) >= 1000 && i < units.length - 1) { v /= 1000; i++; }
-      return +v.toPrecision(3) + ' ' + units[i];
-    }
-    if (Math.abs(v) >= 1e6) { return +(v / 1e6).toPrecision(3) + 'M'; }
-    if (Math.abs(v) >= 1e4) { return +(v / 1e3).toPrecision(3) + 'k'; }
-    return String(+v.toPrecision(4));
-  }
 
   var axes = {};
   function timeAxis(step) {
@@ -37,25 +21,10 @@
   data.charts.forEach(function (chart) {
     var host = document.querySelector('.charts[data-section="' + chart.section + '"]');
     if (!host) { return; }
-    var box = document.createElement('figure');
-    box.className = 'chart';
-    box.setAttribute('data-chart', chart.id);
-    var caption = document.createElement('figcaption');
-    caption.textContent = chart.title + (chart.unit ? ' (' + chart.unit + ')' : '') + (chart.step > 1 ? ' · mean of ' + chart.step + ' s' : '');
-    box.appendChild(caption);
-    host.appendChild(box);
-    var series = [{}].concat(chart.labels.map(function (label, k) {
-      return { label: label, stroke: palette[k % palette.length], width: 1.5, points: { show: false },
-        value: function (u, v) { return format(v, chart.unit === '/s' || chart.unit === '%' ? '' : chart.unit); } };
-    }));
-    var opts = {
-      width: Math.max(host.clientWidth > 1200 ? (host.clientWidth - 12) / 2 : host.clientWidth, 320) - 18,
-      height: 220,
-      series: series,
-      scales: { x: { time: true } },
-      axes: [{}, { size: 60, values: function (u, vals) { return vals.map(function (v) { return format(v, chart.unit === '/s' || chart.unit === '%' ? '' : chart.unit); }); } }],
-    };
-    plots.push({ plot: new uPlot(opts, [timeAxis(chart.step || 1)].concat(chart.data), box), box: box });
+    plots.push(charts.timeChart(host, {
+      id: chart.id, unit: chart.unit, labels: chart.labels,
+      caption: chart.title + (chart.unit ? ' (' + chart.unit + ')' : '') + (chart.step > 1 ? ' · mean of ' + chart.step + ' s' : ''),
+    }, [timeAxis(chart.step || 1)].concat(chart.data)));
     drawn++;
   });
 
@@ -150,7 +119,7 @@
   }
 
   window.addEventListener('resize', function () {
-    plots.forEach(function (p) { p.plot.setSize({ width: Math.max(p.box.clientWidth - 18, 300), height: 220 }); });
+    charts.fit(plots);
   });
 
   document.body.setAttribute('data-charts', String(drawn));
