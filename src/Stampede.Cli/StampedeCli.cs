@@ -59,5 +59,6 @@ public static class StampedeCli
             CoordinateCommand.Create(host),
             WorkerCommand.Create(host),
             DriftCommand.Create(host),
+            K8sCommand.Create(host),
         };
 }
