@@ -91,7 +91,7 @@ internal static class K8sManifests
         {
             Requests = new Dictionary<string, ResourceQuantity> { ["cpu"] = new("100m"), ["memory"] = new("128Mi") },
             // Merging keeps every worker's histograms at once: room for many workers' results.
-            Limits = new Dictionary<string, ResourceQuantity> { ["memory"] = new("512Mi") },
+            Limits = new Dictionary<string, ResourceQuantity> { ["cpu"] = new("500m"), ["memory"] = new("512Mi") },
         };
         return Job(run, run.CoordinatorName, "coordinator", completions: 1, indexed: false, Container(run, "coordinator", args, resources, []));
     }
