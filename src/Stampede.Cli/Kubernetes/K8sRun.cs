@@ -144,6 +144,11 @@ internal sealed class K8sRun(IKubernetes client, K8sDeployment run, IConsoleHost
             {
                 continue;
             }
+            catch (System.Text.Json.JsonException)
+            {
+                // Deleted; only the answer did not read as the type expected.
+                continue;
+            }
             catch (HttpOperationException exception)
             {
                 host.Error.WriteLine($"warning: cannot delete {what}: {Said(exception)}; delete it with: kubectl delete {what} -n {run.Namespace}");

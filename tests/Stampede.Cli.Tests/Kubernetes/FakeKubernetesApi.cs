@@ -135,9 +135,10 @@ internal sealed partial class FakeKubernetesApi : IAsyncDisposable
                 context.Response.ContentType = "text/plain";
                 await pod.WriteLogAsync(context.Response.Body, follow: context.Request.Query["follow"] == "true", context.RequestAborted);
                 return;
-            case ("DELETE", not null, _) when _objects.TryRemove(key, out _):
+            case ("DELETE", not null, _) when _objects.TryRemove(key, out var deleted):
                 Changes.Enqueue($"DELETE {key}");
-                await Reply(context, 200, new JsonObject { ["apiVersion"] = "v1", ["kind"] = "Status", ["status"] = "Success" });
+                // The API server answers a Service's deletion with the Service, the others' with a Status.
+                await Reply(context, 200, kind == "services" ? deleted : new JsonObject { ["apiVersion"] = "v1", ["kind"] = "Status", ["status"] = "Success" });
                 return;
             default:
                 await Reply(context, 404, Status(404, $"{key} not found"));
