@@ -61,5 +61,6 @@ public static class StampedeCli
             WorkerCommand.Create(host),
             DriftCommand.Create(host),
             ControlCommand.Create(host),
+            K8sCommand.Create(host),
         };
 }

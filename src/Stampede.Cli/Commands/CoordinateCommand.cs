@@ -22,6 +22,9 @@ internal static class CoordinateCommand
     /// <summary>How far ahead of the last join the start is set: time for every worker to hear of it and load its plan.</summary>
     private static readonly TimeSpan StartDelay = TimeSpan.FromSeconds(2);
 
+    /// <summary>What starts the line of <c>--result-log</c>: a line of its own among the progress, found by this alone.</summary>
+    public const string ResultLogPrefix = "stampede-result: ";
+
     public static Command Create(IConsoleHost host)
     {
         var planFile = new Argument<string>("plan") { Description = "The test plan file (YAML) or k6 script (.js) the workers run." };
@@ -35,9 +38,10 @@ internal static class CoordinateCommand
         var outs = new Option<string[]>("--out", "-o") { Description = "Write the merged result, KIND=FILE: json, html, markdown, junit, csv, summary. Repeatable." };
         var noSummary = new Option<bool>("--no-summary") { Description = "Do not print the merged summary." };
         var history = new RunOptions();
+        var resultLog = new Option<bool>("--result-log") { Description = $"Also print the merged result on standard output, as one line '{ResultLogPrefix}JSON' (how stampede k8s run takes it from the coordinator's log)." };
         var command = new Command("coordinate", "Coordinate a run split across workers (stampede worker): hand each a segment, start them together, merge their results.")
         {
-            planFile, workers, listen, port, token, joinTimeout, lostAfter, env, outs, noSummary, history.Store, history.NoHistory, history.Baseline, history.Regressions,
+            planFile, workers, listen, port, token, joinTimeout, lostAfter, env, outs, noSummary, resultLog, history.Store, history.NoHistory, history.Baseline, history.Regressions,
         };
         command.SetAction(async (parse, _) =>
         {
@@ -123,12 +127,12 @@ internal static class CoordinateCommand
             var url = server.Address.ToString().TrimEnd('/');
             host.Error.WriteLine($"coordinating {Path.GetFileName(file)}: listening on {url}, waiting for {count} worker(s) (for up to {Duration.Format(join)}); segments {run.Sequence}");
             host.Error.WriteLine($"start each worker with: stampede worker --coordinator {url} --token {secret}");
-            return await CoordinateAsync(host, run, writers, parse.GetValue(noSummary), (file, historyHook)).ConfigureAwait(false);
+            return await CoordinateAsync(host, run, writers, parse.GetValue(noSummary), parse.GetValue(resultLog), (file, historyHook)).ConfigureAwait(false);
         });
         return command;
     }
 
-    private static async Task<int> CoordinateAsync(IConsoleHost host, CoordinatedRun run, List<(string Spec, IOutput Output)> writers, bool noSummary, (string Plan, RunHistoryHook Hook) history)
+    private static async Task<int> CoordinateAsync(IConsoleHost host, CoordinatedRun run, List<(string Spec, IOutput Output)> writers, bool noSummary, bool resultLog, (string Plan, RunHistoryHook Hook) history)
     {
         using var interrupted = new CancellationTokenSource();
         using var signal = host.OnStopSignal(reason =>
@@ -194,11 +198,11 @@ internal static class CoordinateCommand
         }
 
         run.Abandon("the coordinator was stopped before it sent its result");
-        return await EndAsync(host, run, writers, noSummary, history).ConfigureAwait(false);
+        return await EndAsync(host, run, writers, noSummary, resultLog, history).ConfigureAwait(false);
     }
 
     /// <summary>Merges what the workers handed in, marks what is missing, writes the outputs and decides the exit code.</summary>
-    private static async Task<int> EndAsync(IConsoleHost host, CoordinatedRun run, List<(string Spec, IOutput Output)> writers, bool noSummary, (string Plan, RunHistoryHook Hook) history)
+    private static async Task<int> EndAsync(IConsoleHost host, CoordinatedRun run, List<(string Spec, IOutput Output)> writers, bool noSummary, bool resultLog, (string Plan, RunHistoryHook Hook) history)
     {
         var outcomes = run.Outcomes();
         var parts = outcomes.Where(o => o.Result is not null).Select(o => (Name: $"{o.Name} ({o.Segment})", Result: o.Result!)).ToList();
@@ -256,6 +260,11 @@ internal static class CoordinateCommand
         if (!noSummary)
         {
             await host.Out.WriteAsync(new ConsoleSummary(host.ColorAllowed).Render(merged)).ConfigureAwait(false);
+        }
+
+        if (resultLog)
+        {
+            host.Out.WriteLine(ResultLogPrefix + RunResultJson.Serialize(merged));
         }
 
         host.Out.WriteLine($"merged {parts.Count} of {run.Expected} workers' results ({string.Join(", ", parts.Select(p => p.Name))})");

@@ -26,10 +26,11 @@ internal static class WorkerCommand
         var outs = new Option<string[]>("--out", "-o") { Description = "Also write this worker's own share, KIND=TARGET, as stampede run does. Repeatable." };
         var noSummary = new Option<bool>("--no-summary") { Description = "Do not print this worker's summary of its share." };
         var gone = new Option<string>("--coordinator-timeout") { Description = "Stop gracefully when the coordinator has not answered for this long.", DefaultValueFactory = _ => "10s" };
+        var index = new Option<int?>("--index") { Description = "Ask for this segment of the split, from 0 (a Kubernetes Indexed Job's completion index); default: the next one free." };
         var resultFile = new Option<string?>("--result-file") { Description = "Where to keep the result when the coordinator cannot take it (default: stampede-worker-NAME.json); merge it later with stampede merge." };
         var command = new Command("worker", "Run a share of a coordinated run: join the coordinator (stampede coordinate), run the segment it hands out, send back the result.")
         {
-            coordinator, token, name, outs, noSummary, gone, resultFile,
+            coordinator, token, name, index, outs, noSummary, gone, resultFile,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -51,13 +52,18 @@ internal static class WorkerCommand
                 errors.Add(new PlanError("--coordinator-timeout", durationError!));
             }
 
+            if (parse.GetValue(index) is < 0)
+            {
+                errors.Add(new PlanError("--index", $"expected a segment index from 0, got {parse.GetValue(index)}"));
+            }
+
             if (errors.Count > 0)
             {
                 ErrorReport.Write(host.Error, errors);
                 return ExitCodes.BadInput;
             }
 
-            var worker = new Worker(host, uri!, secret!, parse.GetValue(name) ?? host.MachineName, coordinatorTimeout, cancellationToken);
+            var worker = new Worker(host, uri!, secret!, parse.GetValue(name) ?? host.MachineName, parse.GetValue(index), coordinatorTimeout, cancellationToken);
             try
             {
                 return await worker.RunAsync(parse.GetValue(outs) ?? [], parse.GetValue(noSummary), parse.GetValue(resultFile)).ConfigureAwait(false);
@@ -72,14 +78,14 @@ internal static class WorkerCommand
     }
 
     /// <summary>One worker's run, from joining to handing in its result.</summary>
-    private sealed class Worker(IConsoleHost host, Uri coordinator, string token, string name, TimeSpan coordinatorTimeout, CancellationToken cancellation)
+    private sealed class Worker(IConsoleHost host, Uri coordinator, string token, string name, int? index, TimeSpan coordinatorTimeout, CancellationToken cancellation)
     {
         private readonly CoordinatorClient _client = new(coordinator, token);
 
         public async Task<int> RunAsync(IReadOnlyList<string> outputs, bool noSummary, string? resultFile)
         {
             using var client = _client;
-            var join = await UntilAnsweredAsync(() => _client.JoinAsync(name, cancellation)).ConfigureAwait(false);
+            var join = await UntilAnsweredAsync(() => _client.JoinAsync(name, index, cancellation)).ConfigureAwait(false);
             if (join?.Value is not { } assignment)
             {
                 return Refused("join", join);

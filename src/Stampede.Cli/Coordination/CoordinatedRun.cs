@@ -85,8 +85,11 @@ internal sealed class CoordinatedRun(CoordinatedPlan plan, int workers, TimeProv
     public static ExecutionSegmentSequence EvenSplit(int count) =>
         ExecutionSegmentSequence.Parse(string.Join(",", Enumerable.Range(0, count + 1).Select(i => i == 0 ? "0" : i == count ? "1" : string.Create(CultureInfo.InvariantCulture, $"{i}/{count}"))));
 
-    /// <summary>Hands the next segment to a joining worker; null (with the reason) when every segment is taken or the wait is over.</summary>
-    public WorkerAssignment? Join(string name, out string? refusal)
+    /// <summary>
+    /// Hands a joining worker the segment it asks for (<paramref name="index"/>, from 0), or the first one free;
+    /// null (with the reason) when that segment is taken, every segment is, or the wait is over.
+    /// </summary>
+    public WorkerAssignment? Join(string name, out string? refusal, int? index = null)
     {
         lock (_gate)
         {
@@ -96,8 +99,18 @@ internal sealed class CoordinatedRun(CoordinatedPlan plan, int workers, TimeProv
                 return null;
             }
 
+            var taken = _workers.Select(w => w.Index).ToHashSet();
+            if (index is { } asked && (asked < 0 || asked >= workers || taken.Contains(asked)))
+            {
+                refusal = asked < 0 || asked >= workers
+                    ? $"segment index {asked} is not one of this run's 0 to {workers - 1}"
+                    : $"segment index {asked} ({_sequence.Segments[asked]}) is taken by worker {_workers.First(w => w.Index == asked).Name}";
+                return null;
+            }
+
+            var slot = index ?? Enumerable.Range(0, workers).First(i => !taken.Contains(i));
             var unique = _workers.Any(w => w.Name == name) ? $"{name}#{_workers.Count + 1}" : name;
-            var worker = new CoordinatedWorker((_workers.Count + 1).ToString(CultureInfo.InvariantCulture), unique, _sequence.Segments[_workers.Count].ToString())
+            var worker = new CoordinatedWorker((_workers.Count + 1).ToString(CultureInfo.InvariantCulture), unique, _sequence.Segments[slot].ToString(), slot)
             {
                 LastContact = time.GetUtcNow(),
             };

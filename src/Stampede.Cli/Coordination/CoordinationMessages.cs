@@ -7,7 +7,10 @@ namespace Stampede.Cli.Coordination;
 
 /// <summary>A worker asking for a share of the run.</summary>
 /// <param name="Name">How the coordinator names it in progress and errors.</param>
-internal sealed record WorkerJoin(string Name);
+/// <param name="Index">
+/// The segment it asks for, from 0 (a Kubernetes Indexed Job's completion index), or null for the next one free.
+/// </param>
+internal sealed record WorkerJoin(string Name, int? Index = null);
 
 /// <summary>A worker's share: the plan's text and the segment of the evenly split sequence it runs.</summary>
 /// <param name="Worker">The worker's id for the coordinator's other addresses.</param>

@@ -18,8 +18,8 @@ internal sealed class CoordinatorClient : IDisposable
         _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(CoordinationProtocol.Scheme, token);
     }
 
-    public Task<Reply<WorkerAssignment>> JoinAsync(string name, CancellationToken cancellationToken) =>
-        SendAsync(HttpMethod.Post, CoordinationProtocol.Join, Json(new WorkerJoin(name), CoordinationJsonContext.Default.WorkerJoin), CoordinationJsonContext.Default.WorkerAssignment, TimeSpan.FromSeconds(10), cancellationToken);
+    public Task<Reply<WorkerAssignment>> JoinAsync(string name, int? index, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Post, CoordinationProtocol.Join, Json(new WorkerJoin(name, index), CoordinationJsonContext.Default.WorkerJoin), CoordinationJsonContext.Default.WorkerAssignment, TimeSpan.FromSeconds(10), cancellationToken);
 
     public Task<Reply<StartSignal>> StartAsync(string worker, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Get, For(CoordinationProtocol.Start, worker), null, CoordinationJsonContext.Default.StartSignal, TimeSpan.FromSeconds(5), cancellationToken);

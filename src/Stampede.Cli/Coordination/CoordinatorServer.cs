@@ -94,7 +94,7 @@ internal sealed class CoordinatorServer : IAsyncDisposable
             {
                 case ("POST", CoordinationProtocol.Join):
                     var join = await JsonSerializer.DeserializeAsync(request.Body, CoordinationJsonContext.Default.WorkerJoin, context.RequestAborted).ConfigureAwait(false);
-                    if (run.Join(join?.Name ?? "worker", out var refusal) is { } assignment)
+                    if (run.Join(join?.Name ?? "worker", out var refusal, join?.Index) is { } assignment)
                     {
                         await WriteJsonAsync(context, JsonSerializer.Serialize(assignment, CoordinationJsonContext.Default.WorkerAssignment)).ConfigureAwait(false);
                     }

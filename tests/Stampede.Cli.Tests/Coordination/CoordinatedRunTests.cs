@@ -37,6 +37,35 @@ public sealed class CoordinatedRunTests
     }
 
     [Fact]
+    public void Join_WithAnIndex_GetsThatSegmentWhateverTheOrderOfJoining()
+    {
+        var run = Run(3);
+
+        var last = run.Join("w2", out _, index: 2)!;
+        var next = run.Join("any", out _)!;
+        var first = run.Join("w1", out _, index: 1)!;
+
+        last.Segment.ShouldBe("2/3:1");
+        next.Segment.ShouldBe("0:1/3");
+        first.Segment.ShouldBe("1/3:2/3");
+        run.StartAt.ShouldNotBeNull();
+    }
+
+    [Theory]
+    [InlineData(1, "segment index 1 (1/3:2/3) is taken by worker a")]
+    [InlineData(3, "segment index 3 is not one of this run's 0 to 2")]
+    public void Join_WithAnIndexTakenOrOutsideTheSplit_IsRefused(int index, string reason)
+    {
+        var run = Run(3);
+        run.Join("a", out _, index: 1).ShouldNotBeNull();
+
+        run.Join("b", out var refusal, index).ShouldBeNull();
+
+        refusal.ShouldBe(reason);
+        run.StartAt.ShouldBeNull();
+    }
+
+    [Fact]
     public void Join_AfterEveryWorkerJoined_IsRefused()
     {
         var run = Run(1);

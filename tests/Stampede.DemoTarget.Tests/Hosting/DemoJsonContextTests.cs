@@ -70,7 +70,7 @@ public class DemoJsonContextTests
         var reflection = new JsonSerializerOptions(HttpJsonOptions(server)) { TypeInfoResolver = new DefaultJsonTypeInfoResolver() };
         object[] values =
         [
-            new OrganizationResponse("a-b", 12.5m, 0.000123m, 3, 2),
+            new OrganizationResponse("a-b", 12.5m, 0.000123m, 3, 2, 1),
             new OpenAiErrorResponse(new OpenAiError("Quote \" & <tag> é", "t", "c")),
             new Mission(1, "n", "planned", 3, null, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddHours(1)),
             new HealthResponse("ok", "s", "1.0", 42, 1.234, 0),
