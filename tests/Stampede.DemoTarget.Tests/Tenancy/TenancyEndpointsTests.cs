@@ -99,7 +99,7 @@ public class TenancyEndpointsTests(DemoTargetFixture target) : IClassFixture<Dem
         response.StatusCode.ShouldBe(HttpStatusCode.Created);
         response.Headers.Location!.ToString().ShouldBe("/v1/orgs/shape");
         WireJson.MediaTypeWithCharset(response).ShouldBe("application/json; charset=utf-8");
-        (await WireJson.BodyAsync(response)).ShouldBe("""{"slug":"shape","budgetUsd":2.5,"spentUsd":0,"requests":0,"users":0}""");
+        (await WireJson.BodyAsync(response)).ShouldBe("""{"slug":"shape","budgetUsd":2.5,"spentUsd":0,"requests":0,"users":0,"keys":0}""");
     }
 
     [Fact]
@@ -109,7 +109,7 @@ public class TenancyEndpointsTests(DemoTargetFixture target) : IClassFixture<Dem
 
         using var response = await Client.GetAsync("v1/orgs/counted");
 
-        (await WireJson.BodyAsync(response)).ShouldBe("""{"slug":"counted","budgetUsd":1,"spentUsd":0,"requests":0,"users":1}""");
+        (await WireJson.BodyAsync(response)).ShouldBe("""{"slug":"counted","budgetUsd":1,"spentUsd":0,"requests":0,"users":1,"keys":1}""");
     }
 
     [Fact]
