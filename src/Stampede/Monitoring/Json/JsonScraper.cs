@@ -46,7 +46,7 @@ internal sealed class JsonScraper : IAsyncDisposable
     public int Reads { get; private set; }
 
     /// <summary>Reads now, then every <see cref="JsonScrapeOptions.Every"/> until disposed.</summary>
-    public void Start() => _loop = LoopAsync(_stop.Token);
+    public void Start() => _loop = PeriodicRead.RunAsync(_options.Every, _time, ReadOnceAsync, _stop.Token);
 
     /// <summary>One read: fetch, parse, record. Returns false (and counts the error) when it failed.</summary>
     public async Task<bool> ReadOnceAsync(CancellationToken cancellationToken)
@@ -100,23 +100,6 @@ internal sealed class JsonScraper : IAsyncDisposable
         JsonValueKind.String when double.TryParse(element.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) && double.IsFinite(parsed) => parsed,
         _ => null,
     };
-
-    private async Task LoopAsync(CancellationToken stop)
-    {
-        using var timer = new PeriodicTimer(_options.Every, _time);
-        try
-        {
-            do
-            {
-                await ReadOnceAsync(stop).ConfigureAwait(false);
-            }
-            while (await timer.WaitForNextTickAsync(stop).ConfigureAwait(false));
-        }
-        catch (OperationCanceledException)
-        {
-            // the run is over
-        }
-    }
 
     public async ValueTask DisposeAsync()
     {

@@ -36,7 +36,7 @@ internal sealed class PrometheusScraper : IAsyncDisposable
     public int Scrapes { get; private set; }
 
     /// <summary>Scrapes now, then every <see cref="PrometheusScrapeOptions.Every"/> until disposed.</summary>
-    public void Start() => _loop = LoopAsync(_stop.Token);
+    public void Start() => _loop = PeriodicRead.RunAsync(_options.Every, _time, ScrapeOnceAsync, _stop.Token);
 
     /// <summary>One scrape: fetch, parse, record. Returns false (and counts the error) when it failed.</summary>
     public async Task<bool> ScrapeOnceAsync(CancellationToken cancellationToken)
@@ -114,23 +114,6 @@ internal sealed class PrometheusScraper : IAsyncDisposable
         catch (InvalidOperationException)
         {
             return null;   // the name belongs to one of Stampede's own metrics of another kind: skip rather than mix them
-        }
-    }
-
-    private async Task LoopAsync(CancellationToken stop)
-    {
-        using var timer = new PeriodicTimer(_options.Every, _time);
-        try
-        {
-            do
-            {
-                await ScrapeOnceAsync(stop).ConfigureAwait(false);
-            }
-            while (await timer.WaitForNextTickAsync(stop).ConfigureAwait(false));
-        }
-        catch (OperationCanceledException)
-        {
-            // the run is over
         }
     }
 
