@@ -17,9 +17,9 @@ internal static class ResponseCookies
         "ddd, d MMM yyyy HH:mm:ss 'GMT'", "ddd MMM d HH:mm:ss yyyy",
     ];
 
-    public static JsObject Create(Jint.Engine engine, IReadOnlyList<string> setCookies)
+    public static void Fill(Jint.Native.Object.ObjectInstance cookies, IReadOnlyList<string> setCookies)
     {
-        var cookies = Js.Object(engine);
+        var engine = cookies.Engine;
         var lists = new Dictionary<string, List<JsValue>>(StringComparer.Ordinal);
         foreach (var header in setCookies)
         {
@@ -41,8 +41,6 @@ internal static class ResponseCookies
         {
             cookies.Put(name, new JsArray(engine, [.. list]));
         }
-
-        return cookies;
     }
 
     private static (string Name, JsObject Cookie)? Parse(Jint.Engine engine, string header)

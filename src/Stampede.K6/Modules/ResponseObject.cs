@@ -15,35 +15,37 @@ internal static class ResponseObject
         var engine = scope.Engine;
         var value = Js.Object(engine);
         value.Put("status", response.Status);
-        value.Put("status_text", response.Status == 0 ? "" : $"{response.Status} {(System.Net.HttpStatusCode)response.Status}");
+        value.Put("status_text", scope.StatusText(response.Status));
         value.Put("proto", response.Proto);
         value.Put("url", response.Url.Length > 0 ? response.Url : spec.Url);
         value.Put("error", response.ErrorMessage ?? "");
         value.Put("error_code", response.ErrorCode);
         value.Put("body", spec.ResponseBody == ResponseBodyMode.Discard ? JsValue.Null : new JsString(response.Body));
-        var headers = Js.Object(engine);
-        foreach (var (name, header) in response.Headers)
+        value.Put("headers", new DeferredObject<(VuScope, HttpResponse)>(engine, (scope, response), static (headers, state) =>
         {
-            headers.Put(Canonical(name), header);
-        }
-
-        value.Put("headers", headers);
-        var t = response.Timings;
-        var timings = Js.Object(engine);
-        timings.Put("blocked", t.Blocked);
-        timings.Put("connecting", t.Connecting);
-        timings.Put("tls_handshaking", t.TlsHandshaking);
-        timings.Put("sending", t.Sending);
-        timings.Put("waiting", t.Waiting);
-        timings.Put("receiving", t.Receiving);
-        timings.Put("duration", t.Duration);
-        value.Put("timings", timings);
-        var request = Js.Object(engine);
-        request.Put("method", spec.Method.Method);
-        request.Put("url", spec.Url);
-        request.Put("body", spec.Body is null ? "" : System.Text.Encoding.UTF8.GetString(spec.Body.Bytes.Span));
-        value.Put("request", request);
-        value.Put("cookies", ResponseCookies.Create(engine, response.SetCookies));
+            var (scope, response) = state;
+            foreach (var (name, header) in response.Headers)
+            {
+                headers.Put(scope.CanonicalHeader(name), header);
+            }
+        }));
+        value.Put("timings", new DeferredObject<HttpTimings>(engine, response.Timings, static (timings, t) =>
+        {
+            timings.Put("blocked", t.Blocked);
+            timings.Put("connecting", t.Connecting);
+            timings.Put("tls_handshaking", t.TlsHandshaking);
+            timings.Put("sending", t.Sending);
+            timings.Put("waiting", t.Waiting);
+            timings.Put("receiving", t.Receiving);
+            timings.Put("duration", t.Duration);
+        }));
+        value.Put("request", new DeferredObject<HttpRequestSpec>(engine, spec, static (request, spec) =>
+        {
+            request.Put("method", spec.Method.Method);
+            request.Put("url", spec.Url);
+            request.Put("body", spec.Body is null ? "" : System.Text.Encoding.UTF8.GetString(spec.Body.Bytes.Span));
+        }));
+        value.Put("cookies", new DeferredObject<HttpResponse>(engine, response, static (cookies, response) => ResponseCookies.Fill(cookies, response.SetCookies)));
         value.Prototype = scope.ResponsePrototype ??= Prototype(scope);
         return value;
     }
