@@ -51,6 +51,16 @@ public sealed class K6ScriptRunTests : IAsyncLifetime
         error.ShouldContain("teardown with dXNlcjpwYXNz");
     }
 
+    [Fact]
+    public async Task ResponseReadAfterLaterRequests_KeepsItsOwnHeadersTimingsAndRequest()
+    {
+        var (exit, _, error, result) = await RunAsync(Corpus("http-late-reads.js"));
+
+        exit.ShouldBe(ExitCodes.Ok, error);
+        result!.Checks.Count.ShouldBe(8);
+        result.Checks.ShouldAllBe(c => c.Passes == 2 && c.Fails == 0);
+    }
+
     public static TheoryData<string> Examples() =>
         [.. Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "examples", "k6"), "*.js").Select(f => Path.GetFileName(f)!).Order()];
 

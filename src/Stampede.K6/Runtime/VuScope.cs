@@ -50,13 +50,36 @@ internal sealed class VuScope(Engine engine, K6Script script, int vuId)
             return text;
         }
 
-        text = new Jint.Native.JsString(status == 0 ? "" : $"{status} {(System.Net.HttpStatusCode)status}");
+        text = new Jint.Native.JsString(status == 0 ? "" : $"{status} {ReasonPhrase(status)}");
         if (_statusTexts.Count < SpellingsKept)
         {
             _statusTexts[status] = text;
         }
 
         return text;
+    }
+
+    // Go's reason phrases are the words of .NET's status names ("NotFound" → "Not Found"); an unknown code has none.
+    private static string ReasonPhrase(int status)
+    {
+        var name = ((System.Net.HttpStatusCode)status).ToString();
+        if (int.TryParse(name, out _))
+        {
+            return "";
+        }
+
+        var words = new System.Text.StringBuilder(name.Length + 4);
+        for (var i = 0; i < name.Length; i++)
+        {
+            if (i > 0 && char.IsUpper(name[i]) && char.IsLower(name[i - 1]))
+            {
+                words.Append(' ');
+            }
+
+            words.Append(name[i]);
+        }
+
+        return words.ToString();
     }
 
     /// <summary>A header name as k6 spells it (<c>content-type</c> → <c>Content-Type</c>).</summary>

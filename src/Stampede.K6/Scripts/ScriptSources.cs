@@ -20,6 +20,8 @@ internal sealed class ScriptSources
 
     private readonly ConcurrentDictionary<string, Prepared<Acornima.Ast.Module>> _modules = new(StringComparer.Ordinal);
 
+    private readonly HashSet<string> _builtins = new(StringComparer.Ordinal);
+
     private ScriptSources(string mainKey)
     {
         MainKey = mainKey;
@@ -31,6 +33,9 @@ internal sealed class ScriptSources
     public Prepared<Acornima.Ast.Module> this[string key] => _modules[key];
 
     public bool Contains(string key) => _modules.ContainsKey(key);
+
+    /// <summary>The k6 modules some module of the script imports: only these are built in each VU's engine.</summary>
+    public IReadOnlySet<string> ImportedBuiltins => _builtins;
 
     /// <summary>True when some module of the script imports the jslib module embedded as <paramref name="resource"/>.</summary>
     public bool ImportsJsLib(string resource) => Contains(JsLibKey(resource));
@@ -93,7 +98,11 @@ internal sealed class ScriptSources
             {
                 errors.Add(new PlanError("import", BuiltinModules.Unsupported(specifier), location));
             }
-            else if (BuiltinModules.IsK6(resolved) || _modules.ContainsKey(resolved))
+            else if (BuiltinModules.IsK6(resolved))
+            {
+                _builtins.Add(resolved);
+            }
+            else if (_modules.ContainsKey(resolved))
             {
                 continue;
             }
