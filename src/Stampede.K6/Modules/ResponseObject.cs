@@ -15,7 +15,7 @@ internal static class ResponseObject
         var engine = scope.Engine;
         var value = Js.Object(engine);
         value.Put("status", response.Status);
-        value.Put("status_text", scope.StatusText(response.Status));
+        value.Put("status_text", scope.StatusTexts[response.Status]);
         value.Put("proto", response.Proto);
         value.Put("url", response.Url.Length > 0 ? response.Url : spec.Url);
         value.Put("error", response.ErrorMessage ?? "");
@@ -26,7 +26,7 @@ internal static class ResponseObject
             var (scope, response) = state;
             foreach (var (name, header) in response.Headers)
             {
-                headers.Put(scope.CanonicalHeader(name), header);
+                headers.Put(scope.HeaderNames[name], header);
             }
         }));
         value.Put("timings", new DeferredObject<HttpTimings>(engine, response.Timings, static (timings, t) =>
@@ -101,6 +101,37 @@ internal static class ResponseObject
         }
 
         return value;
+    }
+
+    /// <summary>
+    /// k6's <c>status_text</c>: the code and Go's reason phrase, which is the words of .NET's status name
+    /// (<c>404 Not Found</c>); empty without a response, the code alone for an unknown one.
+    /// </summary>
+    internal static string StatusText(int status)
+    {
+        if (status == 0)
+        {
+            return "";
+        }
+
+        var name = ((System.Net.HttpStatusCode)status).ToString();
+        if (int.TryParse(name, out _))
+        {
+            return $"{status} ";
+        }
+
+        var text = new System.Text.StringBuilder($"{status} ", name.Length + 8);
+        for (var i = 0; i < name.Length; i++)
+        {
+            if (i > 0 && char.IsUpper(name[i]) && char.IsLower(name[i - 1]))
+            {
+                text.Append(' ');
+            }
+
+            text.Append(name[i]);
+        }
+
+        return text.ToString();
     }
 
     /// <summary>A header name as Go (and so k6) spells it: <c>content-type</c> → <c>Content-Type</c>.</summary>

@@ -36,68 +36,11 @@ internal sealed class VuScope(Engine engine, K6Script script, int vuId)
     /// <summary>The script imports <c>k6/http</c> in this engine: its cookie jar is emptied at each iteration (unless <c>noCookiesReset</c>).</summary>
     public bool UsesHttp { get; set; }
 
-    // Responses repeat a handful of statuses and header names; spelling them afresh for every response was a
-    // measurable share of a scripted request. Bounded so a target sending ever-new header names cannot grow them.
-    private const int SpellingsKept = 256;
-    private readonly Dictionary<int, Jint.Native.JsString> _statusTexts = [];
-    private readonly Dictionary<string, string> _headerNames = new(StringComparer.Ordinal);
+    /// <summary>k6's <c>status_text</c> by status, spelt once per engine.</summary>
+    public BoundedMemo<int, Jint.Native.JsString> StatusTexts { get; } = new(status => new(Modules.ResponseObject.StatusText(status)));
 
-    /// <summary>k6's <c>status_text</c> ("200 OK"; empty without a response).</summary>
-    public Jint.Native.JsString StatusText(int status)
-    {
-        if (_statusTexts.TryGetValue(status, out var text))
-        {
-            return text;
-        }
-
-        text = new Jint.Native.JsString(status == 0 ? "" : $"{status} {ReasonPhrase(status)}");
-        if (_statusTexts.Count < SpellingsKept)
-        {
-            _statusTexts[status] = text;
-        }
-
-        return text;
-    }
-
-    // Go's reason phrases are the words of .NET's status names ("NotFound" → "Not Found"); an unknown code has none.
-    private static string ReasonPhrase(int status)
-    {
-        var name = ((System.Net.HttpStatusCode)status).ToString();
-        if (int.TryParse(name, out _))
-        {
-            return "";
-        }
-
-        var words = new System.Text.StringBuilder(name.Length + 4);
-        for (var i = 0; i < name.Length; i++)
-        {
-            if (i > 0 && char.IsUpper(name[i]) && char.IsLower(name[i - 1]))
-            {
-                words.Append(' ');
-            }
-
-            words.Append(name[i]);
-        }
-
-        return words.ToString();
-    }
-
-    /// <summary>A header name as k6 spells it (<c>content-type</c> → <c>Content-Type</c>).</summary>
-    public string CanonicalHeader(string name)
-    {
-        if (_headerNames.TryGetValue(name, out var spelled))
-        {
-            return spelled;
-        }
-
-        spelled = Modules.ResponseObject.Canonical(name);
-        if (_headerNames.Count < SpellingsKept)
-        {
-            _headerNames[name] = spelled;
-        }
-
-        return spelled;
-    }
+    /// <summary>Header names as k6 spells them, spelt once per engine.</summary>
+    public BoundedMemo<string, string> HeaderNames { get; } = new(Modules.ResponseObject.Canonical, StringComparer.Ordinal);
 
     /// <summary>The VU context, or a script error saying <paramref name="what"/> cannot run in the init context (as k6 says).</summary>
     public VuContext Require(string what) =>

@@ -3,14 +3,7 @@ namespace Stampede.K6.Scripts;
 /// <summary>The k6 modules a script may import, and the well-known ones it may not (docs/k6-compatibility.md).</summary>
 internal static class BuiltinModules
 {
-    public static readonly IReadOnlySet<string> Supported = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "k6", "k6/http", "k6/metrics", "k6/execution", "k6/data", "k6/encoding", "k6/crypto", "k6/ws",
-        "k6/experimental/websockets", "k6/timers",
-
-        // The one xk6 extension whose API Stampede speaks: its streams run on the library's SSE client.
-        "k6/x/sse",
-    };
+    public static readonly IReadOnlySet<string> Supported = Modules.ModuleRegistry.Builders.Keys.ToHashSet(StringComparer.Ordinal);
 
     /// <summary>The jslib modules k6 users import by URL, served from embedded copies of our own.</summary>
     public static readonly IReadOnlyDictionary<string, string> JsLib = new Dictionary<string, string>(StringComparer.Ordinal)
