@@ -10,9 +10,6 @@ namespace Stampede.K6.Runtime;
 /// </summary>
 internal sealed class K6Script : IDisposable
 {
-    // Below this many VUs the init garbage is small and a full collection not worth its pause.
-    private const int ManyVus = 100;
-
     private readonly ConcurrentDictionary<int, VuRuntime> _runtimes = new();
     private readonly ConcurrentDictionary<string, Metric> _metrics = new(StringComparer.Ordinal);
 
@@ -50,9 +47,8 @@ internal sealed class K6Script : IDisposable
     /// Runs the init context of VUs 1 to <paramref name="vus"/> before the test starts, as k6 does, each on its own
     /// thread and at most one per processor at a time, so the first iterations do not pay for it.
     /// </summary>
-    public async Task InitializeAsync(int vus, CancellationToken cancellationToken)
-    {
-        await Parallel.ForEachAsync(
+    public Task InitializeAsync(int vus, CancellationToken cancellationToken) =>
+        Parallel.ForEachAsync(
             Enumerable.Range(1, vus),
             new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
             async (id, _) =>
@@ -69,16 +65,7 @@ internal sealed class K6Script : IDisposable
                         throw new K6ScriptException(exception);
                     }
                 }).ConfigureAwait(false);
-            }).ConfigureAwait(false);
-
-        // Initialising a VU leaves most of what it allocated as garbage, and with many VUs much of it outlives the
-        // young generations and would sit in the heap for the whole run. Collected once here, before the first
-        // iteration, it costs the test nothing.
-        if (vus >= ManyVus)
-        {
-            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-        }
-    }
+            });
 
     /// <summary>Each scenario's executor type, by scenario name (for <c>k6/execution</c>).</summary>
     public IReadOnlyDictionary<string, string> Executors { get; set; } = new Dictionary<string, string>();
