@@ -50,6 +50,7 @@ public static class StampedeCli
             DemoCommand.Create(host),
             TargetCommand.Create(host),
             ValidateCommand.Create(host),
+            ConvertCommand.Create(host),
             SchemaCommand.Create(host),
             CleanupCommand.Create(host),
             ReportCommand.Create(host),

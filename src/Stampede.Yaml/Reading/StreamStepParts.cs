@@ -7,6 +7,8 @@ namespace Stampede.Yaml.Reading;
 /// <summary>What the streaming steps read alike: URL, method, name tag, headers, timeouts, checks, captures and abortIterationOnFail.</summary>
 internal sealed class StreamStepParts(PlanReader reader, TemplateReader templates, FlowReader flows)
 {
+    private static readonly IReadOnlyList<string> StreamCheckOptions = ["name"];
+
     public StreamAssertions Assertions(Dictionary<string, YamlNode> get, string path, StreamValues values, string label)
     {
         var checks = new List<StreamCheck>();
@@ -22,9 +24,13 @@ internal sealed class StreamStepParts(PlanReader reader, TemplateReader template
                     continue;
                 }
 
-                if (flows.Matcher(value, at, selector.IsDuration) is { } matcher)
+                // A check named as a k6 script names it (`status: { is: 101, name: connected }`), as request checks are.
+                if (flows.Matcher(value, at, selector.IsDuration, StreamCheckOptions) is { } matcher)
                 {
-                    checks.Add(new StreamCheck($"{label} {key} {matcher.Description}", selector, matcher));
+                    var name = value is YamlMappingNode options && options.Children.FirstOrDefault(o => o.Key is YamlScalarNode { Value: "name" }).Value is { } n
+                        ? reader.Text(n, at + ".name", "a check name")
+                        : null;
+                    checks.Add(new StreamCheck(name ?? $"{label} {key} {matcher.Description}", selector, matcher));
                 }
             }
         }
