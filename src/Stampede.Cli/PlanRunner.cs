@@ -16,7 +16,8 @@ namespace Stampede.Cli;
 /// <param name="host">The process boundary.</param>
 /// <param name="userCode">True for a C# plan, whose iterations may block.</param>
 /// <param name="control">Stops the run from outside as well as by signals (a coordinated worker's coordinator gone); null: the run's own.</param>
-internal sealed class PlanRunner(IConsoleHost host, bool userCode = false, RunControl? control = null)
+/// <param name="lifecycle">Where setup and teardown run when the run is one worker's share of a coordinated run; null: here.</param>
+internal sealed class PlanRunner(IConsoleHost host, bool userCode = false, RunControl? control = null, IRunLifecycle? lifecycle = null)
 {
     /// <param name="plan">The plan.</param>
     /// <param name="settings">Command-line settings.</param>
@@ -110,6 +111,7 @@ internal sealed class PlanRunner(IConsoleHost host, bool userCode = false, RunCo
             Host = host.MachineName,
             Segment = segment,
             SegmentSequence = sequence,
+            Lifecycle = lifecycle,
 
             // The CLI's own plans (YAML flows, URL tests, the showcase) never block, so iterations may start on the
             // scheduler's thread and continue on the socket loop's. A C# plan's code might block: it keeps the thread pool.

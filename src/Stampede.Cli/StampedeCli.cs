@@ -59,6 +59,7 @@ public static class StampedeCli
             CompareCommand.Create(host),
             MergeCommand.Create(host),
             CoordinateCommand.Create(host),
+            PlanCapacityCommand.Create(host),
             WorkerCommand.Create(host),
             DriftCommand.Create(host),
             ControlCommand.Create(host),

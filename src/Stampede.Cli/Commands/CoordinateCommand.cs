@@ -80,9 +80,10 @@ internal static class CoordinateCommand
             string? text = null;
             IReadOnlyList<ThresholdPlan> thresholds = [];
             IReadOnlyList<BundledFile>? files = null;
+            var (hasSetup, hasTeardown) = (false, false);
             if (errors.Count == 0)
             {
-                (text, thresholds, var hasSetup, var hasTeardown) = Check(file, envValues, host, errors);
+                (text, thresholds, hasSetup, hasTeardown) = Check(file, envValues, host, errors);
                 files = PlanBundle.Collect(file, errors);
             }
 
@@ -108,9 +109,8 @@ internal static class CoordinateCommand
             }
 
             var secret = parse.GetValue(token) is { Length: > 0 } given ? given : Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-            // Setup and teardown once for all (the first worker's) needs the workers' side of the exchange, which is not
-            // there yet: until it is, every worker runs them for its share, as with --segment.
-            var run = new CoordinatedRun(new CoordinatedPlan(Path.GetFileName(file), text, envValues, files ?? [], thresholds), count, host.Time, join, lost, StartDelay);
+            // Setup and teardown run once, on the first worker to join, which hands setup's data to the others.
+            var run = new CoordinatedRun(new CoordinatedPlan(Path.GetFileName(file), text, envValues, files ?? [], thresholds, hasSetup, hasTeardown), count, host.Time, join, lost, StartDelay);
             CoordinatorServer server;
             try
             {
@@ -304,7 +304,7 @@ internal static class CoordinateCommand
         {
             using var script = K6ScriptLoader.Load(file, new K6LoadOptions { Env = HostEnvironment.From(host, env) });
             errors.AddRange(script.Errors);
-            return (text, script.Plan?.Thresholds ?? [], script.Plan?.Setup is not null, script.Plan?.Teardown is not null);
+            return (text, script.Plan?.Thresholds ?? [], HasSetup(script.Plan), HasTeardown(script.Plan));
         }
 
         var load = PlanFile.Load(file, settings, host);
@@ -314,8 +314,16 @@ internal static class CoordinateCommand
             errors.AddRange(plan.Validate());
         }
 
-        return (text, load.Plan?.Thresholds ?? [], load.Plan?.Setup is not null, load.Plan?.Teardown is not null);
+        return (text, load.Plan?.Thresholds ?? [], HasSetup(load.Plan), HasTeardown(load.Plan));
     }
+
+    // Setup runs once for all only when the front end can write its data down for the others; otherwise every worker
+    // runs setup and teardown for its share, as with --segment.
+    private static bool HandsOnSetupData(TestPlan plan) => plan.WriteSetupData is not null && plan.ReadSetupData is not null;
+
+    private static bool HasSetup(TestPlan? plan) => plan?.Setup is not null && HandsOnSetupData(plan);
+
+    private static bool HasTeardown(TestPlan? plan) => plan?.Teardown is not null && HandsOnSetupData(plan);
 
     private static TimeSpan ReadDuration(string text, string option, List<PlanError> errors)
     {

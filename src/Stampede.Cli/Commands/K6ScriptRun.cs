@@ -22,7 +22,8 @@ internal static class K6ScriptRun
     /// <param name="summaryExport">Where to write k6's summary export, or null.</param>
     /// <param name="extraOutputs">Outputs besides those the settings ask for.</param>
     /// <param name="control">Stops the run from outside as well as by signals; null: the run's own.</param>
-    public static async Task<int> RunAsync(IConsoleHost host, string file, RunSettings settings, string? summaryExport, IEnumerable<IOutput>? extraOutputs = null, Execution.RunControl? control = null)
+    /// <param name="lifecycle">Where setup and teardown run (a coordinated worker's share); null: here.</param>
+    public static async Task<int> RunAsync(IConsoleHost host, string file, RunSettings settings, string? summaryExport, IEnumerable<IOutput>? extraOutputs = null, Execution.RunControl? control = null, Execution.IRunLifecycle? lifecycle = null)
     {
         using var load = K6ScriptLoader.Load(file, new K6LoadOptions
         {
@@ -40,7 +41,7 @@ internal static class K6ScriptRun
 
         // Built once from the result (it decodes every histogram) for the end of test and the export alike.
         System.Text.Json.Nodes.JsonObject? data = null;
-        var outcome = await new PlanRunner(host, userCode: false, control)
+        var outcome = await new PlanRunner(host, userCode: false, control, lifecycle)
             .RunAsync(load.Plan!, settings, extraOutputs, summary: async (result, color) =>
             {
                 data = summary.Data(result, settings.NoColor, host.IsTerminal, host.IsTerminal);

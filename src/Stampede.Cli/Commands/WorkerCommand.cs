@@ -134,17 +134,24 @@ internal static class WorkerCommand
                     plan = load.Plan!;
                 }
 
-                var start = await WaitForStartAsync(assignment.Worker).ConfigureAwait(false);
-                if (start is null)
+                var forAll = assignment.Lifecycle == LifecycleRoles.ForAll;
+                var signal = await WaitForStartAsync(assignment.Worker, setsUp: forAll).ConfigureAwait(false);
+                if (signal is null)
                 {
                     return ExitCodes.Failure;
                 }
 
-                var wait = start.Value - host.Time.GetUtcNow();
-                if (wait > TimeSpan.Zero)
+                // The worker that sets up for all starts at once and runs setup; its scenarios wait for the start.
+                if (signal.RunSetup)
+                {
+                    host.Error.WriteLine($"worker {assignment.Name}: every worker joined; running setup for all of them");
+                }
+                else if (signal.StartAt is { } startAt && startAt - host.Time.GetUtcNow() is { } wait && wait > TimeSpan.Zero)
                 {
                     await Task.Delay(wait, host.Time, cancellation).ConfigureAwait(false);
                 }
+
+                var lifecycle = assignment.Lifecycle is null ? null : new FleetLifecycle(forAll, signal.SetupData, new Exchange(this, assignment.Worker), host.Time);
 
                 var control = new RunControl();
                 var reporter = new ProgressReporter(assignment.AbortSelectors);
@@ -152,8 +159,8 @@ internal static class WorkerCommand
                 using var hardStop = cancellation.Register(() => control.RequestHardStop("worker cancelled"));
                 var sending = SendProgressAsync(assignment.Worker, reporter, control, stopping.Token);
                 var exitCode = plan is null
-                    ? await K6ScriptRun.RunAsync(host, planPath, settings, null, [reporter], control).ConfigureAwait(false)
-                    : (await new PlanRunner(host, control: control).RunAsync(plan, settings, [reporter]).ConfigureAwait(false)).ExitCode;
+                    ? await K6ScriptRun.RunAsync(host, planPath, settings, null, [reporter], control, lifecycle).ConfigureAwait(false)
+                    : (await new PlanRunner(host, control: control, lifecycle: lifecycle).RunAsync(plan, settings, [reporter]).ConfigureAwait(false)).ExitCode;
                 await stopping.CancelAsync().ConfigureAwait(false);
                 var reachable = await sending.ConfigureAwait(false);
 
@@ -214,8 +221,11 @@ internal static class WorkerCommand
             return ExitCodes.Failure;
         }
 
-        /// <summary>Polls until the coordinator names the start; null when it says the run cannot start or stops answering.</summary>
-        private async Task<DateTimeOffset?> WaitForStartAsync(string id)
+        /// <summary>
+        /// Polls until the coordinator names the start, or (<paramref name="setsUp"/>) tells this worker to run setup for
+        /// all; null when it says the run cannot start or stops answering.
+        /// </summary>
+        private async Task<StartSignal?> WaitForStartAsync(string id, bool setsUp)
         {
             while (true)
             {
@@ -232,9 +242,9 @@ internal static class WorkerCommand
                     return null;
                 }
 
-                if (signal.StartAt is { } at)
+                if (signal.StartAt is not null || (setsUp && signal.RunSetup))
                 {
-                    return at;
+                    return signal;
                 }
 
                 await Task.Delay(PollEvery, host.Time, cancellation).ConfigureAwait(false);
@@ -277,6 +287,51 @@ internal static class WorkerCommand
             }
 
             return true;
+        }
+
+        /// <summary>Polls until the coordinator says every other worker is done; false when it stops answering.</summary>
+        private async Task<bool> OthersDoneAsync(string id, CancellationToken cancellationToken)
+        {
+            while (true)
+            {
+                var reply = await UntilAnsweredAsync(() => _client.TeardownAsync(id, cancellationToken)).ConfigureAwait(false);
+                if (reply?.Value is not { } signal)
+                {
+                    host.Error.WriteLine($"worker {name}: the coordinator cannot say whether the other workers are done ({reply?.Error}); tearing down now");
+                    return false;
+                }
+
+                if (signal.Go)
+                {
+                    return true;
+                }
+
+                await Task.Delay(PollEvery, host.Time, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        /// <summary>Hands setup's outcome in, retrying while the coordinator cannot be reached.</summary>
+        private async Task<bool> ReportSetupAsync(string id, SetupOutcome outcome, CancellationToken cancellationToken)
+        {
+            var reply = await UntilAnsweredAsync(() => _client.SetupAsync(id, outcome, cancellationToken)).ConfigureAwait(false);
+            if (reply?.Succeeded != true)
+            {
+                host.Error.WriteLine($"error: worker {name}: the coordinator did not take setup's outcome: {(reply?.Status is { } status ? $"{(int)status} " : "")}{reply?.Error}");
+                return false;
+            }
+
+            return true;
+        }
+
+        /// <summary>The coordinator's side of setup and teardown for all, as <see cref="FleetLifecycle"/> asks for it.</summary>
+        private sealed class Exchange(Worker worker, string id) : FleetLifecycle.IExchange
+        {
+            public Task<bool> ReportSetupAsync(SetupOutcome outcome, CancellationToken cancellationToken) => worker.ReportSetupAsync(id, outcome, cancellationToken);
+
+            public async Task<DateTimeOffset?> StartAsync(CancellationToken cancellationToken) =>
+                (await worker.WaitForStartAsync(id, setsUp: false).ConfigureAwait(false))?.StartAt;
+
+            public Task<bool> OthersDoneAsync(CancellationToken cancellationToken) => worker.OthersDoneAsync(id, cancellationToken);
         }
 
         /// <summary>Sends the result, retrying within the coordinator timeout.</summary>

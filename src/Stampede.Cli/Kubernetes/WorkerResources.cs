@@ -10,7 +10,7 @@ namespace Stampede.Cli.Kubernetes;
 internal sealed record WorkerResources(int VusPerWorker, string CpuRequest, string? CpuLimit, string MemoryRequest, string MemoryLimit)
 {
     /// <summary>The native executable's own footprint before any VU (measured ~37 MB, docs/benchmarks.md), with room.</summary>
-    private const int BaseMiB = 64;
+    public const int BaseMiB = 64;
 
     /// <summary>A YAML plan's VU: ~16 KB measured at 10,000 VUs (192 MB peak), with room.</summary>
     private const int PlanVuKiB = 20;
@@ -27,8 +27,13 @@ internal sealed record WorkerResources(int VusPerWorker, string CpuRequest, stri
     {
         // Scenarios may overlap in time, so the sum of their peaks is what one moment may need at most.
         var peak = plan.Scenarios.Sum(s => s.Executor.PeakVus);
-        var vus = (int)Math.Ceiling(peak / (double)workers);
-        var requestMiB = BaseMiB + (int)Math.Ceiling(vus * (script ? ScriptVuKiB : PlanVuKiB) / 1024.0);
+        return ForVus((int)Math.Ceiling(peak / (double)workers), script, overrides);
+    }
+
+    /// <summary>The resources for a worker that runs <paramref name="vus"/> VUs at most (also what plan-capacity prints).</summary>
+    public static WorkerResources ForVus(int vus, bool script, ResourceOverrides overrides)
+    {
+        var requestMiB = BaseMiB + (int)Math.Ceiling(vus * VuKiB(script) / 1024.0);
         var memoryRequest = overrides.MemoryRequest ?? $"{requestMiB}Mi";
         return new WorkerResources(
             vus,
@@ -37,6 +42,9 @@ internal sealed record WorkerResources(int VusPerWorker, string CpuRequest, stri
             memoryRequest,
             overrides.MemoryLimit ?? (overrides.MemoryRequest is null ? $"{requestMiB * 2}Mi" : memoryRequest));
     }
+
+    /// <summary>The memory a VU is assumed to take in a worker's request: a k6 script's VU or a YAML plan's.</summary>
+    public static int VuKiB(bool script) => script ? ScriptVuKiB : PlanVuKiB;
 
     /// <summary>The pod's requests and limits.</summary>
     public V1ResourceRequirements ToRequirements()

@@ -60,9 +60,9 @@ public sealed record EngineOptions
     /// </summary>
     public Plans.ExecutionSegmentSequence? SegmentSequence { get; init; }
 
-    /// <summary>Longest the outputs may take to write at the end. Default 60s.</summary>
     /// <summary>Where setup and teardown run in a run split across machines; null: here, as usual.</summary>
     internal IRunLifecycle? Lifecycle { get; init; }
 
+    /// <summary>Longest the outputs may take to write at the end. Default 60s.</summary>
     public TimeSpan OutputTimeout { get; init; } = TimeSpan.FromSeconds(60);
 }
