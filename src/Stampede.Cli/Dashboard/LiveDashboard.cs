@@ -62,9 +62,13 @@ internal sealed class LiveDashboard : IAsyncDisposable
         return (address, linger);
     }
 
-    /// <summary>Starts serving; null (with a one-line error written) when the address cannot be taken.</summary>
-    public static async Task<LiveDashboard?> StartAsync(IConsoleHost host, RunSettings settings, DashboardAddress address, TimeSpan linger, RunControl control, string plan, bool beforeStart)
+    /// <summary>
+    /// Starts serving; null (with a one-line error written) when the address cannot be taken. With a
+    /// <c>startForm</c> (<c>stampede ui</c>) the page waits for Start with it; without one the run starts at once.
+    /// </summary>
+    public static async Task<LiveDashboard?> StartAsync(IConsoleHost host, RunSettings settings, DashboardAddress address, TimeSpan linger, RunControl control, string plan, DashboardStartForm? startForm = null)
     {
+        var beforeStart = startForm is not null;
         var token = settings.DashboardToken ?? DashboardAccess.NewToken();
         var access = new DashboardAccess(token, address.IsLoopback);
         var hub = new DashboardHub();
@@ -72,7 +76,7 @@ internal sealed class LiveDashboard : IAsyncDisposable
         DashboardServer server;
         try
         {
-            server = await DashboardServer.StartAsync(address, access, hub, controls, () => DashboardPage.Render(plan, beforeStart)).ConfigureAwait(false);
+            server = await DashboardServer.StartAsync(address, access, hub, controls, () => DashboardPage.Render(plan, startForm)).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is IOException or SocketException)
         {
@@ -86,6 +90,11 @@ internal sealed class LiveDashboard : IAsyncDisposable
             host.Error.WriteLine(settings.DashboardToken is null
                 ? $"dashboard token: {token} (generated: it listens beyond this machine, so watching needs it too; --dashboard-token sets one)"
                 : "dashboard: listening beyond this machine; watching and control need the token");
+        }
+
+        if (startForm is not null)
+        {
+            hub.Waiting(DashboardFrame.Waiting(startForm));
         }
 
         return new LiveDashboard(hub, server, new DashboardOutput(hub, control, controls, host.Time), controls, linger);

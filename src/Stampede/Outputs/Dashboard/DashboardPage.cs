@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 using Stampede.Outputs.Html;
@@ -11,9 +12,10 @@ namespace Stampede.Outputs.Dashboard;
 internal static class DashboardPage
 {
     /// <param name="plan">The plan's name, for the title.</param>
-    /// <param name="beforeStart">True for <c>stampede ui</c>: the page shows the start form and waits for Start.</param>
-    public static string Render(string plan, bool beforeStart)
+    /// <param name="startForm">For <c>stampede ui</c>: the page shows the start form, filled so, and waits for Start; null during a run.</param>
+    public static string Render(string plan, DashboardStartForm? startForm = null)
     {
+        var beforeStart = startForm is not null;
         var page = new StringBuilder(96 * 1024);
         var title = Encode($"Stampede live: {plan}");
         page.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
@@ -22,9 +24,12 @@ internal static class DashboardPage
             .Append('\n').Append(HtmlAssets.DashboardStyles).Append("</style></head>\n<body").Append(beforeStart ? " class=\"ui\"" : "").Append(">\n");
         page.Append("<header><h1>").Append(Encode(plan)).Append("</h1><p class=\"meta\">Stampede live dashboard · <span id=\"state\">connecting…</span></p></header>\n");
         page.Append("<div id=\"verdict\" class=\"verdict live\">running</div>\n");
-        page.Append("<div id=\"start-form\" class=\"bar\"><label>VUs <input id=\"start-vus\" type=\"number\" min=\"1\"></label>")
-            .Append("<label>rate /s <input id=\"start-rate\" type=\"number\" min=\"0\" step=\"any\"></label>")
-            .Append("<label>duration <input id=\"start-duration\" type=\"text\" placeholder=\"30s\"></label><button id=\"start\">Start</button></div>\n");
+        page.Append("<div id=\"start-form\" class=\"bar\"><label>VUs <input id=\"start-vus\" type=\"number\" min=\"1\" placeholder=\"as planned\"")
+            .Append(Value(startForm?.Vus?.ToString(CultureInfo.InvariantCulture))).Append("></label>")
+            .Append("<label>rate /s <input id=\"start-rate\" type=\"number\" min=\"0\" step=\"any\" placeholder=\"as planned\"")
+            .Append(Value(startForm?.Rate?.ToString(CultureInfo.InvariantCulture))).Append("></label>")
+            .Append("<label>duration <input id=\"start-duration\" type=\"text\" placeholder=\"as planned\"").Append(Value(startForm?.Duration)).Append("></label>")
+            .Append("<button id=\"start\">Start</button><span id=\"start-note\"></span></div>\n");
         page.Append("<div class=\"bar controls\"><button id=\"stop\">Stop</button><button id=\"pause\">Pause</button><button id=\"resume\">Resume</button>")
             .Append("<label>VUs <input id=\"vus\" type=\"number\" min=\"0\"></label><label>ramp VUs/s <input id=\"ramp\" type=\"number\" min=\"0\" step=\"any\"></label><button id=\"set-vus\">Set VUs</button>")
             .Append("<label>rate /s <input id=\"rate\" type=\"number\" min=\"0\" step=\"any\"></label><button id=\"set-rate\">Set rate</button>")
@@ -72,6 +77,8 @@ internal static class DashboardPage
 
         page.Append("</tr></thead><tbody></tbody></table></section>\n");
     }
+
+    private static string Value(string? value) => value is null ? "" : $" value=\"{Encode(value)}\"";
 
     private static string Encode(string text) => WebUtility.HtmlEncode(text);
 }

@@ -141,24 +141,31 @@
     document.body.setAttribute('data-ended', 'true');
   }
 
+  function waiting(f) {
+    if (document.body.classList.contains('started')) { return; }
+    text('state', 'waiting for Start');
+    text('start-note', 'set the load (empty fields keep the plan\'s) and press Start within ' + format(f.timeout, '') + ' s');
+  }
+
   function connect() {
     source = new EventSource('events' + (token ? '?token=' + encodeURIComponent(token) : ''));
     source.onmessage = function (message) {
       var f = JSON.parse(message.data);
-      if (f.type === 'second') { second(f); } else if (f.type === 'end') { end(f); } else if (f.type === 'waiting') { text('state', 'waiting for Start'); }
+      if (f.type === 'second') { document.body.classList.add('started'); second(f); } else if (f.type === 'end') { end(f); } else if (f.type === 'waiting') { waiting(f); }
     };
     source.onerror = function () { if (!ended) { text('state', 'reconnecting…'); } };
   }
 
-  function control(body) {
-    var note = $('control-note');
+  // Resolves true when the dashboard took the action; its answer goes in the note beside the buttons.
+  function control(body, noteId) {
+    var note = $(noteId || 'control-note');
     note.textContent = '…';
     return fetch('api/control', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'Authorization': 'Bearer ' + token },
       body: JSON.stringify(body),
-    }).then(function (r) { return r.text().then(function (t) { note.textContent = t; note.className = r.ok ? 'ok' : 'refused'; }); },
-      function () { note.textContent = 'the dashboard did not answer'; note.className = 'refused'; });
+    }).then(function (r) { return r.text().then(function (t) { note.textContent = t; note.className = r.ok ? 'ok' : 'refused'; return r.ok; }); },
+      function () { note.textContent = 'the dashboard did not answer'; note.className = 'refused'; return false; });
   }
 
   function number(id) { var v = $(id).value; return v === '' ? null : Number(v); }
@@ -170,8 +177,8 @@
   $('set-rate').addEventListener('click', function () { control({ action: 'rate', rate: number('rate') }); });
   if (config.mode === 'ui') {
     $('start').addEventListener('click', function () {
-      control({ action: 'start', vus: number('start-vus'), rate: number('start-rate'), duration: $('start-duration').value || null })
-        .then(function () { document.body.classList.add('started'); });
+      control({ action: 'start', vus: number('start-vus'), rate: number('start-rate'), duration: $('start-duration').value || null }, 'start-note')
+        .then(function (ok) { if (ok) { document.body.classList.add('started'); text('state', 'starting…'); } });
     });
   }
 
