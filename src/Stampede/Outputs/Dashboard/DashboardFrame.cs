@@ -279,6 +279,11 @@ internal static class DashboardFrame
         {
             json.WriteStartObject();
             json.WriteNumber("at", Math.Round(e.At, 1));
+            if (e.End is { } end)
+            {
+                json.WriteNumber("end", Math.Round(end, 1));
+            }
+
             json.WriteString("kind", e.Kind);
             json.WriteString("description", e.Description);
             json.WriteEndObject();

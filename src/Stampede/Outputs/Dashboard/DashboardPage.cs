@@ -24,11 +24,11 @@ internal static class DashboardPage
             .Append('\n').Append(HtmlAssets.DashboardStyles).Append("</style></head>\n<body").Append(beforeStart ? " class=\"ui\"" : "").Append(">\n");
         page.Append("<header><h1>").Append(Encode(plan)).Append("</h1><p class=\"meta\">Stampede live dashboard · <span id=\"state\">connecting…</span></p></header>\n");
         page.Append("<div id=\"verdict\" class=\"verdict live\">running</div>\n");
-        page.Append("<div id=\"start-form\" class=\"bar\"><label>VUs <input id=\"start-vus\" type=\"number\" min=\"1\" placeholder=\"as planned\"")
+        page.Append("<div id=\"start-form\" class=\"bar\"><label>VUs <input id=\"start-vus\" type=\"number\" min=\"1\" placeholder=\"plan's\"")
             .Append(Value(startForm?.Vus?.ToString(CultureInfo.InvariantCulture))).Append("></label>")
-            .Append("<label>rate /s <input id=\"start-rate\" type=\"number\" min=\"0\" step=\"any\" placeholder=\"as planned\"")
+            .Append("<label>rate /s <input id=\"start-rate\" type=\"number\" min=\"0\" step=\"any\" placeholder=\"plan's\"")
             .Append(Value(startForm?.Rate?.ToString(CultureInfo.InvariantCulture))).Append("></label>")
-            .Append("<label>duration <input id=\"start-duration\" type=\"text\" placeholder=\"as planned\"").Append(Value(startForm?.Duration)).Append("></label>")
+            .Append("<label>duration <input id=\"start-duration\" type=\"text\" placeholder=\"plan's\"").Append(Value(startForm?.Duration)).Append("></label>")
             .Append("<button id=\"start\">Start</button><span id=\"start-note\"></span></div>\n");
         page.Append("<div class=\"bar controls\"><button id=\"stop\">Stop</button><button id=\"pause\">Pause</button><button id=\"resume\">Resume</button>")
             .Append("<label>VUs <input id=\"vus\" type=\"number\" min=\"0\"></label><label>ramp VUs/s <input id=\"ramp\" type=\"number\" min=\"0\" step=\"any\"></label><button id=\"set-vus\">Set VUs</button>")

@@ -9,6 +9,8 @@
   var keep = 3600;
   var xs = [], lines = {}, views = {}, order = [];
   var frames = 0, ended = false, source = null;
+  // Faults and control actions on the charts' time axis (unix seconds): the run's start plus their run second.
+  var runStart = null, marks = [];
 
   function $(id) { return document.getElementById(id); }
   function text(id, value) { var e = $(id); if (e) { e.textContent = value; } }
@@ -25,7 +27,7 @@
     if (!host) { return; }
     host.closest('section').classList.remove('hidden');
     keys.forEach(function (k) { if (!lines[k]) { lines[k] = new Array(xs.length).fill(null); } });
-    views[id] = { keys: keys, chart: charts.timeChart(host, { id: id, caption: caption, unit: unit, labels: labels }, data(keys)) };
+    views[id] = { keys: keys, chart: charts.timeChart(host, { id: id, caption: caption, unit: unit, labels: labels, marks: function () { return marks; } }, data(keys)) };
     order.push(views[id].chart);
   }
 
@@ -66,6 +68,8 @@
 
   function second(f) {
     frames++;
+    if (frames === 1) { text('verdict', 'running'); }
+    runStart = f.t - f.second;
     xs.push(f.t);
     Object.keys(lines).forEach(function (k) { lines[k].push(null); });
     if (xs.length > keep) { xs.shift(); Object.keys(lines).forEach(function (k) { lines[k].shift(); }); }
@@ -86,6 +90,7 @@
       ['p50', 'p90', 'p95', 'p99', 'max'].forEach(function (k, i) { set(k, latency.p[i]); });
     }
     f.metrics.forEach(function (m) { if (m.section !== 'builtin') { metricView(m); } });
+    events(f.events);
     Object.keys(views).forEach(function (id) { views[id].chart.plot.setData(data(views[id].keys)); });
 
     text('tile-vus', String(f.vus));
@@ -104,7 +109,6 @@
     fill('scenarios', f.scenarios, function (s) {
       return [s.name, s.executor, s.state, String(s.vus), String(s.iterations), String(s.dropped), format(s.elapsed, '') + ' / ' + format(s.scheduled, '') + ' s'];
     });
-    events(f.events);
     document.body.setAttribute('data-frames', String(frames));
     document.body.setAttribute('data-points', String(xs.length));
     document.body.setAttribute('data-vus', String(f.vus));
@@ -117,6 +121,9 @@
 
   function events(list) {
     fill('events', list, function (e) { return [format(e.at, ''), e.kind, e.description]; });
+    if (runStart != null) {
+      marks = list.map(function (e) { return { from: runStart + e.at, to: e.end == null ? null : runStart + e.end, kind: e.kind }; });
+    }
   }
 
   function end(f) {
@@ -124,6 +131,7 @@
     if (source) { source.close(); }
     thresholds(f.thresholds);
     events(f.events);
+    order.forEach(function (c) { c.plot.redraw(false, false); });
     var verdict = $('verdict');
     verdict.className = 'verdict ' + (f.passed ? 'pass' : 'fail');
     verdict.textContent = (f.passed ? 'PASSED' : 'FAILED') + ' · ran ' + format(f.duration, '') + ' s' + (f.stopReason ? ' · stopped early: ' + f.stopReason : '');
@@ -144,6 +152,7 @@
   function waiting(f) {
     if (document.body.classList.contains('started')) { return; }
     text('state', 'waiting for Start');
+    text('verdict', 'not started');
     text('start-note', 'set the load (empty fields keep the plan\'s) and press Start within ' + format(f.timeout, '') + ' s');
   }
 
