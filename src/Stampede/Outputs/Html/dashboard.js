@@ -179,6 +179,7 @@
 
   function number(id) { var v = $(id).value; return v === '' ? null : Number(v); }
 
+  if (config.mode === 'fleet') { text('state', 'waiting for the workers'); }
   $('stop').addEventListener('click', function () { control({ action: 'stop' }); });
   $('pause').addEventListener('click', function () { control({ action: 'pause' }); });
   $('resume').addEventListener('click', function () { control({ action: 'resume' }); });
