@@ -24,12 +24,14 @@ internal sealed class PlanRunner(IConsoleHost host, bool userCode = false, RunCo
     /// <param name="extraOutputs">Outputs besides those the settings ask for.</param>
     /// <param name="notes">Figures to add to the result's <c>meta.notes</c> before any output sees it (e.g. a breakpoint's rate).</param>
     /// <param name="summary">Prints the end-of-test summary instead of Stampede's (a k6 script's); told whether colours are on.</param>
+    /// <param name="served">A dashboard already serving (<c>stampede ui</c>'s, on this runner's control), which the caller disposes; null: the settings say whether to serve one.</param>
     public async Task<RunOutcome> RunAsync(
         TestPlan plan,
         RunSettings settings,
         IEnumerable<IOutput>? extraOutputs = null,
         Func<RunResult, IReadOnlyDictionary<string, double>>? notes = null,
-        Func<RunResult, bool, Task>? summary = null)
+        Func<RunResult, bool, Task>? summary = null,
+        LiveDashboard? served = null)
     {
         var errors = new List<PlanError>();
         plan = PlanOverrides.Apply(plan, settings, errors);
@@ -91,8 +93,9 @@ internal sealed class PlanRunner(IConsoleHost host, bool userCode = false, RunCo
             }
         });
 
-        await using var dashboard = settings.Dashboard is null ? null
-            : await LiveDashboard.StartAsync(host, settings, dashboardAddress!, linger, runControl, plan.Name, beforeStart: false).ConfigureAwait(false);
+        await using var started = served is not null || settings.Dashboard is null ? null
+            : await LiveDashboard.StartAsync(host, settings, dashboardAddress!, linger, runControl, plan.Name).ConfigureAwait(false);
+        var dashboard = served ?? started;
         if (settings.Dashboard is not null && dashboard is null)
         {
             return new RunOutcome(null, ExitCodes.Failure);

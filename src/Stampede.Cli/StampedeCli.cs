@@ -63,6 +63,7 @@ public static class StampedeCli
             WorkerCommand.Create(host),
             DriftCommand.Create(host),
             ControlCommand.Create(host),
+            UiCommand.Create(host),
             K8sCommand.Create(host),
         };
 }

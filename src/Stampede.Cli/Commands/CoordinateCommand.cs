@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Security.Cryptography;
 using Stampede.Cli.Coordination;
+using Stampede.Cli.Dashboard;
 using Stampede.Cli.Hosting;
 using Stampede.Cli.Outputs;
 using Stampede.K6;
@@ -42,6 +43,7 @@ internal static class CoordinateCommand
         var command = new Command("coordinate", "Coordinate a run split across workers (stampede worker): hand each a segment, start them together, merge their results.")
         {
             planFile, workers, listen, port, token, joinTimeout, lostAfter, env, outs, noSummary, resultLog, history.Store, history.NoHistory, history.Baseline, history.Regressions,
+            history.Dashboard, history.DashboardToken, history.DashboardLinger,
         };
         command.SetAction(async (parse, _) =>
         {
@@ -75,6 +77,14 @@ internal static class CoordinateCommand
                 }
             }
 
+            // The fleet's dashboard takes the options a single run's does, read and checked the same way.
+            var dashboardSettings = new RunSettings
+            {
+                Dashboard = parse.GetResult(history.Dashboard) is null ? null : parse.GetValue(history.Dashboard) ?? "",
+                DashboardToken = parse.GetValue(history.DashboardToken),
+                DashboardLinger = parse.GetValue(history.DashboardLinger),
+            };
+            var (dashboardAddress, linger) = LiveDashboard.ReadOptions(dashboardSettings, errors);
             var file = parse.GetValue(planFile)!;
             var envValues = parse.GetValue(env) ?? [];
             string? text = null;
@@ -127,12 +137,19 @@ internal static class CoordinateCommand
             var url = server.Address.ToString().TrimEnd('/');
             host.Error.WriteLine($"coordinating {Path.GetFileName(file)}: listening on {url}, waiting for {count} worker(s) (for up to {Duration.Format(join)}); segments {run.Sequence}");
             host.Error.WriteLine($"start each worker with: stampede worker --coordinator {url} --token {secret}");
-            return await CoordinateAsync(host, run, writers, parse.GetValue(noSummary), parse.GetValue(resultLog), (file, historyHook)).ConfigureAwait(false);
+            await using var dashboard = dashboardSettings.Dashboard is null ? null
+                : await FleetDashboard.StartAsync(host, dashboardSettings, dashboardAddress!, linger, run, Path.GetFileName(file), thresholds).ConfigureAwait(false);
+            if (dashboardSettings.Dashboard is not null && dashboard is null)
+            {
+                return ExitCodes.Failure;
+            }
+
+            return await CoordinateAsync(host, run, writers, parse.GetValue(noSummary), parse.GetValue(resultLog), (file, historyHook), dashboard).ConfigureAwait(false);
         });
         return command;
     }
 
-    private static async Task<int> CoordinateAsync(IConsoleHost host, CoordinatedRun run, List<(string Spec, IOutput Output)> writers, bool noSummary, bool resultLog, (string Plan, RunHistoryHook Hook) history)
+    private static async Task<int> CoordinateAsync(IConsoleHost host, CoordinatedRun run, List<(string Spec, IOutput Output)> writers, bool noSummary, bool resultLog, (string Plan, RunHistoryHook Hook) history, FleetDashboard? dashboard)
     {
         using var interrupted = new CancellationTokenSource();
         using var signal = host.OnStopSignal(reason =>
@@ -180,6 +197,7 @@ internal static class CoordinateCommand
             var elapsed = host.Time.GetUtcNow() - startAt;
             if (elapsed >= TimeSpan.Zero)
             {
+                dashboard?.OnSecond(startAt);
                 var (joined, reported, total) = run.Totals();
                 var line = FormattableString.Invariant(
                     $"[{Duration.Format(TimeSpan.FromSeconds(Math.Round(elapsed.TotalSeconds)))}] workers={joined - reported} running, {reported} done vus={total.Vus} iterations={total.Iterations} requests={total.Requests} errors={total.Errors}");
@@ -198,11 +216,11 @@ internal static class CoordinateCommand
         }
 
         run.Abandon("the coordinator was stopped before it sent its result");
-        return await EndAsync(host, run, writers, noSummary, resultLog, history).ConfigureAwait(false);
+        return await EndAsync(host, run, writers, noSummary, resultLog, history, dashboard, interrupted.Token).ConfigureAwait(false);
     }
 
     /// <summary>Merges what the workers handed in, marks what is missing, writes the outputs and decides the exit code.</summary>
-    private static async Task<int> EndAsync(IConsoleHost host, CoordinatedRun run, List<(string Spec, IOutput Output)> writers, bool noSummary, bool resultLog, (string Plan, RunHistoryHook Hook) history)
+    private static async Task<int> EndAsync(IConsoleHost host, CoordinatedRun run, List<(string Spec, IOutput Output)> writers, bool noSummary, bool resultLog, (string Plan, RunHistoryHook Hook) history, FleetDashboard? dashboard, CancellationToken leave)
     {
         var outcomes = run.Outcomes();
         var parts = outcomes.Where(o => o.Result is not null).Select(o => (Name: $"{o.Name} ({o.Segment})", Result: o.Result!)).ToList();
@@ -251,10 +269,23 @@ internal static class CoordinateCommand
             };
         }
 
+        // A stop from the fleet's dashboard is noted in the merged result, as a single run notes its own.
+        if (dashboard?.Events is { Count: > 0 } actions)
+        {
+            merged = merged with { Annotations = [.. merged.Annotations.Concat(actions).OrderBy(a => a.At)] };
+        }
+
         var failures = new List<string>();
         foreach (var (spec, writer) in writers)
         {
             await new GuardedOutput(writer, spec, failures).EndAsync(merged, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        if (dashboard is not null)
+        {
+            var report = writers.Select(w => w.Spec).Where(o => o.StartsWith("html=", StringComparison.Ordinal))
+                .Select(o => Path.GetFullPath(OutputPath.Resolve(o["html=".Length..], merged))).FirstOrDefault(File.Exists);
+            await dashboard.FinishAsync(host, merged, report, leave).ConfigureAwait(false);
         }
 
         if (!noSummary)

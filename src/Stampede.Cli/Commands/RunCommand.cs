@@ -3,6 +3,7 @@ using Stampede.Cli.Hosting;
 using Stampede.Metrics;
 using Stampede.Plans;
 using Stampede.Plans.Profiles;
+using Stampede.Yaml;
 
 namespace Stampede.Cli.Commands;
 
@@ -49,19 +50,7 @@ internal static class RunCommand
                     return ExitCodes.BadInput;
                 }
 
-                // The runner warns of what the library finds on the plan as it runs (after the command line's options);
-                // pauses were measured against the plan's own durations, which --vus/--duration/--rate/… replace.
-                var runSettings = PlanFile.ForProfile(settings, load);
-                ErrorReport.WriteWarnings(host.Error, runSettings.OverridesLoad ? load.StepWarnings : [.. load.StepWarnings, .. load.PauseWarnings]);
-                var plan = load.Plan!;
-                Func<RunResult, IReadOnlyDictionary<string, double>>? notes = load.Profile is BreakpointProfile ? r => BreakpointReport.Notes(plan, r) : null;
-                var planOutcome = await new PlanRunner(host).RunAsync(plan, runSettings, notes: notes).ConfigureAwait(false);
-                if (load.Profile is BreakpointProfile && planOutcome.Result is { } result)
-                {
-                    BreakpointReport.Write(host.Out, load.Plan!, result);
-                }
-
-                return await ExportSummaryAsync(host, planOutcome, parse.GetValue(summaryExport)).ConfigureAwait(false);
+                return await RunLoadedAsync(host, load, settings, new PlanRunner(host), null, parse.GetValue(summaryExport)).ConfigureAwait(false);
             }
 
             var errors = new List<PlanError>();
@@ -76,6 +65,27 @@ internal static class RunCommand
             return await ExportSummaryAsync(host, outcome, parse.GetValue(summaryExport)).ConfigureAwait(false);
         });
         return command;
+    }
+
+    /// <summary>
+    /// Runs a loaded plan file as <c>stampede run plan.yaml</c> does; <c>stampede ui</c> runs it the same way once
+    /// Start is pressed, on the dashboard it already serves (<c>served</c>, else null).
+    /// </summary>
+    internal static async Task<int> RunLoadedAsync(IConsoleHost host, PlanLoadResult load, RunSettings settings, PlanRunner runner, Dashboard.LiveDashboard? served, string? summaryExport)
+    {
+        // The runner warns of what the library finds on the plan as it runs (after the command line's options);
+        // pauses were measured against the plan's own durations, which --vus/--duration/--rate/… replace.
+        var runSettings = PlanFile.ForProfile(settings, load);
+        ErrorReport.WriteWarnings(host.Error, runSettings.OverridesLoad ? load.StepWarnings : [.. load.StepWarnings, .. load.PauseWarnings]);
+        var plan = load.Plan!;
+        Func<RunResult, IReadOnlyDictionary<string, double>>? notes = load.Profile is BreakpointProfile ? r => BreakpointReport.Notes(plan, r) : null;
+        var planOutcome = await runner.RunAsync(plan, runSettings, notes: notes, served: served).ConfigureAwait(false);
+        if (load.Profile is BreakpointProfile && planOutcome.Result is { } result)
+        {
+            BreakpointReport.Write(host.Out, plan, result);
+        }
+
+        return await ExportSummaryAsync(host, planOutcome, summaryExport).ConfigureAwait(false);
     }
 
     // CI scripts written for k6 parse its summary export; a YAML or --url run writes the same file from its result

@@ -328,6 +328,33 @@ internal sealed class CoordinatedRun(CoordinatedPlan plan, int workers, TimeProv
         }
     }
 
+    /// <summary>
+    /// Stops every worker from outside (the fleet's dashboard): each hears it with its next progress, as with an
+    /// <c>abortOnFail</c>. False when the run is already stopping.
+    /// </summary>
+    public bool RequestStop(string reason)
+    {
+        lock (_gate)
+        {
+            if (_stop is not null)
+            {
+                return false;
+            }
+
+            _stop = reason;
+            return true;
+        }
+    }
+
+    /// <summary>Each worker now, in the order they joined: its name, segment, latest progress, and whether it handed in its result or was lost.</summary>
+    public IReadOnlyList<(string Name, string Segment, WorkerProgress Progress, string State)> Workers()
+    {
+        lock (_gate)
+        {
+            return [.. _workers.Select(w => (w.Name, w.Segment, w.Progress, w.Result is not null ? "finished" : w.Lost is not null ? "lost" : _startAt is null ? "waiting" : "running"))];
+        }
+    }
+
     /// <summary>Each worker as it ended: its result, or why its share is lost.</summary>
     public IReadOnlyList<(string Name, string Segment, RunResult? Result, string? Lost)> Outcomes()
     {

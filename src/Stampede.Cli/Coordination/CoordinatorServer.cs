@@ -1,15 +1,8 @@
-using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using Stampede.Cli.Hosting;
 using Stampede.Metrics;
 
 namespace Stampede.Cli.Coordination;
@@ -20,60 +13,29 @@ namespace Stampede.Cli.Coordination;
 /// </summary>
 internal sealed class CoordinatorServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly KestrelEndpoint _endpoint;
 
-    private CoordinatorServer(WebApplication app, Uri address)
+    private CoordinatorServer(KestrelEndpoint endpoint)
     {
-        _app = app;
-        Address = address;
+        _endpoint = endpoint;
     }
 
     /// <summary>Where workers reach it, e.g. <c>http://127.0.0.1:6565/</c>.</summary>
-    public Uri Address { get; }
+    public Uri Address => _endpoint.Address;
 
     public static async Task<CoordinatorServer> StartAsync(CoordinatedRun run, string token, string listen, int port)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
-        {
-            ApplicationName = typeof(CoordinatorServer).Assembly.GetName().Name,
-            Args = [],
-            ContentRootPath = AppContext.BaseDirectory,
-        });
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k =>
-        {
-            k.AddServerHeader = false;
-
-            // A worker's result carries its histograms and per-second series: far more than a form post.
-            k.Limits.MaxRequestBodySize = 512L * 1024 * 1024;
-        });
-        var app = builder.Build();
-        app.Urls.Clear();
-        app.Urls.Add($"http://{(IPAddress.TryParse(listen, out var ip) && ip.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{listen}]" : listen)}:{port}");
         var expected = Encoding.UTF8.GetBytes($"{CoordinationProtocol.Scheme} {token}");
-        app.Run(context => HandleAsync(context, run, expected));
-        try
-        {
-            await app.StartAsync().ConfigureAwait(false);
-        }
-        catch
-        {
-            await app.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
 
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        return new CoordinatorServer(app, new Uri(address.TrimEnd('/') + "/"));
+        // A worker's result carries its histograms and per-second series: far more than a form post.
+        var endpoint = await KestrelEndpoint.StartAsync(listen, port, 512L * 1024 * 1024, context => HandleAsync(context, run, expected)).ConfigureAwait(false);
+        return new CoordinatorServer(endpoint);
     }
 
     public async ValueTask DisposeAsync()
     {
-        using (var stop = new CancellationTokenSource(TimeSpan.FromSeconds(5)))
-        {
-            await _app.StopAsync(stop.Token).ConfigureAwait(false);
-        }
-
-        await _app.DisposeAsync().ConfigureAwait(false);
+        await _endpoint.StopAsync().ConfigureAwait(false);
+        await _endpoint.DisposeAsync().ConfigureAwait(false);
     }
 
     private static async Task HandleAsync(HttpContext context, CoordinatedRun run, byte[] expected)

@@ -26,14 +26,35 @@ internal sealed class DashboardControls(RunControl control)
     /// <summary>True while a <c>stampede ui</c> page waits for Start.</summary>
     public bool WaitingForStart { get; set; }
 
+    /// <summary>For <c>stampede ui</c>: what is wrong with a Start's form (the plan would not load or validate with it), or null to start.</summary>
+    public Func<ControlRequest, string?>? CheckStart { get; set; }
+
+    /// <summary>Ends the wait for Start (the command gives up); false when Start came first.</summary>
+    public bool GiveUpStart() => _start.TrySetCanceled();
+
     /// <summary>Status code and what to tell the caller.</summary>
     public (int Status, string Message) Apply(ControlRequest request)
     {
         if (request.Action == ControlRequest.Start)
         {
-            if (!WaitingForStart || !_start.TrySetResult(request))
+            if (_start.Task.IsCanceled)
+            {
+                return (409, "nobody pressed Start in time: stampede ui has given up");
+            }
+
+            if (!WaitingForStart || _start.Task.IsCompleted)
             {
                 return (409, "the run has already started");
+            }
+
+            if (CheckStart?.Invoke(request) is { } problem)
+            {
+                return (400, problem);
+            }
+
+            if (!_start.TrySetResult(request))
+            {
+                return (409, _start.Task.IsCanceled ? "nobody pressed Start in time: stampede ui has given up" : "the run has already started");
             }
 
             return (200, "starting");

@@ -28,8 +28,12 @@ internal sealed class DashboardOutput(DashboardHub hub, RunControl control, Dash
             return;
         }
 
-        hub.Publish(DashboardFrame.Write(snapshot, _plan, _startedAt, new DashboardState(controls.Paused, control.Annotations, hub.DroppedFrames)));
+        hub.Publish(DashboardFrame.Write(snapshot, _plan, _startedAt, new DashboardState(controls.Paused, Events(snapshot), hub.DroppedFrames)));
     }
+
+    /// <summary>Faults and control actions so far, in run seconds: what the result's annotations will say, verdicts aside.</summary>
+    private IReadOnlyList<RunAnnotation> Events(LiveSnapshot snapshot) =>
+        snapshot.Faults.Count == 0 ? control.Annotations : [.. snapshot.Faults.Concat(control.Annotations).OrderBy(a => a.At)];
 
     public Task EndAsync(RunResult result, CancellationToken cancellationToken) => Task.CompletedTask;
 

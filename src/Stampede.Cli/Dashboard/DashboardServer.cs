@@ -1,12 +1,7 @@
 using System.Text;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using Stampede.Cli.Hosting;
 
 namespace Stampede.Cli.Dashboard;
 
@@ -24,21 +19,21 @@ internal sealed class DashboardServer : IAsyncDisposable
     private static readonly byte[] DataPrefix = "data: "u8.ToArray();
     private static readonly byte[] EventEnd = "\n\n"u8.ToArray();
 
-    private readonly WebApplication _app;
-    private readonly CancellationTokenSource _closing = new();
+    private readonly KestrelEndpoint _endpoint;
+    private readonly CancellationTokenSource _closing;
 
     private readonly DashboardHub _hub;
 
-    private DashboardServer(WebApplication app, Uri address, DashboardAccess access, DashboardHub hub)
+    private DashboardServer(KestrelEndpoint endpoint, CancellationTokenSource closing, DashboardAccess access, DashboardHub hub)
     {
-        _app = app;
+        _endpoint = endpoint;
+        _closing = closing;
         _hub = hub;
-        Address = address;
         Access = access;
     }
 
     /// <summary>Where it listens, e.g. <c>http://127.0.0.1:5665/</c>.</summary>
-    public Uri Address { get; }
+    public Uri Address => _endpoint.Address;
 
     public DashboardAccess Access { get; }
 
@@ -48,39 +43,23 @@ internal sealed class DashboardServer : IAsyncDisposable
     /// <summary>The HTML report to serve at <c>/report</c>, once the run wrote one.</summary>
     public string? ReportFile { get; set; }
 
-    public static async Task<DashboardServer> StartAsync(DashboardAddress listen, DashboardAccess access, DashboardHub hub, DashboardControls controls, Func<string> page)
+    /// <summary>Serves the page, the stream and the controls; <paramref name="apply"/> carries out a control request (a run's <see cref="DashboardControls"/>, or a fleet's).</summary>
+    public static async Task<DashboardServer> StartAsync(DashboardAddress listen, DashboardAccess access, DashboardHub hub, Func<ControlRequest, (int Status, string Message)> apply, Func<string> page)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
-        {
-            ApplicationName = typeof(DashboardServer).Assembly.GetName().Name,
-            Args = [],
-            ContentRootPath = AppContext.BaseDirectory,
-        });
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k =>
-        {
-            k.AddServerHeader = false;
-            k.Limits.MaxRequestBodySize = 64 * 1024;
-        });
-        var app = builder.Build();
-        app.Urls.Clear();
-        app.Urls.Add($"http://{(listen.Address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{listen.Address}]" : listen.Address.ToString())}:{listen.Port}");
         DashboardServer? server = null;
         var html = new Lazy<byte[]>(() => Encoding.UTF8.GetBytes(page()));
-        app.Run(context => server!.HandleAsync(context, hub, controls, html));
+        var closing = new CancellationTokenSource();
         try
         {
-            await app.StartAsync().ConfigureAwait(false);
+            var endpoint = await KestrelEndpoint.StartAsync(listen.Address.ToString(), listen.Port, 64 * 1024, context => server!.HandleAsync(context, hub, apply, html)).ConfigureAwait(false);
+            server = new DashboardServer(endpoint, closing, access, hub);
+            return server;
         }
         catch
         {
-            await app.DisposeAsync().ConfigureAwait(false);
+            closing.Dispose();
             throw;
         }
-
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        server = new DashboardServer(app, new Uri(address.TrimEnd('/') + "/"), access, hub);
-        return server;
     }
 
     public async ValueTask DisposeAsync()
@@ -92,17 +71,13 @@ internal sealed class DashboardServer : IAsyncDisposable
             await _closing.CancelAsync().ConfigureAwait(false);
         }
 
-        using (var stop = new CancellationTokenSource(TimeSpan.FromSeconds(5)))
-        {
-            await _app.StopAsync(stop.Token).ConfigureAwait(false);
-        }
-
+        await _endpoint.StopAsync().ConfigureAwait(false);
         await _closing.CancelAsync().ConfigureAwait(false);
-        await _app.DisposeAsync().ConfigureAwait(false);
+        await _endpoint.DisposeAsync().ConfigureAwait(false);
         _closing.Dispose();
     }
 
-    private async Task HandleAsync(HttpContext context, DashboardHub hub, DashboardControls controls, Lazy<byte[]> page)
+    private async Task HandleAsync(HttpContext context, DashboardHub hub, Func<ControlRequest, (int Status, string Message)> apply, Lazy<byte[]> page)
     {
         var request = context.Request;
         var response = context.Response;
@@ -112,7 +87,7 @@ internal sealed class DashboardServer : IAsyncDisposable
         response.Headers.CacheControl = "no-store";
         if (request.Method == "POST" && request.Path == ControlPath)
         {
-            await ControlAsync(context, controls, host).ConfigureAwait(false);
+            await ControlAsync(context, apply, host).ConfigureAwait(false);
             return;
         }
 
@@ -147,7 +122,7 @@ internal sealed class DashboardServer : IAsyncDisposable
         }
     }
 
-    private async Task ControlAsync(HttpContext context, DashboardControls controls, string host)
+    private async Task ControlAsync(HttpContext context, Func<ControlRequest, (int Status, string Message)> apply, string host)
     {
         var request = context.Request;
         var origin = request.Headers.Origin.ToString();
@@ -166,7 +141,7 @@ internal sealed class DashboardServer : IAsyncDisposable
             return;
         }
 
-        var (status, message) = controls.Apply(action);
+        var (status, message) = apply(action);
         await TextAsync(context, status, message).ConfigureAwait(false);
     }
 

@@ -62,9 +62,13 @@ internal sealed class LiveDashboard : IAsyncDisposable
         return (address, linger);
     }
 
-    /// <summary>Starts serving; null (with a one-line error written) when the address cannot be taken.</summary>
-    public static async Task<LiveDashboard?> StartAsync(IConsoleHost host, RunSettings settings, DashboardAddress address, TimeSpan linger, RunControl control, string plan, bool beforeStart)
+    /// <summary>
+    /// Starts serving; null (with a one-line error written) when the address cannot be taken. With a
+    /// <c>startForm</c> (<c>stampede ui</c>) the page waits for Start with it; without one the run starts at once.
+    /// </summary>
+    public static async Task<LiveDashboard?> StartAsync(IConsoleHost host, RunSettings settings, DashboardAddress address, TimeSpan linger, RunControl control, string plan, DashboardStartForm? startForm = null)
     {
+        var beforeStart = startForm is not null;
         var token = settings.DashboardToken ?? DashboardAccess.NewToken();
         var access = new DashboardAccess(token, address.IsLoopback);
         var hub = new DashboardHub();
@@ -72,7 +76,7 @@ internal sealed class LiveDashboard : IAsyncDisposable
         DashboardServer server;
         try
         {
-            server = await DashboardServer.StartAsync(address, access, hub, controls, () => DashboardPage.Render(plan, beforeStart)).ConfigureAwait(false);
+            server = await DashboardServer.StartAsync(address, access, hub, controls.Apply, () => DashboardPage.Render(plan, startForm)).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is IOException or SocketException)
         {
@@ -80,12 +84,10 @@ internal sealed class LiveDashboard : IAsyncDisposable
             return null;
         }
 
-        host.Error.WriteLine($"dashboard: {server.PageLink}");
-        if (!address.IsLoopback)
+        Announce(host, settings, server);
+        if (startForm is not null)
         {
-            host.Error.WriteLine(settings.DashboardToken is null
-                ? $"dashboard token: {token} (generated: it listens beyond this machine, so watching needs it too; --dashboard-token sets one)"
-                : "dashboard: listening beyond this machine; watching and control need the token");
+            hub.Waiting(DashboardFrame.Waiting(startForm));
         }
 
         return new LiveDashboard(hub, server, new DashboardOutput(hub, control, controls, host.Time), controls, linger);
@@ -96,15 +98,33 @@ internal sealed class LiveDashboard : IAsyncDisposable
     {
         _server.ReportFile = reportFile;
         Output.Finish(result, reportFile is null ? null : DashboardServer.ReportPath.TrimStart('/'));
-        if (_linger <= TimeSpan.Zero)
+        await LingerAsync(host, _server, _linger, stop).ConfigureAwait(false);
+    }
+
+    /// <summary>Where the page is, and what the token is for when it listens beyond this machine; a fleet's dashboard says it the same way.</summary>
+    internal static void Announce(IConsoleHost host, RunSettings settings, DashboardServer server)
+    {
+        host.Error.WriteLine($"dashboard: {server.PageLink}");
+        if (!server.Access.Loopback)
+        {
+            host.Error.WriteLine(settings.DashboardToken is null
+                ? $"dashboard token: {server.Access.Token} (generated: it listens beyond this machine, so watching needs it too; --dashboard-token sets one)"
+                : "dashboard: listening beyond this machine; watching and control need the token");
+        }
+    }
+
+    /// <summary>Keeps the page up after the run for <paramref name="linger"/>, or until Ctrl-C.</summary>
+    internal static async Task LingerAsync(IConsoleHost host, DashboardServer server, TimeSpan linger, CancellationToken stop)
+    {
+        if (linger <= TimeSpan.Zero)
         {
             return;
         }
 
-        host.Error.WriteLine($"dashboard: staying up for {Duration.Format(_linger)} at {_server.PageLink} (Ctrl-C to leave now)");
+        host.Error.WriteLine($"dashboard: staying up for {Duration.Format(linger)} at {server.PageLink} (Ctrl-C to leave now)");
         try
         {
-            await Task.Delay(_linger, host.Time, stop).ConfigureAwait(false);
+            await Task.Delay(linger, host.Time, stop).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {

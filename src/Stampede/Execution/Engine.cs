@@ -316,6 +316,7 @@ public sealed class Engine(EngineOptions? options = null)
                     RequestsLastSecond = LastValue(registry, BuiltinMetrics.HttpReqs),
                     FailuresLastSecond = registry.TimelineOf(BuiltinMetrics.HttpReqFailed) is { Rates.Count: > 0 } failed ? failed.Rates[^1].Passes : 0,
                     FailingThresholds = failing,
+                    Faults = monitoring.LiveFaults,
                     Scenarios = [.. runtimes.Select((r, i) => new ScenarioProgress(
                         r.Plan.Name, r.Plan.Executor.Type, r.ActiveVus, r.AllocatedVus,
                         r.CompletedIterations + r.FailedIterations, r.DroppedIterations,

@@ -117,6 +117,9 @@ internal sealed class RunMonitoring : IAsyncDisposable
     }
 
     /// <summary>On the tick, before the second is collected: samples the target process.</summary>
+    /// <summary>The plan's faults fired so far and firing now, for live outputs (the dashboard); judged only at the end (<see cref="JudgeFaults"/>).</summary>
+    public IReadOnlyList<RunAnnotation> LiveFaults => _chaos?.Live ?? [];
+
     public void SampleSecond() => _sampler?.Sample();
 
     /// <summary>On the tick, after the second is collected: judges the run limits on it.</summary>

@@ -31,6 +31,9 @@ public sealed record LiveSnapshot
 
     /// <summary>Thresholds failing now (selector and expression).</summary>
     public IReadOnlyList<string> FailingThresholds { get; init; } = [];
+
+    /// <summary>The plan's chaos faults fired so far and firing now, in run seconds (their resilience verdicts come with the result).</summary>
+    public IReadOnlyList<RunAnnotation> Faults { get; init; } = [];
 }
 
 /// <summary>One scenario's progress.</summary>

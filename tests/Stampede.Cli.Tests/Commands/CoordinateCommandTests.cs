@@ -326,4 +326,86 @@ public sealed partial class CoordinateCommandTests : CommandTestBase, IAsyncLife
 
     [GeneratedRegex(@"\] workers=.* requests=[1-9]")]
     private static partial Regex ProgressWithRequests();
+
+    [Fact]
+    public async Task Coordinate_WithDashboard_StreamsTheFleetsSecondsAndItsStopStopsEveryWorker()
+    {
+        var plan = PathFor("fleet.yaml");
+        await File.WriteAllTextAsync(plan, """
+            name: fleet
+            baseUrl: ${BASE_URL}
+            scenarios:
+              work:
+                executor: constant-vus
+                vus: 4
+                duration: 40s
+                flow:
+                  - get: /api/health
+                  - think: 50ms
+            """);
+        var merged = PathFor("fleet.json");
+        var (coordinator, coordinatorHost, address, token) = await StartCoordinatorAsync(plan, "--workers", "2", "--dashboard", "127.0.0.1:0", "--out", $"json={merged}");
+        (await WaitUntilAsync(() => DashboardLine().IsMatch(coordinatorHost.Errors))).ShouldBeTrue(coordinatorHost.Errors);
+        var link = DashboardLine().Match(coordinatorHost.Errors);
+        var page = new Uri(link.Groups["address"].Value);
+        var dashboardToken = link.Groups["token"].Value;
+        var workerHosts = new[] { new TestConsoleHost(), new TestConsoleHost() };
+        var workers = workerHosts.Select((h, i) => StartWorker(h, address, token, $"w{i + 1}")).ToList();
+
+        using var client = new HttpClient();
+        (await client.GetStringAsync(page)).ShouldContain("{\"mode\":\"fleet\"}");
+        using var events = await client.GetAsync(new Uri(page, "events"), HttpCompletionOption.ResponseHeadersRead);
+        using var reader = new StreamReader(await events.Content.ReadAsStreamAsync());
+        using var patience = new CancellationTokenSource(Patience);
+        string? busy = null;
+        while (busy is null && await reader.ReadLineAsync(patience.Token) is { } line)
+        {
+            // Both workers' VUs added up, and a row for each worker.
+            if (line.StartsWith("data: ", StringComparison.Ordinal) && line.Contains("\"type\":\"second\"", StringComparison.Ordinal) && line.Contains("\"vus\":4,", StringComparison.Ordinal)
+                && line.Contains("\"name\":\"w1\"", StringComparison.Ordinal) && line.Contains("\"name\":\"w2\"", StringComparison.Ordinal))
+            {
+                busy = line;
+            }
+        }
+
+        busy.ShouldNotBeNull();
+        busy.ShouldMatch("\"requests\":[1-9]");
+
+        (int Status, string Text) vus = await ControlAsync(client, page, dashboardToken, "{\"action\":\"vus\",\"vus\":6}");
+        vus.Status.ShouldBe(409);
+        vus.Text.ShouldContain("not available in a coordinated run");
+        (await ControlAsync(client, page, "0000000000000000", "{\"action\":\"stop\"}")).Status.ShouldBe(401);
+        (await ControlAsync(client, page, dashboardToken, "{\"action\":\"stop\"}")).Status.ShouldBe(200);
+
+        var exitCodes = await Task.WhenAll(workers).WaitAsync(Patience);
+        var exit = await coordinator.WaitAsync(Patience);
+        exitCodes.ShouldAllBe(code => code != ExitCodes.BadInput);
+        exit.ShouldBe(ExitCodes.Failure, coordinatorHost.Errors);
+        var end = "";
+        while (await reader.ReadLineAsync(patience.Token) is { } line)
+        {
+            if (line.Contains("\"type\":\"end\"", StringComparison.Ordinal))
+            {
+                end = line;
+            }
+        }
+
+        end.ShouldContain("stopped from the dashboard");
+        var result = RunResultJson.Deserialize(await File.ReadAllTextAsync(merged));
+        result.Meta.StopReason.ShouldNotBeNull().ShouldContain("stopped from the dashboard");
+        result.Meta.DurationSeconds.ShouldBeLessThan(30, "the stop ended a 40s run early");
+        result.Annotations.Select(a => a.Description).ShouldContain("stop: stopped from the dashboard");
+        result.Metric("vus_max")!.Values.Max.ShouldBe(4);
+    }
+
+    private static async Task<(int Status, string Text)> ControlAsync(HttpClient client, Uri page, string token, string body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(page, "api/control")) { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        using var response = await client.SendAsync(request);
+        return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    [GeneratedRegex(@"dashboard: (?<address>http://[^/\s]+/)#token=(?<token>[0-9a-f]+)")]
+    private static partial Regex DashboardLine();
 }

@@ -12,6 +12,7 @@ namespace Stampede.Monitoring.Chaos;
 internal sealed class ChaosRunner(ChaosPlan plan, FaultProxy? proxy, TimeProvider time, long startTimestamp, ErrorLog errors)
 {
     private readonly List<RunAnnotation> _annotations = [];
+    private readonly List<RunAnnotation> _firing = [];
 
     /// <summary>What fired so far, in time order.</summary>
     public IReadOnlyList<RunAnnotation> Annotations
@@ -21,6 +22,21 @@ internal sealed class ChaosRunner(ChaosPlan plan, FaultProxy? proxy, TimeProvide
             lock (_annotations)
             {
                 return [.. _annotations.OrderBy(a => a.At)];
+            }
+        }
+    }
+
+    /// <summary>
+    /// What fired so far and what is firing now (its end still to come, or the end its window is planned for), in
+    /// time order: a live view, so a fault shows while it lasts rather than once it is over.
+    /// </summary>
+    public IReadOnlyList<RunAnnotation> Live
+    {
+        get
+        {
+            lock (_annotations)
+            {
+                return [.. _annotations.Concat(_firing).OrderBy(a => a.At)];
             }
         }
     }
@@ -54,6 +70,19 @@ internal sealed class ChaosRunner(ChaosPlan plan, FaultProxy? proxy, TimeProvide
     public async Task FireAsync(FaultPlan fault, CancellationToken stop)
     {
         var started = Now();
+        var firing = new RunAnnotation
+        {
+            At = Math.Round(started, 3),
+            End = fault.For is { } window ? Math.Round(started + window.TotalSeconds, 3) : null,
+            Name = fault.Name,
+            Kind = fault.Action.Kind,
+            Description = $"{fault.Name}: {fault.Action.Describe()} (firing)",
+        };
+        lock (_annotations)
+        {
+            _firing.Add(firing);
+        }
+
         var outcome = "";
         try
         {
@@ -78,6 +107,7 @@ internal sealed class ChaosRunner(ChaosPlan plan, FaultProxy? proxy, TimeProvide
 
         lock (_annotations)
         {
+            _firing.Remove(firing);
             _annotations.Add(new RunAnnotation
             {
                 At = Math.Round(started, 3),

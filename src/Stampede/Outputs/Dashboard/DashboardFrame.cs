@@ -53,6 +53,21 @@ internal static class DashboardFrame
         return buffer.WrittenSpan.ToArray();
     }
 
+    /// <summary>Before a <c>stampede ui</c> run: the page waits for Start, which the command waits for no longer than the form's timeout.</summary>
+    public static byte[] Waiting(DashboardStartForm form)
+    {
+        var buffer = new ArrayBufferWriter<byte>(128);
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteString("type", "waiting");
+            json.WriteNumber("timeout", Math.Round(form.TimeoutSeconds, 3));
+            json.WriteEndObject();
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
     /// <summary>The last frame: the run is over, why it stopped, and where its HTML report is (when it wrote one).</summary>
     public static byte[] End(RunResult result, string? reportLink, DashboardState state)
     {
@@ -264,6 +279,11 @@ internal static class DashboardFrame
         {
             json.WriteStartObject();
             json.WriteNumber("at", Math.Round(e.At, 1));
+            if (e.End is { } end)
+            {
+                json.WriteNumber("end", Math.Round(end, 1));
+            }
+
             json.WriteString("kind", e.Kind);
             json.WriteString("description", e.Description);
             json.WriteEndObject();

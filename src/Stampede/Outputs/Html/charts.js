@@ -28,7 +28,42 @@ window.StampedeCharts = (function () {
     return Math.max(host.clientWidth > 1200 ? (host.clientWidth - 12) / 2 : host.clientWidth, 320) - 18;
   }
 
-  // Adds a figure with a time chart to host. spec: { id, caption, unit, labels }; data: [x seconds, ...lines].
+  // Draws what happened to the run (faults as bands over their window, control actions as lines) over a chart's
+  // plot area, behind nothing: marks() gives [{ from, to?, kind }] in the chart's x units. The figure's data-marks
+  // says how many fell inside the visible range.
+  function marksPlugin(marks, box) {
+    return {
+      hooks: {
+        draw: function (u) {
+          var list = marks() || [], drawn = 0, ctx = u.ctx, top = u.bbox.top, height = u.bbox.height;
+          var min = u.scales.x.min, max = u.scales.x.max;
+          ctx.save();
+          list.forEach(function (m) {
+            var to = m.to == null ? m.from : m.to;
+            if (to < min || m.from > max) { return; }
+            drawn++;
+            var x0 = u.valToPos(Math.max(m.from, min), 'x', true), x1 = u.valToPos(Math.min(to, max), 'x', true);
+            var color = m.kind === 'control' ? '71, 85, 105' : '220, 38, 38';
+            if (x1 - x0 >= 2) {
+              ctx.fillStyle = 'rgba(' + color + ', 0.12)';
+              ctx.fillRect(x0, top, x1 - x0, height);
+            }
+            ctx.strokeStyle = 'rgba(' + color + ', 0.8)';
+            ctx.lineWidth = 1;
+            ctx.setLineDash(m.kind === 'control' ? [4, 3] : []);
+            ctx.beginPath();
+            ctx.moveTo(Math.round(x0) + 0.5, top);
+            ctx.lineTo(Math.round(x0) + 0.5, top + height);
+            ctx.stroke();
+          });
+          ctx.restore();
+          box.setAttribute('data-marks', String(drawn));
+        },
+      },
+    };
+  }
+
+  // Adds a figure with a time chart to host. spec: { id, caption, unit, labels, marks? }; data: [x seconds, ...lines].
   function timeChart(host, spec, data) {
     var box = document.createElement('figure');
     box.className = 'chart';
@@ -48,6 +83,7 @@ window.StampedeCharts = (function () {
       series: series,
       scales: { x: { time: true } },
       axes: [{}, { size: 60, values: function (u, vals) { return vals.map(function (v) { return format(v, unit); }); } }],
+      plugins: spec.marks ? [marksPlugin(spec.marks, box)] : [],
     };
     return { plot: new uPlot(opts, data, box), box: box };
   }

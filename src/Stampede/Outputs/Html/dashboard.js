@@ -9,6 +9,8 @@
   var keep = 3600;
   var xs = [], lines = {}, views = {}, order = [];
   var frames = 0, ended = false, source = null;
+  // Faults and control actions on the charts' time axis (unix seconds): the run's start plus their run second.
+  var runStart = null, marks = [];
 
   function $(id) { return document.getElementById(id); }
   function text(id, value) { var e = $(id); if (e) { e.textContent = value; } }
@@ -25,7 +27,7 @@
     if (!host) { return; }
     host.closest('section').classList.remove('hidden');
     keys.forEach(function (k) { if (!lines[k]) { lines[k] = new Array(xs.length).fill(null); } });
-    views[id] = { keys: keys, chart: charts.timeChart(host, { id: id, caption: caption, unit: unit, labels: labels }, data(keys)) };
+    views[id] = { keys: keys, chart: charts.timeChart(host, { id: id, caption: caption, unit: unit, labels: labels, marks: function () { return marks; } }, data(keys)) };
     order.push(views[id].chart);
   }
 
@@ -66,6 +68,8 @@
 
   function second(f) {
     frames++;
+    if (frames === 1) { text('verdict', 'running'); }
+    runStart = f.t - f.second;
     xs.push(f.t);
     Object.keys(lines).forEach(function (k) { lines[k].push(null); });
     if (xs.length > keep) { xs.shift(); Object.keys(lines).forEach(function (k) { lines[k].shift(); }); }
@@ -86,6 +90,7 @@
       ['p50', 'p90', 'p95', 'p99', 'max'].forEach(function (k, i) { set(k, latency.p[i]); });
     }
     f.metrics.forEach(function (m) { if (m.section !== 'builtin') { metricView(m); } });
+    events(f.events);
     Object.keys(views).forEach(function (id) { views[id].chart.plot.setData(data(views[id].keys)); });
 
     text('tile-vus', String(f.vus));
@@ -104,7 +109,6 @@
     fill('scenarios', f.scenarios, function (s) {
       return [s.name, s.executor, s.state, String(s.vus), String(s.iterations), String(s.dropped), format(s.elapsed, '') + ' / ' + format(s.scheduled, '') + ' s'];
     });
-    events(f.events);
     document.body.setAttribute('data-frames', String(frames));
     document.body.setAttribute('data-points', String(xs.length));
     document.body.setAttribute('data-vus', String(f.vus));
@@ -117,6 +121,9 @@
 
   function events(list) {
     fill('events', list, function (e) { return [format(e.at, ''), e.kind, e.description]; });
+    if (runStart != null) {
+      marks = list.map(function (e) { return { from: runStart + e.at, to: e.end == null ? null : runStart + e.end, kind: e.kind }; });
+    }
   }
 
   function end(f) {
@@ -124,6 +131,7 @@
     if (source) { source.close(); }
     thresholds(f.thresholds);
     events(f.events);
+    order.forEach(function (c) { c.plot.redraw(false, false); });
     var verdict = $('verdict');
     verdict.className = 'verdict ' + (f.passed ? 'pass' : 'fail');
     verdict.textContent = (f.passed ? 'PASSED' : 'FAILED') + ' · ran ' + format(f.duration, '') + ' s' + (f.stopReason ? ' · stopped early: ' + f.stopReason : '');
@@ -141,28 +149,37 @@
     document.body.setAttribute('data-ended', 'true');
   }
 
+  function waiting(f) {
+    if (document.body.classList.contains('started')) { return; }
+    text('state', 'waiting for Start');
+    text('verdict', 'not started');
+    text('start-note', 'set the load (empty fields keep the plan\'s) and press Start within ' + format(f.timeout, '') + ' s');
+  }
+
   function connect() {
     source = new EventSource('events' + (token ? '?token=' + encodeURIComponent(token) : ''));
     source.onmessage = function (message) {
       var f = JSON.parse(message.data);
-      if (f.type === 'second') { second(f); } else if (f.type === 'end') { end(f); } else if (f.type === 'waiting') { text('state', 'waiting for Start'); }
+      if (f.type === 'second') { document.body.classList.add('started'); second(f); } else if (f.type === 'end') { end(f); } else if (f.type === 'waiting') { waiting(f); }
     };
     source.onerror = function () { if (!ended) { text('state', 'reconnecting…'); } };
   }
 
-  function control(body) {
-    var note = $('control-note');
+  // Resolves true when the dashboard took the action; its answer goes in the note beside the buttons.
+  function control(body, noteId) {
+    var note = $(noteId || 'control-note');
     note.textContent = '…';
     return fetch('api/control', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'Authorization': 'Bearer ' + token },
       body: JSON.stringify(body),
-    }).then(function (r) { return r.text().then(function (t) { note.textContent = t; note.className = r.ok ? 'ok' : 'refused'; }); },
-      function () { note.textContent = 'the dashboard did not answer'; note.className = 'refused'; });
+    }).then(function (r) { return r.text().then(function (t) { note.textContent = t; note.className = r.ok ? 'ok' : 'refused'; return r.ok; }); },
+      function () { note.textContent = 'the dashboard did not answer'; note.className = 'refused'; return false; });
   }
 
   function number(id) { var v = $(id).value; return v === '' ? null : Number(v); }
 
+  if (config.mode === 'fleet') { text('state', 'waiting for the workers'); }
   $('stop').addEventListener('click', function () { control({ action: 'stop' }); });
   $('pause').addEventListener('click', function () { control({ action: 'pause' }); });
   $('resume').addEventListener('click', function () { control({ action: 'resume' }); });
@@ -170,8 +187,8 @@
   $('set-rate').addEventListener('click', function () { control({ action: 'rate', rate: number('rate') }); });
   if (config.mode === 'ui') {
     $('start').addEventListener('click', function () {
-      control({ action: 'start', vus: number('start-vus'), rate: number('start-rate'), duration: $('start-duration').value || null })
-        .then(function () { document.body.classList.add('started'); });
+      control({ action: 'start', vus: number('start-vus'), rate: number('start-rate'), duration: $('start-duration').value || null }, 'start-note')
+        .then(function (ok) { if (ok) { document.body.classList.add('started'); text('state', 'starting…'); } });
     });
   }
 
