@@ -28,12 +28,20 @@ dotnet build Stampede.sln -c Release -nologo -v q
 echo "test.sh: publishing the native executable"
 STAMPEDE_NATIVE=$(deploy/publish-native.sh "$PWD/artifacts/test-native")
 export STAMPEDE_NATIVE
+rm -f TestResults/*_hang.log TestResults/*_hang.dmp
 set +e
 # One test assembly at a time: several of them judge timing (schedulers, latency, a 100 Hz loop), and two cores
 # shared by four assemblies would make those judgements about the machine rather than the code.
-dotnet test --solution Stampede.sln -c Release --no-build --max-parallel-test-modules 1 2>&1 | tee /tmp/stampede-test-output.$$
+# A test assembly that makes no progress for five minutes is hung: it is dumped and stopped, and the tests it
+# was running are named, so a hang fails the suite in minutes instead of outliving its time limit; the whole
+# run has fifty minutes, in case the runner itself stops answering.
+timeout --kill-after=30s 50m dotnet test --solution Stampede.sln -c Release --no-build --max-parallel-test-modules 1 \
+  --hangdump --hangdump-timeout 5m --hangdump-type Mini 2>&1 | tee /tmp/stampede-test-output.$$
 status=${PIPESTATUS[0]}
 set -e
+for hang in TestResults/*_hang.log; do
+  [ -e "$hang" ] && { echo "test.sh: hung, and still running when it was stopped ($hang):"; cat "$hang"; }
+done
 passed=$(grep -E '^\s+succeeded: ' /tmp/stampede-test-output.$$ | awk '{print $2}' | tail -1)
 failed=$(grep -E '^\s+failed: ' /tmp/stampede-test-output.$$ | awk '{print $2}' | tail -1)
 skipped=$(grep -E '^\s+skipped: ' /tmp/stampede-test-output.$$ | awk '{print $2}' | tail -1)

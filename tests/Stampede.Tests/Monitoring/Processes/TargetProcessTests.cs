@@ -14,7 +14,7 @@ public sealed class TargetProcessTests
         Assert.SkipUnless(OperatingSystem.IsLinux(), "POSIX signals");
         var ct = TestContext.Current.CancellationToken;
         var marker = Path.Combine(Path.GetTempPath(), $"stampede-term-{Guid.NewGuid():N}");
-        var target = new TargetProcess(new TargetPlan { Command = $"trap 'touch {marker}; exit 0' TERM; while true; do sleep 0.05; done" }, TimeProvider.System);
+        var target = new TargetProcess(new TargetPlan { Command = $"trap 'touch {marker}; exit 0' TERM; for i in $(seq 200); do sleep 0.05; done" }, TimeProvider.System);
         await target.StartAsync(ct);
         var pid = target.Pid.ShouldNotBeNull();
         await Task.Delay(200, ct);
