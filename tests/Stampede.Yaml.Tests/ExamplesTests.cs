@@ -7,7 +7,9 @@ namespace Stampede.Yaml.Tests;
 
 /// <summary>
 /// Every plan in examples/ runs in smoke form (2 VUs, 2 s) against an in-process demo target through the real CLI,
-/// all at once to keep the suite fast, and must run iterations with no failed check and exit 0.
+/// all at once to keep the suite fast, and must run iterations with no failed check and exit 0. An example whose full
+/// size would not fit that (the 1,000-user tenants plan) says how it is scaled down in a <c># ci: ARGS</c> comment line,
+/// whose arguments are added to the run's.
 /// </summary>
 public sealed class ExamplesTests(ExamplesTests.Runs runs) : IClassFixture<ExamplesTests.Runs>
 {
@@ -100,6 +102,12 @@ public sealed class ExamplesTests(ExamplesTests.Runs runs) : IClassFixture<Examp
             }
         }
 
+        /// <summary>The arguments of the example's <c># ci:</c> lines, in order.</summary>
+        public static IReadOnlyList<string> CiArguments(string file) =>
+            [.. File.ReadLines(file)
+                .Where(line => line.StartsWith("# ci:", StringComparison.Ordinal))
+                .SelectMany(line => line["# ci:".Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries))];
+
         private static async Task<(int, RunResult?, string)> RunAsync(string file, string baseUrl, string apiKey)
         {
             var json = Path.Combine(Path.GetTempPath(), $"stampede-example-{Guid.NewGuid():N}.json");
@@ -109,7 +117,7 @@ public sealed class ExamplesTests(ExamplesTests.Runs runs) : IClassFixture<Examp
                 // Two VUs cannot serve 20 arrivals a second of most examples: dropped, the surplus costs nothing, where
                 // queued it would keep every example running through its graceful stop, all of them at once.
                 var exit = await StampedeCli.RunAsync(
-                    ["run", file, "--vus", "2", "--rate", "20", "--overflow", "drop", "--duration", "2s", "--quiet", "-e", $"BASE_URL={baseUrl}", "-e", $"ORG=org-{Guid.NewGuid():N}"[..20], "-e", $"DEMO_API_KEY={apiKey}", "--out", $"json={json}"],
+                    ["run", file, "--vus", "2", "--rate", "20", "--overflow", "drop", "--duration", "2s", "--quiet", "-e", $"BASE_URL={baseUrl}", "-e", $"ORG=org-{Guid.NewGuid():N}"[..20], "-e", $"DEMO_API_KEY={apiKey}", "--out", $"json={json}", .. CiArguments(file)],
                     host);
                 var result = File.Exists(json) ? RunResultJson.Deserialize(await File.ReadAllTextAsync(json)) : null;
                 return (exit, result, host.Errors + host.Output);
