@@ -35,7 +35,11 @@ public sealed record RunRecord
 }
 
 /// <summary>A stored run with its full result.</summary>
-public sealed record StoredRun(RunSummary Summary, RunResult Result, string? PlanText);
+public sealed record StoredRun(RunSummary Summary, RunResult Result, string? PlanText)
+{
+    /// <summary>Its per-tenant rows, in the plan's order; empty for a run without <c>tenants:</c>.</summary>
+    public IReadOnlyList<StoredTenant> Tenants { get; init; } = [];
+}
 
 /// <summary>A stored run's identity, verdict and headline figures.</summary>
 public sealed record RunSummary

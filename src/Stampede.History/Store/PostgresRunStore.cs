@@ -53,6 +53,24 @@ internal sealed class PostgresRunStore : SqlRunStore
             """,
             "CREATE INDEX run_metrics_metric ON run_metrics (metric, aggregation)",
         ]),
+        new(2, "per-tenant rows of runs with tenants",
+        [
+            """
+            CREATE TABLE run_tenants (
+                run_id BIGINT NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+                position INTEGER NOT NULL,
+                tenant TEXT NOT NULL,
+                organization TEXT NOT NULL,
+                users INTEGER NOT NULL,
+                requests DOUBLE PRECISION NOT NULL,
+                errors BIGINT NOT NULL,
+                error_rate DOUBLE PRECISION NOT NULL,
+                p95_ms DOUBLE PRECISION,
+                cost_usd DOUBLE PRECISION NOT NULL,
+                PRIMARY KEY (run_id, tenant))
+            """,
+            "CREATE INDEX run_tenants_tenant ON run_tenants (tenant)",
+        ]),
     ];
 
     // Two CI jobs starting against a fresh database must not both create the tables.

@@ -79,6 +79,29 @@ internal abstract class SqlRunStore : IRunStore
             }
         }
 
+        if (result.Tenants is { } tenants)
+        {
+            var position = 0;
+            foreach (var tenant in tenants.Tenants.Select(StoredTenant.From))
+            {
+                await using var row = Command(connection, transaction, """
+                    INSERT INTO run_tenants (run_id, position, tenant, organization, users, requests, errors, error_rate, p95_ms, cost_usd)
+                    VALUES (@run, @position, @tenant, @organization, @users, @requests, @errors, @errorRate, @p95, @cost)
+                    """);
+                Add(row, "run", id);
+                Add(row, "position", position++);
+                Add(row, "tenant", tenant.Tenant);
+                Add(row, "organization", tenant.Organization);
+                Add(row, "users", tenant.Users);
+                Add(row, "requests", tenant.Requests);
+                Add(row, "errors", tenant.Errors);
+                Add(row, "errorRate", tenant.ErrorRate);
+                Add(row, "p95", tenant.P95Ms);
+                Add(row, "cost", tenant.CostUsd);
+                await row.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return id;
     }
@@ -86,18 +109,51 @@ internal abstract class SqlRunStore : IRunStore
     public async Task<StoredRun?> GetAsync(long id, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenMigratedAsync(cancellationToken).ConfigureAwait(false);
-        await using var select = Command(connection, null, $"SELECT {SummaryColumns}, result, plan_text FROM runs WHERE id = @id");
-        Add(select, "id", id);
-        await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        StoredRun run;
+        await using (var select = Command(connection, null, $"SELECT {SummaryColumns}, result, plan_text FROM runs WHERE id = @id"))
         {
-            return null;
+            Add(select, "id", id);
+            await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                return null;
+            }
+
+            var summary = ReadSummary(reader);
+            var result = RunResultJson.Deserialize(reader.GetString(SummaryColumnCount));
+            var planText = reader.IsDBNull(SummaryColumnCount + 1) ? null : reader.GetString(SummaryColumnCount + 1);
+            run = new StoredRun(summary, result, planText);
         }
 
-        var summary = ReadSummary(reader);
-        var result = RunResultJson.Deserialize(reader.GetString(SummaryColumnCount));
-        var planText = reader.IsDBNull(SummaryColumnCount + 1) ? null : reader.GetString(SummaryColumnCount + 1);
-        return new StoredRun(summary, result, planText);
+        // A second query rather than a join: PostgreSQL allows one open reader per connection, and most runs have no tenants.
+        return run with { Tenants = await TenantsAsync(connection, id, cancellationToken).ConfigureAwait(false) };
+    }
+
+    private static async Task<List<StoredTenant>> TenantsAsync(DbConnection connection, long runId, CancellationToken cancellationToken)
+    {
+        await using var select = Command(connection, null, """
+            SELECT tenant, organization, users, requests, errors, error_rate, p95_ms, cost_usd
+            FROM run_tenants WHERE run_id = @run ORDER BY position
+            """);
+        Add(select, "run", runId);
+        var tenants = new List<StoredTenant>();
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            tenants.Add(new StoredTenant
+            {
+                Tenant = reader.GetString(0),
+                Organization = reader.GetString(1),
+                Users = Convert.ToInt32(reader.GetValue(2), CultureInfo.InvariantCulture),
+                Requests = reader.GetDouble(3),
+                Errors = Convert.ToInt64(reader.GetValue(4), CultureInfo.InvariantCulture),
+                ErrorRate = reader.GetDouble(5),
+                P95Ms = NullableDouble(reader, 6),
+                CostUsd = reader.GetDouble(7),
+            });
+        }
+
+        return tenants;
     }
 
     public async Task<IReadOnlyList<RunSummary>> ListAsync(RunQuery query, CancellationToken cancellationToken = default)

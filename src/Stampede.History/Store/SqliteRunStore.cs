@@ -53,6 +53,24 @@ internal sealed class SqliteRunStore(string path) : SqlRunStore
             """,
             "CREATE INDEX run_metrics_metric ON run_metrics (metric, aggregation)",
         ]),
+        new(2, "per-tenant rows of runs with tenants",
+        [
+            """
+            CREATE TABLE run_tenants (
+                run_id INTEGER NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+                position INTEGER NOT NULL,
+                tenant TEXT NOT NULL,
+                organization TEXT NOT NULL,
+                users INTEGER NOT NULL,
+                requests REAL NOT NULL,
+                errors BIGINT NOT NULL,
+                error_rate REAL NOT NULL,
+                p95_ms REAL,
+                cost_usd REAL NOT NULL,
+                PRIMARY KEY (run_id, tenant))
+            """,
+            "CREATE INDEX run_tenants_tenant ON run_tenants (tenant)",
+        ]),
     ];
 
     protected override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)

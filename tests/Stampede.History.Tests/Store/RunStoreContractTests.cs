@@ -122,8 +122,8 @@ public abstract class RunStoreContractTests
 
         await using var again = ReopenStore();
         (await again.GetAsync(id, TestContext.Current.CancellationToken)).ShouldNotBeNull();
-        Convert.ToInt64(await ScalarAsync("SELECT COUNT(*) FROM schema_version")).ShouldBe(1);
-        Convert.ToInt64(await ScalarAsync("SELECT MAX(version) FROM schema_version")).ShouldBe(1);
+        Convert.ToInt64(await ScalarAsync("SELECT COUNT(*) FROM schema_version")).ShouldBe(2);
+        Convert.ToInt64(await ScalarAsync("SELECT MAX(version) FROM schema_version")).ShouldBe(2);
     }
 
     [Fact]
@@ -139,5 +139,43 @@ public abstract class RunStoreContractTests
 
         var exception = await Should.ThrowAsync<HistoryStoreException>(() => again.ListAsync(new RunQuery(), TestContext.Current.CancellationToken));
         exception.Message.ShouldContain("newer than this Stampede understands");
+    }
+
+    [Fact]
+    public async Task SaveAsync_RunWithTenants_GetAsyncReturnsItsTenantRowsInPlanOrder()
+    {
+        await using var store = await CreateStoreAsync();
+        var result = SyntheticRuns.Run(seed: 1, seconds: 5) with
+        {
+            Tenants = new TenantsResult
+            {
+                RunId = "r1",
+                Tenants =
+                [
+                    new TenantRow { Tenant = "org-2", Organization = "acme-r1", Users = 3, Requests = 40, ErrorRate = 0.25, P95Ms = 12.5, CostUsd = 0.0042 },
+                    new TenantRow { Tenant = "org-1", Organization = "globex-r1", Users = 1, Requests = 0, ErrorRate = 0, P95Ms = null, CostUsd = 0 },
+                ],
+            },
+        };
+
+        var id = await store.SaveAsync(new RunRecord { Result = result }, TestContext.Current.CancellationToken);
+        var stored = (await store.GetAsync(id, TestContext.Current.CancellationToken)).ShouldNotBeNull();
+
+        stored.Tenants.Select(t => t.Tenant).ShouldBe(["org-2", "org-1"]);
+        stored.Tenants[0].ShouldBe(new StoredTenant { Tenant = "org-2", Organization = "acme-r1", Users = 3, Requests = 40, Errors = 10, ErrorRate = 0.25, P95Ms = 12.5, CostUsd = 0.0042 });
+        stored.Tenants[1].P95Ms.ShouldBeNull();
+        stored.Tenants.Select(t => t.ToRow()).ShouldBe(result.Tenants.Tenants);
+        Convert.ToInt64(await ScalarAsync("SELECT COUNT(*) FROM run_tenants WHERE tenant = 'org-2'")).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task SaveAsync_RunWithoutTenants_StoresNoTenantRows()
+    {
+        await using var store = await CreateStoreAsync();
+
+        var id = await store.SaveAsync(new RunRecord { Result = SyntheticRuns.Run(seed: 2, seconds: 5) }, TestContext.Current.CancellationToken);
+
+        (await store.GetAsync(id, TestContext.Current.CancellationToken)).ShouldNotBeNull().Tenants.ShouldBeEmpty();
+        Convert.ToInt64(await ScalarAsync("SELECT COUNT(*) FROM run_tenants")).ShouldBe(0);
     }
 }

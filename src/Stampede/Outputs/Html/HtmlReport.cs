@@ -8,7 +8,7 @@ namespace Stampede.Outputs.Html;
 
 /// <summary>
 /// Renders a result as one self-contained HTML page that opens offline: verdict and thresholds first, then
-/// load, latency (percentiles over time, histogram, heatmap), errors, per-endpoint table, checks, streaming and
+/// load, latency (percentiles over time, histogram, heatmap), errors, per-endpoint table, tenants, checks, streaming and
 /// other measured metrics. The chart library (uPlot) is embedded in the page.
 /// </summary>
 public static class HtmlReport
@@ -39,6 +39,7 @@ public static class HtmlReport
         ErrorsTable(page, result);
         Faults(page, result);
         Endpoints(page, result, drops);
+        Tenants(page, result);
         Checks(page, result);
         Section(page, ReportCharts.Streaming, "Streaming");
         Section(page, ReportCharts.Other, "Target, resource and custom metrics");
@@ -259,6 +260,64 @@ public static class HtmlReport
         }
 
         page.Append("</tbody></table></section>\n");
+    }
+
+    /// <summary>A run with <c>tenants:</c>: the per-organisation table, the isolation verdict with its evidence, cleanup, and cost over time.</summary>
+    private static void Tenants(StringBuilder page, RunResult result)
+    {
+        if (result.Tenants is not { } tenants)
+        {
+            return;
+        }
+
+        page.Append("<section id=\"section-tenants\"><h2>Tenants</h2><p class=\"meta\">run ").Append(Encode(tenants.RunId)).Append("</p>");
+        page.Append("<table id=\"tenants\" class=\"numeric\"><thead><tr>");
+        foreach (var column in TenantReport.Columns)
+        {
+            page.Append("<th>").Append(Encode(column)).Append("</th>");
+        }
+
+        page.Append("</tr></thead><tbody>");
+        foreach (var row in tenants.Tenants)
+        {
+            var cells = TenantReport.Cells(row);
+            page.Append("<tr data-tenant=\"").Append(Encode(row.Tenant)).Append("\"><td>").Append(Encode(cells[0])).Append("</td><td>").Append(Encode(cells[1])).Append("</td>");
+            Number(page, row.Users, cells[2]);
+            Number(page, row.Requests, cells[3]);
+            Number(page, row.ErrorRate, cells[4]);
+            Number(page, row.P95Ms ?? double.NaN, cells[5]);
+            Number(page, row.CostUsd, cells[6]);
+            page.Append("</tr>");
+        }
+
+        page.Append("</tbody></table>");
+        if (tenants.Isolation is { } isolation)
+        {
+            var lines = TenantReport.IsolationLines(isolation).ToList();
+            page.Append("<div id=\"tenant-isolation\" class=\"isolation ").Append(isolation.Verdict switch { "isolated" => "pass", "leaked" => "fail", _ => "unknown" }).Append("\" data-verdict=\"")
+                .Append(Encode(isolation.Verdict)).Append("\"><strong>").Append(Encode(lines[0])).Append("</strong><ul>");
+            foreach (var (evidence, line) in isolation.Evidence.Zip(lines.Skip(1)))
+            {
+                page.Append("<li class=\"").Append(evidence.Passed ? "passed" : "failed").Append("\" data-tenant=\"").Append(Encode(evidence.Tenant)).Append("\">")
+                    .Append(Encode(line.Trim())).Append("</li>");
+            }
+
+            page.Append("</ul></div>");
+        }
+
+        var cleanup = TenantReport.CleanupLines(tenants).ToList();
+        if (cleanup.Count > 0)
+        {
+            page.Append("<ul id=\"tenant-cleanup\">");
+            foreach (var line in cleanup)
+            {
+                page.Append("<li>").Append(Encode(line.Trim())).Append("</li>");
+            }
+
+            page.Append("</ul>");
+        }
+
+        page.Append("<div class=\"charts\" data-section=\"").Append(ReportCharts.Tenants).Append("\"></div></section>\n");
     }
 
     private static void Checks(StringBuilder page, RunResult result)

@@ -4,7 +4,7 @@ namespace Stampede.Outputs.Html;
 
 /// <summary>
 /// Chooses the report's time charts from a result: load, throughput, latency percentiles, errors by status and
-/// class, streaming metrics (<c>llm_*</c>, <c>sse_*</c>, <c>ws_*</c>) and everything else the run measured
+/// class, cost per tenant, streaming metrics (<c>llm_*</c>, <c>sse_*</c>, <c>ws_*</c>) and everything else the run measured
 /// (monitored targets, resources, custom metrics).
 /// </summary>
 internal static class ReportCharts
@@ -14,6 +14,7 @@ internal static class ReportCharts
     public const string Errors = "errors";
     public const string Streaming = "streaming";
     public const string Other = "other";
+    public const string Tenants = "tenants";
 
     private static readonly string[] StreamingPrefixes = ["llm_", "sse_", "ws_"];
 
@@ -77,6 +78,11 @@ internal static class ReportCharts
                 new ReportLine("p99", RunTimeline.TrendColumn(latency, t => t.P99, seconds)),
                 new ReportLine("max", RunTimeline.TrendColumn(latency, t => t.Max, seconds)),
             ]));
+        }
+
+        if (TenantCostChart.For(result, seconds) is { } tenantCost)
+        {
+            charts.Add(tenantCost);
         }
 
         var errors = ErrorLines(result, seconds);
