@@ -6,7 +6,8 @@ namespace Stampede.Outputs;
 /// The names Stampede's metrics take in Prometheus, the Pushgateway and OTLP (and so in the Grafana dashboards):
 /// <c>stampede_</c> plus the metric's name, then <c>_total</c> for counters, <c>_rate</c> for rates and
 /// <c>_seconds</c> for time trends (exported as histograms in seconds, Prometheus' base unit). Gauges and other
-/// trends keep the bare name. Tags become labels, from <see cref="Labels"/> only, so cardinality stays bounded.
+/// trends keep the bare name. Tags become labels, from <see cref="Labels"/> only, so cardinality stays bounded
+/// (<c>tenant</c> by the plan's organisations, <c>user</c> by its cap on distinct user tags).
 /// </summary>
 public static class ExportedMetricNames
 {
@@ -14,7 +15,10 @@ public static class ExportedMetricNames
     public const string Prefix = "stampede_";
 
     /// <summary>The tags exported as labels; others are dropped (a URL tag would create a series per URL).</summary>
-    public static readonly IReadOnlyList<string> Labels = ["scenario", "group", "name", "method", "status", "expected_response", "error_code", "check", "proto", "model"];
+    public static readonly IReadOnlyList<string> Labels = ["scenario", "group", "name", "method", "status", "expected_response", "error_code", "check", "proto", "model", "tenant", "user"];
+
+    /// <summary>The label a folded series keeps, so per-tenant totals stay whole past the cap on label sets.</summary>
+    public const string KeptWhenFolded = "tenant";
 
     /// <summary>The exported name of <paramref name="metric"/>.</summary>
     public static string Of(Metric metric)

@@ -7,7 +7,7 @@ namespace Stampede.Outputs;
 /// Mirrors the run's metric registry into a prometheus-net registry once a second: counters, gauges, rates (as a
 /// gauge of the share) and trends as real Prometheus histograms, fed from each series' one-second HDR interval
 /// with <c>Observe(value, count)</c> (no per-sample work on the VUs' path). At most <c>maxSeriesPerMetric</c>
-/// label sets per metric; further ones are folded into one series whose labels read <c>other</c>.
+/// label sets per metric; further ones are folded into one series per tenant whose other labels read <c>other</c>.
 /// </summary>
 internal sealed class PrometheusExporter
 {
@@ -19,7 +19,7 @@ internal sealed class PrometheusExporter
     private readonly Dictionary<Series, int> _fedPoints = [];
     private readonly MetricFactory _factory;
     private readonly int _maxSeriesPerMetric;
-    private readonly string[] _other = [.. ExportedMetricNames.Labels.Select(_ => "other")];
+    private static readonly int TenantLabel = IndexOf(ExportedMetricNames.KeptWhenFolded);
 
     public PrometheusExporter(int maxSeriesPerMetric = 100)
     {
@@ -34,11 +34,18 @@ internal sealed class PrometheusExporter
     public void Update(MetricRegistry registry)
     {
         ArgumentNullException.ThrowIfNull(registry);
+        // Several series folded into one label set: their counter totals must be added up before IncTo, which only raises.
+        Dictionary<(Metric Metric, string Key), (string[] Labels, double Total)>? folded = null;
         foreach (var series in registry.AllSeries)
         {
-            var labels = LabelsFor(series);
+            var (labels, foldedKey) = LabelsFor(series);
             switch (series)
             {
+                case CounterSeries counter when foldedKey is not null:
+                    folded ??= new();
+                    var sum = folded.GetValueOrDefault((series.Metric, foldedKey), (labels, 0));
+                    folded[(series.Metric, foldedKey)] = (labels, sum.Total + counter.Total);
+                    break;
                 case CounterSeries counter:
                     ((Counter)CollectorFor(series.Metric)).WithLabels(labels).IncTo(counter.Total);
                     break;
@@ -52,6 +59,16 @@ internal sealed class PrometheusExporter
                     Feed(trend, ((Histogram)CollectorFor(series.Metric)).WithLabels(labels));
                     break;
             }
+        }
+
+        if (folded is null)
+        {
+            return;
+        }
+
+        foreach (var ((metric, _), (labels, total)) in folded)
+        {
+            ((Counter)CollectorFor(metric)).WithLabels(labels).IncTo(total);
         }
     }
 
@@ -72,7 +89,8 @@ internal sealed class PrometheusExporter
         }
     }
 
-    private string[] LabelsFor(Series series)
+    /// <summary>The series' label values, and the key of the folded label set when it is past the cap (else null).</summary>
+    private (string[] Labels, string? FoldedKey) LabelsFor(Series series)
     {
         var values = ExportedMetricNames.LabelValues(series.Tags);
         if (!_labelSets.TryGetValue(series.Metric, out var seen))
@@ -84,16 +102,40 @@ internal sealed class PrometheusExporter
         var key = string.Join('\u001f', values);
         if (seen.Contains(key))
         {
-            return values;
+            return (values, null);
         }
 
         if (seen.Count >= _maxSeriesPerMetric)
         {
-            return _other;
+            var folded = Folded(values);
+            return (folded, string.Join('\u001f', folded));
         }
 
         seen.Add(key);
-        return values;
+        return (values, null);
+    }
+
+    // A tenant's cost and requests must add up to its row in the result even when its users and endpoints are past the
+    // cap; the number of tenants is bounded by the plan, so keeping that one label keeps cardinality bounded too.
+    private static string[] Folded(string[] values)
+    {
+        var folded = new string[values.Length];
+        Array.Fill(folded, "other");
+        folded[TenantLabel] = values[TenantLabel];
+        return folded;
+    }
+
+    private static int IndexOf(string label)
+    {
+        for (var i = 0; i < ExportedMetricNames.Labels.Count; i++)
+        {
+            if (ExportedMetricNames.Labels[i] == label)
+            {
+                return i;
+            }
+        }
+
+        throw new InvalidOperationException($"{label} is not an exported label");
     }
 
     private Collector CollectorFor(Metric metric)
