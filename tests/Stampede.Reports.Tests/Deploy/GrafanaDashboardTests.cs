@@ -29,7 +29,7 @@ public sealed partial class GrafanaDashboardTests
             .ToHashSet(StringComparer.Ordinal);
 
         var queries = Queries().ToList();
-        queries.Select(q => q.Dashboard).Distinct().Count().ShouldBe(4);
+        queries.Select(q => q.Dashboard).Distinct().Count().ShouldBe(5);
         queries.Count.ShouldBeGreaterThan(20);
         foreach (var (dashboard, expr) in queries)
         {
@@ -52,6 +52,8 @@ public sealed partial class GrafanaDashboardTests
         {
             var concrete = expr.Replace("$__rate_interval", "1m", StringComparison.Ordinal)
                 .Replace("$scenario", ".*", StringComparison.Ordinal)
+                .Replace("$tenant", ".*", StringComparison.Ordinal)
+                .Replace("$__range", "1h", StringComparison.Ordinal)
                 .Replace("$usd_per_1k_tokens", "0.002", StringComparison.Ordinal);
             rules.Append($"      - record: dashboard_query_{index++}\n        expr: {JsonSerializer.Serialize(concrete)}\n");
         }
