@@ -1,4 +1,3 @@
-using Stampede.DemoTarget;
 using Stampede.Execution;
 using Stampede.Metrics;
 using Stampede.Outputs;
@@ -19,17 +18,7 @@ internal static class TenantSampleRun
 
     public static async Task<RunResult> RunAsync(IReadOnlyList<IOutput> outputs)
     {
-        await using var server = await DemoTargetServer.StartAsync(new DemoTargetOptions
-        {
-            Port = 0,
-            SeedDemoOrg = false,
-            TimeToFirstTokenMean = TimeSpan.FromMilliseconds(5),
-            TimeToFirstTokenStdDev = TimeSpan.Zero,
-            InterTokenDelayMean = TimeSpan.FromMilliseconds(1),
-            InterTokenDelayStdDev = TimeSpan.Zero,
-            AnswerTokensMean = 8,
-            AnswerTokensStdDev = 2,
-        });
+        await using var server = await FastChatTarget.StartAsync();
         var address = server.BaseAddress.ToString().TrimEnd('/');
         var tenants = new TenantPlan
         {

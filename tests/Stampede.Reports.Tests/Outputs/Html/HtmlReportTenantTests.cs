@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.Playwright;
 using Shouldly;
-using Stampede.DemoTarget;
 using Stampede.Execution;
 using Stampede.Metrics;
 using Stampede.Outputs;
@@ -20,17 +19,7 @@ public sealed class HtmlReportTenantTests(SampleResultFixture sample) : IClassFi
     /// <summary>Three organisations asking the demo chat; org-2's budget runs out early, so spend differs and isolation is judged.</summary>
     private static async Task<RunResult> TenantRunAsync()
     {
-        await using var server = await DemoTargetServer.StartAsync(new DemoTargetOptions
-        {
-            Port = 0,
-            SeedDemoOrg = false,
-            TimeToFirstTokenMean = TimeSpan.FromMilliseconds(5),
-            TimeToFirstTokenStdDev = TimeSpan.Zero,
-            InterTokenDelayMean = TimeSpan.FromMilliseconds(1),
-            InterTokenDelayStdDev = TimeSpan.Zero,
-            AnswerTokensMean = 8,
-            AnswerTokensStdDev = 2,
-        });
+        await using var server = await FastChatTarget.StartAsync();
         var plan = TestPlan.Create("tenant-report").BaseUrl(server.BaseAddress.ToString())
             .Tenants(new TenantPlan
             {
